@@ -1,0 +1,22 @@
+#!/bin/sh
+# Installs the Debian packages needed to build, test and run portail-famille
+# (Debian 12 or later). Run as root, or it uses sudo.
+set -eu
+
+packages="
+  build-essential autoconf automake pkg-config
+  libncurses-dev libcurl4-openssl-dev libtidy-dev libjansson-dev
+  libmicrohttpd-dev zlib1g-dev
+  libcmocka-dev
+  tidy curl jq tmux valgrind mandoc
+"
+
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=
+else
+	sudo=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $packages

@@ -1,0 +1,97 @@
+/* `parse invoices FILE [--json]`: a saved page read offline, so any page a
+ * user reports can be replayed and turned into a fixture. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/invoice_output.h"
+#include "html.h"
+#include "portal/invoices.h"
+#include "util/file.h"
+#include "util/sanitize.h"
+
+static int usage(FILE *out, int code)
+{
+	fputs("usage: portail-famille parse invoices FILE [--json]\n"
+	      "Reads a saved \"Détail financier par facture\" page (FILE, or - for standard\n"
+	      "input) and prints its invoices as a table, or as JSON with --json.\n",
+	      out);
+	return code;
+}
+
+/* Prints "portail-famille: <what>" with the message sanitized (it may quote
+ * page text) and frees it. */
+static void report(char *message)
+{
+	char *safe = sanitize_str(message ? message : "unknown error", SANITIZE_SINGLE_LINE);
+	fprintf(stderr, "portail-famille: %s\n", safe);
+	free(safe);
+	free(message);
+}
+
+static int parse_invoices(const char *path, bool json)
+{
+	char *bytes = NULL, *err = NULL;
+	size_t len = 0;
+	if (file_read_all(path, HTML_MAX_BYTES, &bytes, &len, &err) < 0) {
+		report(err);
+		return EXIT_ERROR;
+	}
+	struct html_doc *doc = NULL;
+	struct invoice_page *page = NULL;
+	int rc = html_parse(bytes, len, NULL, &doc, &err);
+	free(bytes);
+	if (rc == 0)
+		rc = invoice_page_parse(doc, &page, &err);
+	html_doc_free(&doc);
+	if (rc < 0) {
+		report(err);
+		return EXIT_PAGE;
+	}
+	invoice_output_warnings(stderr, page);
+	rc = json ? invoice_output_json(stdout, page) : invoice_output_table(stdout, page);
+	invoice_page_free(&page);
+	if (rc < 0 || fflush(stdout) == EOF) {
+		fputs("portail-famille: cannot write the output\n", stderr);
+		return EXIT_ERROR;
+	}
+	return EXIT_OK;
+}
+
+int cmd_parse(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool json = false;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+jh", options, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			json = true;
+			break;
+		case 'h':
+			return usage(stdout, EXIT_OK);
+		default:
+			return usage(stderr, EXIT_USAGE);
+		}
+	}
+	/* Options may also follow the file: "parse invoices page.html --json". */
+	int rest = argc - optind;
+	char **args = argv + optind;
+	if (rest == 3 && strcmp(args[2], "--json") == 0) {
+		json = true;
+		rest = 2;
+	}
+	if (rest != 2 || strcmp(args[0], "invoices") != 0)
+		return usage(stderr, EXIT_USAGE);
+	return parse_invoices(args[1], json);
+}

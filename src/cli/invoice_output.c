@@ -1,0 +1,164 @@
+/* The invoice model as JSON for programs and as a table for people. */
+#include "config.h"
+
+#include "cli/invoice_output.h"
+
+#include <jansson.h>
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "money.h"
+#include "portal/invoices.h"
+#include "util/json_print.h"
+#include "util/sanitize.h"
+#include "util/xalloc.h"
+
+static json_t *invoice_json(const struct invoice *inv)
+{
+	char date[11], due[11];
+	json_t *o = json_object();
+	json_object_set_new(o, "regie", json_string(inv->regie));
+	json_object_set_new(o, "number", json_string(inv->number));
+	json_object_set_new(o, "date", inv->has_date ? json_string(date_to_iso(&inv->date, date))
+	                                             : json_null());
+	json_object_set_new(o, "due", inv->has_due ? json_string(date_to_iso(&inv->due, due))
+	                                           : json_null());
+	json_object_set_new(o, "amount_cents", json_integer(inv->amount_cents));
+	json_object_set_new(o, "balance_cents", json_integer(inv->balance_cents));
+	json_object_set_new(o, "selectable", json_boolean(inv->selectable));
+	json_object_set_new(o, "selected", json_boolean(inv->selected));
+	return o;
+}
+
+int invoice_output_json(FILE *out, const struct invoice_page *page)
+{
+	json_t *root = json_object();
+	json_t *list = json_array();
+	for (size_t i = 0; i < page->ninvoices; i++)
+		json_array_append_new(list, invoice_json(&page->invoices[i]));
+	json_object_set_new(root, "invoices", list);
+	json_object_set_new(root, "balance_due_cents", json_integer(invoice_page_balance_due(page)));
+	json_object_set_new(root, "selected_total_cents",
+	                    json_integer(invoice_page_selected_total(page)));
+	int rc = json_print(out, root);
+	json_decref(root);
+	return rc;
+}
+
+static int terminal_flags(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	return codeset && strcmp(codeset, "UTF-8") == 0 ? 0 : SANITIZE_ASCII;
+}
+
+/* Display width of sanitized UTF-8: one column per code point. */
+static size_t text_width(const char *s)
+{
+	size_t width = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			width++;
+	return width;
+}
+
+static void put_cell(FILE *out, const char *text, size_t width, bool right)
+{
+	size_t w = text_width(text);
+	size_t pad = w < width ? width - w : 0;
+	if (right)
+		fprintf(out, "%*s%s", (int)pad, "", text);
+	else
+		fprintf(out, "%s%*s", text, (int)pad, "");
+}
+
+/* One line of the table: number, date, due date, amount, balance and
+ * selection, each sanitized; amounts right-aligned. */
+static void print_columns(FILE *out, int flags, size_t number_width, const char *const cells[6])
+{
+	static const size_t widths[6] = { 0, 10, 10, 12, 12, 0 };
+	for (int i = 0; i < 6; i++) {
+		char *safe = sanitize_text(cells[i], strlen(cells[i]), flags, 40);
+		if (i > 0)
+			fputs("  ", out);
+		put_cell(out, safe, i == 0 ? number_width : widths[i], i == 3 || i == 4);
+		free(safe);
+	}
+	fputc('\n', out);
+}
+
+static const char *selection_mark(const struct invoice *inv)
+{
+	if (!inv->has_checkbox)
+		return "-";
+	if (!inv->selectable)
+		return inv->selected ? "[x] (disabled)" : "[ ] (disabled)";
+	return inv->selected ? "[x]" : "[ ]";
+}
+
+static void print_regie(FILE *out, const struct invoice_page *page, const struct regie *regie,
+                        int flags)
+{
+	char *name = sanitize_str(regie->name[0] ? regie->name : "(régie sans nom)", flags);
+	fprintf(out, "%s\n", name);
+	free(name);
+	size_t width = 16;
+	for (size_t i = regie->first_invoice; i < regie->first_invoice + regie->ninvoices; i++) {
+		char *number = sanitize_text(page->invoices[i].number,
+		                             strlen(page->invoices[i].number), flags, 40);
+		if (text_width(number) > width)
+			width = text_width(number);
+		free(number);
+	}
+	print_columns(out, flags, width,
+	              (const char *[]){ "N° de la facture", "Date", "Échéance", "Montant dû",
+	                                "Solde", "Sélection" });
+	int64_t balance = 0, selected = 0;
+	for (size_t i = regie->first_invoice; i < regie->first_invoice + regie->ninvoices; i++) {
+		const struct invoice *inv = &page->invoices[i];
+		char date[11], due[11], amount[32], bal[32];
+		print_columns(out, flags, width,
+		              (const char *[]){ inv->number, date_to_fr(&inv->date, date),
+		                                date_to_fr(&inv->due, due),
+		                                money_format(inv->amount_cents, MONEY_FR, amount,
+		                                             sizeof(amount)),
+		                                money_format(inv->balance_cents, MONEY_FR, bal,
+		                                             sizeof(bal)),
+		                                selection_mark(inv) });
+		balance += inv->balance_cents;
+		if (inv->selected)
+			selected += inv->balance_cents;
+	}
+	char amount[32];
+	char *label = sanitize_str("Solde dû:", flags);
+	fprintf(out, "%s %s\n", label, money_format(balance, MONEY_FR, amount, sizeof(amount)));
+	free(label);
+	label = sanitize_str("Total à régler:", flags);
+	fprintf(out, "%s %s\n\n", label, money_format(selected, MONEY_FR, amount, sizeof(amount)));
+	free(label);
+}
+
+int invoice_output_table(FILE *out, const struct invoice_page *page)
+{
+	int flags = terminal_flags();
+	if (page->ninvoices == 0)
+		fputs("Aucune facture.\n", out);
+	for (size_t r = 0; r < page->nregies; r++)
+		if (page->regies[r].ninvoices > 0)
+			print_regie(out, page, &page->regies[r], flags);
+	char amount[32];
+	char *label = sanitize_str("Solde dû, toutes régies:", flags);
+	fprintf(out, "%s %s\n", label,
+	        money_format(invoice_page_balance_due(page), MONEY_FR, amount, sizeof(amount)));
+	return ferror(out) ? -1 : 0;
+}
+
+void invoice_output_warnings(FILE *err, const struct invoice_page *page)
+{
+	int flags = terminal_flags();
+	for (size_t i = 0; i < page->nwarnings; i++) {
+		char *w = sanitize_str(page->warnings[i], flags);
+		fprintf(err, "portail-famille: warning: %s\n", w);
+		free(w);
+	}
+}

@@ -1,0 +1,23 @@
+/* Printing the invoice model for people (a table) and programs (JSON). */
+#ifndef PF_CLI_INVOICE_OUTPUT_H
+#define PF_CLI_INVOICE_OUTPUT_H
+
+#include <stdio.h>
+
+#include "portal/model.h"
+
+/* {"invoices": [...], "balance_due_cents": N, "selected_total_cents": N}:
+ * the schema of `parse invoices --json` and `invoices --json`. Strings are
+ * exact, with every character that could act on a terminal written as a
+ * \uXXXX escape. Returns 0, or -1 on a write error. */
+int invoice_output_json(FILE *out, const struct invoice_page *page);
+
+/* A readable table grouped by régie, with "Solde dû" and "Total à régler";
+ * every scraped string sanitized for the terminal (ASCII-only when the
+ * locale is not UTF-8). Returns 0, or -1 on a write error. */
+int invoice_output_table(FILE *out, const struct invoice_page *page);
+
+/* The page's own inconsistencies, one "warning: ..." line each, sanitized. */
+void invoice_output_warnings(FILE *err, const struct invoice_page *page);
+
+#endif

@@ -1,0 +1,147 @@
+/* Calendar dates: parsing the portal's dd/mm/yyyy, printing ISO and French forms. */
+#include "date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/sanitize.h"
+#include "util/xalloc.h"
+
+static bool date_is_leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+bool date_is_valid(int year, int month, int day)
+{
+	static const int days_in[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int last;
+
+	if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1)
+		return false;
+	last = days_in[month - 1] + (month == 2 && date_is_leap(year));
+	return day <= last;
+}
+
+/* Same whitespace as money: pages pad cells with NBSP as often as spaces. */
+static size_t date_space_len(const char *p)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		return 1;
+	if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0)
+		return 2;
+	if ((unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
+	    (unsigned char)p[2] == 0xaf)
+		return 3;
+	return 0;
+}
+
+static const char *date_skip_space(const char *p)
+{
+	size_t n;
+
+	while ((n = date_space_len(p)))
+		p += n;
+	return p;
+}
+
+/* Reads min..max decimal digits; returns the number or -1. */
+static int date_read_number(const char **p, int min, int max)
+{
+	int value = 0, n = 0;
+
+	while (n < max && **p >= '0' && **p <= '9') {
+		value = value * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	if (n < min || (**p >= '0' && **p <= '9'))
+		return -1;
+	return value;
+}
+
+static int date_error(char **errp, const char *why, const char *text)
+{
+	char *shown;
+
+	if (!errp)
+		return -1;
+	shown = sanitize_text(text, strlen(text), SANITIZE_SINGLE_LINE, 40);
+	set_error(errp, "%s: \"%s\"", why, shown);
+	free(shown);
+	return -1;
+}
+
+int date_parse_fr(const char *text, struct date *out, char **errp)
+{
+	const char *p;
+	char sep;
+	int day, month, year;
+
+	if (!text)
+		return set_error(errp, "no date");
+	p = date_skip_space(text);
+	if (*p == '\0')
+		return set_error(errp, "empty date");
+	if ((day = date_read_number(&p, 1, 2)) < 0)
+		return date_error(errp, "not a dd/mm/yyyy date", text);
+	sep = *p;
+	if (sep != '/' && sep != '-' && sep != '.')
+		return date_error(errp, "not a dd/mm/yyyy date", text);
+	p++;
+	/* Both separators must agree: "05/09-2022" is more likely garbage. */
+	if ((month = date_read_number(&p, 1, 2)) < 0 || *p++ != sep)
+		return date_error(errp, "not a dd/mm/yyyy date", text);
+	if ((year = date_read_number(&p, 4, 4)) < 0)
+		return date_error(errp, "year must have four digits", text);
+	if (*date_skip_space(p) != '\0')
+		return date_error(errp, "unexpected text after the date", text);
+	if (!date_is_valid(year, month, day))
+		return date_error(errp, "no such date", text);
+	out->year = year;
+	out->month = month;
+	out->day = day;
+	return 0;
+}
+
+/* The modulo keeps even a corrupt struct within the 11 bytes promised. */
+char *date_to_iso(const struct date *d, char *buf)
+{
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d->year % 10000u, (unsigned)d->month % 100u,
+	         (unsigned)d->day % 100u);
+	return buf;
+}
+
+char *date_to_fr(const struct date *d, char *buf)
+{
+	snprintf(buf, 11, "%02u/%02u/%04u", (unsigned)d->day % 100u, (unsigned)d->month % 100u,
+	         (unsigned)d->year % 10000u);
+	return buf;
+}
+
+int date_compare(const struct date *a, const struct date *b)
+{
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return 0;
+}
+
+struct date date_today(void)
+{
+	struct date d = { 1970, 1, 1 };
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm)) {
+		d.year = tm.tm_year + 1900;
+		d.month = tm.tm_mon + 1;
+		d.day = tm.tm_mday;
+	}
+	return d;
+}

@@ -1,0 +1,1 @@
+# The demo portal (libmicrohttpd): filled in by its own work.

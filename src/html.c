@@ -1,0 +1,387 @@
+/* The HTML document: tidy-html5's parser, then a tree of our own. */
+#include "config.h"
+
+#include "html.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+#include <tidy.h>
+#include <tidybuffio.h>
+
+#include "charset.h"
+#include "html_prescan.h"
+#include "util/xalloc.h"
+
+/* Nodes and strings live in a chain of large blocks freed at once: a
+ * 10,000-invoice page has some 200,000 nodes, and one malloc each would
+ * cost more than tidy's own parse. */
+struct html_arena {
+	struct arena_block *head;
+};
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+#define ARENA_BLOCK_SIZE (256u * 1024u)
+
+static void *arena_alloc(struct html_arena *arena, size_t size)
+{
+	size = (size + _Alignof(max_align_t) - 1) & ~(size_t)(_Alignof(max_align_t) - 1);
+	struct arena_block *block = arena->head;
+	if (!block || block->size - block->used < size) {
+		size_t cap = size > ARENA_BLOCK_SIZE ? size : ARENA_BLOCK_SIZE;
+		block = xmalloc(sizeof(*block) + cap);
+		block->size = cap;
+		block->used = 0;
+		block->next = arena->head;
+		arena->head = block;
+	}
+	void *p = block->data + block->used;
+	block->used += size;
+	return p;
+}
+
+static const char *arena_strndup(struct html_arena *arena, const char *s, size_t len)
+{
+	char *copy = arena_alloc(arena, len + 1);
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	return copy;
+}
+
+static void arena_free(struct html_arena *arena)
+{
+	struct arena_block *block = arena->head;
+	while (block) {
+		struct arena_block *next = block->next;
+		free(block);
+		block = next;
+	}
+	free(arena);
+}
+
+/* ---- building our tree from tidy's ---- */
+
+struct build {
+	TidyDoc tdoc;
+	struct html_doc *doc;
+	TidyBuffer value;
+	unsigned order;
+};
+
+static void append_child(struct html_node *parent, struct html_node *child)
+{
+	child->parent = parent;
+	child->prev = parent->last_child;
+	if (parent->last_child)
+		parent->last_child->next = child;
+	else
+		parent->first_child = child;
+	parent->last_child = child;
+}
+
+static void copy_attributes(struct build *b, TidyNode tnode, struct html_node *node)
+{
+	unsigned count = 0;
+	for (TidyAttr a = tidyAttrFirst(tnode); a; a = tidyAttrNext(a))
+		count++;
+	if (count == 0)
+		return;
+	node->attrs = arena_alloc(b->doc->arena, count * sizeof(*node->attrs));
+	for (TidyAttr a = tidyAttrFirst(tnode); a; a = tidyAttrNext(a)) {
+		const char *name = tidyAttrName(a);
+		const char *value = tidyAttrValue(a);
+		if (!name)
+			continue;
+		size_t len = strlen(name);
+		char *lower = arena_alloc(b->doc->arena, len + 1);
+		for (size_t i = 0; i <= len; i++)
+			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+		node->attrs[node->nattrs].name = lower;
+		node->attrs[node->nattrs].value =
+		    value ? arena_strndup(b->doc->arena, value, strlen(value)) : "";
+		node->nattrs++;
+	}
+}
+
+/* Returns our node for tidy's, or NULL for nodes a reader never sees
+ * (comments, doctype, processing instructions). */
+static struct html_node *convert_node(struct build *b, TidyNode tnode)
+{
+	struct html_node *node;
+	switch (tidyNodeGetType(tnode)) {
+	case TidyNode_Text:
+	case TidyNode_CDATA:
+		if (!tidyNodeGetValue(b->tdoc, tnode, &b->value))
+			return NULL;
+		node = arena_alloc(b->doc->arena, sizeof(*node));
+		memset(node, 0, sizeof(*node));
+		node->type = HTML_TEXT;
+		node->text = arena_strndup(b->doc->arena, (const char *)b->value.bp, b->value.size);
+		break;
+	case TidyNode_Start:
+	case TidyNode_StartEnd: {
+		const char *name = tidyNodeGetName(tnode);
+		if (!name)
+			return NULL;
+		node = arena_alloc(b->doc->arena, sizeof(*node));
+		memset(node, 0, sizeof(*node));
+		node->type = HTML_ELEMENT;
+		size_t len = strlen(name);
+		char *lower = arena_alloc(b->doc->arena, len + 1);
+		for (size_t i = 0; i <= len; i++)
+			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+		node->tag = lower;
+		copy_attributes(b, tnode, node);
+		break;
+	}
+	default:
+		return NULL;
+	}
+	node->order = ++b->order;
+	return node;
+}
+
+/* Walks tidy's tree without recursion, so our own stack depth never
+ * depends on the page. */
+static void convert_tree(struct build *b)
+{
+	TidyNode troot = tidyGetRoot(b->tdoc);
+	struct html_node *parent = b->doc->root;
+	TidyNode tnode = tidyGetChild(troot);
+	while (tnode) {
+		struct html_node *node = convert_node(b, tnode);
+		TidyNode child = node && node->type == HTML_ELEMENT ? tidyGetChild(tnode) : NULL;
+		if (node)
+			append_child(parent, node);
+		if (child) {
+			parent = node;
+			tnode = child;
+			continue;
+		}
+		while (tnode && !tidyGetNext(tnode)) {
+			tnode = tidyGetParent(tnode);
+			if (!tnode || tnode == troot) {
+				tnode = NULL;
+				break;
+			}
+			parent = parent->parent;
+		}
+		if (tnode)
+			tnode = tidyGetNext(tnode);
+	}
+}
+
+static Bool TIDY_CALL silence_reports(TidyDoc tdoc, TidyReportLevel lvl, uint line, uint col,
+                                      ctmbstr mssg)
+{
+	return no;
+}
+
+static void configure_tidy(TidyDoc tdoc)
+{
+	tidyOptSetBool(tdoc, TidyQuiet, yes);
+	tidyOptSetBool(tdoc, TidyShowWarnings, no);
+	tidyOptSetInt(tdoc, TidyShowErrors, 0);
+	tidyOptSetBool(tdoc, TidyShowInfo, no);
+	tidySetReportFilter(tdoc, silence_reports);
+	/* Keep what the page says: no dropped elements, no rewritten URLs or
+	 * attribute whitespace. */
+	tidyOptSetBool(tdoc, TidyDropEmptyElems, no);
+	tidyOptSetBool(tdoc, TidyDropEmptyParas, no);
+	tidyOptSetBool(tdoc, TidyFixUri, no);
+	tidyOptSetBool(tdoc, TidyFixBackslash, no);
+	tidyOptSetBool(tdoc, TidyLiteralAttribs, yes);
+	tidyOptSetBool(tdoc, TidyMark, no);
+	tidySetInCharEncoding(tdoc, "utf8");
+}
+
+struct parse_job {
+	const char *utf8;
+	struct html_doc *doc;
+	int status;
+};
+
+static void *parse_with_tidy(void *arg)
+{
+	struct parse_job *job = arg;
+	struct build b = { .doc = job->doc };
+	b.tdoc = tidyCreate();
+	configure_tidy(b.tdoc);
+	TidyBuffer errors;
+	tidyBufInit(&errors);
+	tidySetErrorBuffer(b.tdoc, &errors);
+	tidyBufInit(&b.value);
+	job->status = tidyParseString(b.tdoc, job->utf8);
+	if (job->status >= 0)
+		convert_tree(&b);
+	tidyBufFree(&b.value);
+	tidyRelease(b.tdoc);
+	tidyBufFree(&errors);
+	return NULL;
+}
+
+/* tidy's parser recurses once per open element; the pre-scan bounds the
+ * nesting and this thread gives that bound a stack to match. */
+#define TIDY_STACK_SIZE (256u * 1024u * 1024u)
+
+static int run_tidy(struct parse_job *job, char **errp)
+{
+	pthread_attr_t attr;
+	pthread_t thread;
+	if (pthread_attr_init(&attr) != 0)
+		return set_error(errp, "cannot start the HTML parser");
+	pthread_attr_setstacksize(&attr, TIDY_STACK_SIZE);
+	int rc = pthread_create(&thread, &attr, parse_with_tidy, job);
+	pthread_attr_destroy(&attr);
+	if (rc != 0)
+		return set_error(errp, "cannot start the HTML parser thread");
+	pthread_join(thread, NULL);
+	if (job->status < 0)
+		return set_error(errp, "the HTML parser failed (tidy status %d)", job->status);
+	return 0;
+}
+
+int html_parse(const char *bytes, size_t len, const char *content_type, struct html_doc **out,
+               char **errp)
+{
+	*out = NULL;
+	if (len > HTML_MAX_BYTES)
+		return set_error(errp, "page too large (%zu bytes, the limit is %u)", len,
+		                 HTML_MAX_BYTES);
+	size_t depth = html_prescan_depth(bytes, len, HTML_MAX_DEPTH);
+	if (depth > HTML_MAX_DEPTH)
+		return set_error(errp, "page nested too deeply (%zu levels, the limit is %u)", depth,
+		                 HTML_MAX_DEPTH);
+
+	const char *charset = charset_detect(bytes, len, content_type, NULL);
+	char *utf8 = NULL;
+	size_t utf8_len = 0;
+	if (charset_to_utf8(bytes, len, charset, &utf8, &utf8_len, errp) < 0)
+		return -1;
+
+	struct html_doc *doc = xcalloc(1, sizeof(*doc));
+	doc->arena = xcalloc(1, sizeof(*doc->arena));
+	doc->charset = charset;
+	doc->root = arena_alloc(doc->arena, sizeof(*doc->root));
+	memset(doc->root, 0, sizeof(*doc->root));
+	doc->root->type = HTML_ROOT;
+
+	/* tidy reads a NUL-terminated string: a NUL inside the page would end
+	 * it early, so NULs become U+FFFD's neighbour, a space. */
+	for (size_t i = 0; i < utf8_len; i++)
+		if (utf8[i] == '\0')
+			utf8[i] = ' ';
+	struct parse_job job = { .utf8 = utf8, .doc = doc };
+	int rc = run_tidy(&job, errp);
+	free(utf8);
+	if (rc < 0) {
+		html_doc_free(&doc);
+		return -1;
+	}
+	*out = doc;
+	return 0;
+}
+
+void html_doc_free(struct html_doc **doc)
+{
+	if (!doc || !*doc)
+		return;
+	arena_free((*doc)->arena);
+	free(*doc);
+	*doc = NULL;
+}
+
+/* ---- queries ---- */
+
+const char *html_attr(const struct html_node *node, const char *name)
+{
+	if (!node)
+		return NULL;
+	for (unsigned i = 0; i < node->nattrs; i++)
+		if (strcasecmp(node->attrs[i].name, name) == 0)
+			return node->attrs[i].value;
+	return NULL;
+}
+
+bool html_is(const struct html_node *node, const char *tag)
+{
+	return node && node->type == HTML_ELEMENT && strcmp(node->tag, tag) == 0;
+}
+
+bool html_has_class(const struct html_node *node, const char *name)
+{
+	const char *classes = html_attr(node, "class");
+	size_t len = strlen(name);
+	while (classes && *classes) {
+		while (*classes == ' ' || *classes == '\t' || *classes == '\n')
+			classes++;
+		size_t word = strcspn(classes, " \t\n");
+		if (word == len && strncasecmp(classes, name, len) == 0)
+			return true;
+		classes += word;
+	}
+	return false;
+}
+
+struct html_node *html_next_skip(const struct html_node *node, const struct html_node *scope)
+{
+	while (node && node != scope) {
+		if (node->next)
+			return node->next;
+		node = node->parent;
+	}
+	return NULL;
+}
+
+struct html_node *html_next(const struct html_node *node, const struct html_node *scope)
+{
+	if (node->first_child)
+		return node->first_child;
+	return html_next_skip(node, scope);
+}
+
+struct html_node *html_prev(const struct html_node *node)
+{
+	if (!node->prev)
+		return node->parent;
+	struct html_node *n = node->prev;
+	while (n->last_child)
+		n = n->last_child;
+	return n;
+}
+
+struct html_node *html_find_next(const struct html_node *after, const struct html_node *scope,
+                                 const char *tag)
+{
+	for (struct html_node *n = html_next(after, scope); n; n = html_next(n, scope))
+		if (html_is(n, tag))
+			return n;
+	return NULL;
+}
+
+struct html_node *html_find(const struct html_node *scope, const char *tag)
+{
+	return html_find_next(scope, scope, tag);
+}
+
+struct html_node *html_ancestor(const struct html_node *node, const char *tag)
+{
+	for (struct html_node *n = node ? node->parent : NULL; n; n = n->parent)
+		if (html_is(n, tag))
+			return n;
+	return NULL;
+}
+
+bool html_is_ancestor(const struct html_node *ancestor, const struct html_node *node)
+{
+	for (const struct html_node *n = node ? node->parent : NULL; n; n = n->parent)
+		if (n == ancestor)
+			return true;
+	return false;
+}

@@ -1,0 +1,31 @@
+# The core library holds everything but main(), so the tests link the same
+# code the program runs.
+noinst_LIBRARIES += src/libportail.a
+src_libportail_a_CFLAGS = $(AM_CFLAGS) $(TIDY_CFLAGS) $(CURL_CFLAGS) $(NCURSES_CFLAGS) $(JANSSON_CFLAGS) $(MHD_CFLAGS)
+src_libportail_a_SOURCES = \
+	src/util/xalloc.c src/util/xalloc.h \
+	src/util/strbuf.c src/util/strbuf.h \
+	src/util/sanitize.c src/util/sanitize.h \
+	src/util/fold.c src/util/fold.h \
+	src/util/file.c src/util/file.h \
+	src/util/json_print.c src/util/json_print.h \
+	src/money.c src/money.h \
+	src/date.c src/date.h \
+	src/charset.c src/charset.h \
+	src/html.c src/html.h src/html_text.c \
+	src/html_prescan.c src/html_prescan.h \
+	src/form.c src/form.h \
+	src/table.c src/table.h \
+	src/portal/model.h \
+	src/portal/invoices.c src/portal/invoices.h \
+	src/portal/invoice_columns.c src/portal/invoice_columns.h \
+	src/portal/regie_heading.c src/portal/regie_heading.h \
+	src/cli/exit_codes.h \
+	src/cli/invoice_output.c src/cli/invoice_output.h \
+	src/cli/cmd_parse.c src/cli/commands.h
+
+PF_LIBS = src/libportail.a $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(MHD_LIBS)
+
+bin_PROGRAMS += src/portail-famille
+src_portail_famille_SOURCES = src/main.c
+src_portail_famille_LDADD = $(PF_LIBS)

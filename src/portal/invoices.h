@@ -1,0 +1,28 @@
+/* Mon compte » Détail financier par facture: the invoice page → model.
+ *
+ * Everything is found by what a person sees: a table is an invoice table
+ * when one of its rows carries the column headers (N° de la facture, Date
+ * de la facture, A payer avant le, Montant dû, Solde, Sélection), matched
+ * ignoring case, accents, punctuation and spacing, in any order, with
+ * extra columns ignored. */
+#ifndef PF_PORTAL_INVOICES_H
+#define PF_PORTAL_INVOICES_H
+
+#include <stdint.h>
+
+#include "html.h"
+#include "portal/model.h"
+
+/* Reads the invoice page. Returns 0 and an owned page in *out, or -1 with
+ * a message naming what was missing (the page is not an invoice page, a
+ * column is missing, an amount or date cannot be read) in *errp. Zero
+ * invoices is a success only when the page says "Aucune facture". */
+int invoice_page_parse(const struct html_doc *doc, struct invoice_page **out, char **errp);
+void invoice_page_free(struct invoice_page **page);
+
+/* Sum of every invoice's balance. */
+int64_t invoice_page_balance_due(const struct invoice_page *page);
+/* Sum of the balances of the invoices checked as served. */
+int64_t invoice_page_selected_total(const struct invoice_page *page);
+
+#endif

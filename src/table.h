@@ -1,0 +1,45 @@
+/* HTML tables as rows of cells with their visible text.
+ *
+ * Only the table's own rows are taken (rows of nested tables belong to the
+ * nested table). Cells spanning several columns get the column index of
+ * their first column, so a column can be found by header position. */
+#ifndef PF_TABLE_H
+#define PF_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "html.h"
+
+struct table_cell {
+	const struct html_node *node;
+	char *text;        /* html_text() of the cell */
+	unsigned col;      /* first column covered, 0-based, colspan applied */
+	unsigned colspan;  /* >= 1 */
+	bool is_th;
+};
+
+struct table_row {
+	const struct html_node *node;
+	struct table_cell *cells;
+	size_t ncells;
+	bool looks_like_header; /* all <th>, inside <thead>, or a header-looking
+	                           class (entete, titre, header, head...) */
+};
+
+struct table {
+	const struct html_node *node;
+	char *caption;     /* NULL without <caption> */
+	struct table_row *rows;
+	size_t nrows;
+	long header_row;   /* first row that looks like a header, -1 if none:
+	                      callers matching header texts may pick another */
+};
+
+/* Builds the table of a <table> element. Never fails. */
+struct table *table_from_node(const struct html_node *table_node);
+void table_free(struct table **table);
+/* The cell of row covering column col, or NULL. */
+const struct table_cell *table_row_cell_at(const struct table_row *row, unsigned col);
+
+#endif

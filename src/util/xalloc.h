@@ -1,0 +1,36 @@
+/* Allocation that never returns NULL, and the project's error convention.
+ *
+ * Conventions used everywhere in portail-famille:
+ *  - A fallible function returns 0 on success and -1 on failure; when it
+ *    takes a `char **errp`, it stores there a malloc'd, human-readable
+ *    message on failure (the caller frees it), and leaves *errp alone on
+ *    success. errp may be NULL when the caller does not want the message.
+ *  - An object type `struct x` has `x_new()`/`x_parse()` returning an owned
+ *    pointer and `x_free(struct x **)` which accepts NULL or a pointer to
+ *    NULL and clears the caller's pointer.
+ */
+#ifndef PF_UTIL_XALLOC_H
+#define PF_UTIL_XALLOC_H
+
+#include <stddef.h>
+
+/* On allocation failure these call the registered fatal hook (the UI uses it
+ * to restore the terminal), print a message and exit(1). */
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Grows an array of nmemb elements of size bytes; checks the multiplication. */
+void *xreallocarray(void *ptr, size_t nmemb, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a newly allocated string. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Stores a formatted message in *errp when errp is not NULL; returns -1 so
+ * that `return set_error(errp, ...)` reads naturally. */
+int set_error(char **errp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Called before exiting on an allocation failure (e.g. endwin). */
+void xalloc_set_fatal_hook(void (*hook)(void));
+
+#endif

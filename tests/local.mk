@@ -1,0 +1,65 @@
+# Unit tests (cmocka, TAP through automake's tap driver, so `make check`
+# names each failing case) and black-box tests of the real binary.
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+SH_LOG_DRIVER = $(LOG_DRIVER)
+TEST_EXTENSIONS = .sh
+AM_TESTS_ENVIRONMENT = \
+	CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
+	PF_FIXTURES='$(abs_top_srcdir)/tests/fixtures'; export PF_FIXTURES; \
+	PF_BIN='$(abs_top_builddir)/src/portail-famille'; export PF_BIN; \
+	PF_SRCDIR='$(abs_top_srcdir)'; export PF_SRCDIR; \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0; export ASAN_OPTIONS; \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1; export UBSAN_OPTIONS;
+
+TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(TIDY_CFLAGS) $(JANSSON_CFLAGS)
+TEST_LIBS = $(PF_LIBS) $(CMOCKA_LIBS)
+
+unit_tests = \
+	tests/test_money \
+	tests/test_date \
+	tests/test_sanitize \
+	tests/test_fold \
+	tests/test_charset \
+	tests/test_html \
+	tests/test_form \
+	tests/test_table \
+	tests/test_invoices
+
+EXTRA_DIST += tests/fixtures tests/test_util.h tests/cli-parse.sh tests/lib.sh
+
+if HAVE_CMOCKA
+check_PROGRAMS += $(unit_tests)
+TESTS += $(unit_tests)
+else
+check-local:
+	@echo "make check needs cmocka: on Debian, apt-get install libcmocka-dev" >&2; exit 1
+endif
+TESTS += tests/cli-parse.sh
+
+tests_test_money_SOURCES = tests/test_money.c
+tests_test_money_CFLAGS = $(TEST_CFLAGS)
+tests_test_money_LDADD = $(TEST_LIBS)
+tests_test_date_SOURCES = tests/test_date.c
+tests_test_date_CFLAGS = $(TEST_CFLAGS)
+tests_test_date_LDADD = $(TEST_LIBS)
+tests_test_sanitize_SOURCES = tests/test_sanitize.c
+tests_test_sanitize_CFLAGS = $(TEST_CFLAGS)
+tests_test_sanitize_LDADD = $(TEST_LIBS)
+tests_test_fold_SOURCES = tests/test_fold.c
+tests_test_fold_CFLAGS = $(TEST_CFLAGS)
+tests_test_fold_LDADD = $(TEST_LIBS)
+tests_test_charset_SOURCES = tests/test_charset.c
+tests_test_charset_CFLAGS = $(TEST_CFLAGS)
+tests_test_charset_LDADD = $(TEST_LIBS)
+tests_test_html_SOURCES = tests/test_html.c tests/test_util.h
+tests_test_html_CFLAGS = $(TEST_CFLAGS)
+tests_test_html_LDADD = $(TEST_LIBS)
+tests_test_form_SOURCES = tests/test_form.c tests/test_util.h
+tests_test_form_CFLAGS = $(TEST_CFLAGS)
+tests_test_form_LDADD = $(TEST_LIBS)
+tests_test_table_SOURCES = tests/test_table.c tests/test_util.h
+tests_test_table_CFLAGS = $(TEST_CFLAGS)
+tests_test_table_LDADD = $(TEST_LIBS)
+tests_test_invoices_SOURCES = tests/test_invoices.c tests/test_util.h
+tests_test_invoices_CFLAGS = $(TEST_CFLAGS)
+tests_test_invoices_LDADD = $(TEST_LIBS)
