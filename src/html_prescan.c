@@ -14,11 +14,32 @@
 
 #define NAME_BUCKETS 4096u
 
+/* Elements that never hold children, or whose end tag a page may omit:
+ * counting them would make every 2015 table look infinitely deep. */
+static const char *const uncounted[] = {
+	"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+	"source", "track", "wbr", "keygen", "basefont", "frame", "isindex",
+	"p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot", "colgroup",
+	"option", "optgroup", "rb", "rt", "rp", "html", "head", "body", NULL,
+};
+static const char *const new_cell[] = { "td", "th", "tr", "thead", "tbody", "tfoot", NULL };
+static const char *const raw_text[] = { "script", "style", "textarea", "title", "xmp", NULL };
+
+
+/* Tag lists are compared by hash: this runs for every tag of the page,
+ * and a false match only makes the depth estimate a little off. */
+struct name_set {
+	const char *const *names;
+	uint32_t hashes[48];
+	size_t count;
+};
+
 struct scan {
 	uint32_t *stack;   /* hashes of the open elements' names */
 	size_t depth, cap;
 	uint32_t open_count[NAME_BUCKETS]; /* open elements per name bucket */
 	uint32_t table_hash;
+	struct name_set uncounted, new_cell, raw_text;
 };
 
 static uint32_t name_hash(const char *name, size_t len)
@@ -33,24 +54,20 @@ static uint32_t name_hash(const char *name, size_t len)
 	return h;
 }
 
-static bool name_is(const char *name, size_t len, const char *const *list)
+static void name_set_init(struct name_set *set, const char *const *names)
 {
-	for (; *list; list++)
-		if (strlen(*list) == len && strncasecmp(*list, name, len) == 0)
+	set->names = names;
+	for (set->count = 0; names[set->count]; set->count++)
+		set->hashes[set->count] = name_hash(names[set->count], strlen(names[set->count]));
+}
+
+static bool name_set_has(const struct name_set *set, uint32_t hash)
+{
+	for (size_t i = 0; i < set->count; i++)
+		if (set->hashes[i] == hash)
 			return true;
 	return false;
 }
-
-/* Elements that never hold children, or whose end tag a page may omit:
- * counting them would make every 2015 table look infinitely deep. */
-static const char *const uncounted[] = {
-	"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-	"source", "track", "wbr", "keygen", "basefont", "frame", "isindex",
-	"p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot", "colgroup",
-	"option", "optgroup", "rb", "rt", "rp", "html", "head", "body", NULL,
-};
-static const char *const new_cell[] = { "td", "th", "tr", "thead", "tbody", "tfoot", NULL };
-static const char *const raw_text[] = { "script", "style", "textarea", "title", "xmp", NULL };
 
 static void pop(struct scan *s)
 {
@@ -131,15 +148,15 @@ static const char *scan_tag(struct scan *s, const char *p, const char *end)
 		close_to(s, hash, true);
 		return p;
 	}
-	if (name_is(name, len, new_cell))
+	if (name_set_has(&s->new_cell, hash))
 		close_to(s, s->table_hash, false);
-	if (name_is(name, len, raw_text)) {
+	if (name_set_has(&s->raw_text, hash)) {
 		char end_tag[16] = "</";
 		memcpy(end_tag + 2, name, len < 12 ? len : 12);
 		end_tag[2 + (len < 12 ? len : 12)] = '\0';
 		return self_closing ? p : find_bytes(p, end, end_tag);
 	}
-	if (!self_closing && !name_is(name, len, uncounted))
+	if (!self_closing && !name_set_has(&s->uncounted, hash))
 		push(s, hash);
 	return p;
 }
@@ -148,6 +165,9 @@ size_t html_prescan_depth(const char *bytes, size_t len, size_t limit)
 {
 	struct scan *s = xcalloc(1, sizeof(*s));
 	s->table_hash = name_hash("table", 5);
+	name_set_init(&s->uncounted, uncounted);
+	name_set_init(&s->new_cell, new_cell);
+	name_set_init(&s->raw_text, raw_text);
 	const char *p = bytes, *end = bytes + len;
 	size_t max_depth = 0;
 	while (p < end && max_depth <= limit) {

@@ -44,6 +44,10 @@ enum summary_kind { SUMMARY_NONE, SUMMARY_BALANCE_DUE, SUMMARY_TOTAL };
 
 static enum summary_kind summary_label(const char *text, size_t *label_len)
 {
+	/* Both labels start with an ASCII word: most cells (invoice numbers,
+	 * amounts) are ruled out without folding. */
+	if (strncasecmp(text, "solde", 5) != 0 && strncasecmp(text, "total", 5) != 0)
+		return SUMMARY_NONE;
 	char *folded = fold_label(text);
 	enum summary_kind kind = SUMMARY_NONE;
 	if (strncmp(folded, "solde du", 8) == 0 && (folded[8] == '\0' || folded[8] == ' '))
@@ -204,10 +208,11 @@ static int read_rows(struct reader *r, const struct table *t, size_t header,
 		const struct table_row *row = &t->rows[i];
 		if (read_summary_row(row, regie))
 			continue;
-		if (row->ncells && fold_contains(row->cells[0].text, "aucune facture"))
-			r->page->empty_message = true;
-		if (row->looks_like_header || !is_invoice_row(row, cols))
+		if (row->looks_like_header || !is_invoice_row(row, cols)) {
+			if (row->ncells && fold_contains(row->cells[0].text, "aucune facture"))
+				r->page->empty_message = true;
 			continue;
+		}
 		if (read_invoice_row(r, row, cols, regie, errp) < 0)
 			return -1;
 	}

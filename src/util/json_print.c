@@ -89,7 +89,9 @@ char *json_print_string(const json_t *value)
 			strbuf_append(&sb, s, 2);
 			s += 2;
 		} else {
-			strbuf_putc(&sb, *s++);
+			size_t run = strcspn(s + 1, "\\") + 1;
+			strbuf_append(&sb, s, run);
+			s += run;
 		}
 	}
 	free(ascii);
