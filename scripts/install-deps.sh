@@ -6,7 +6,7 @@ set -eu
 packages="
   build-essential autoconf automake pkg-config
   libncurses-dev libcurl4-openssl-dev libtidy-dev libjansson-dev
-  libmicrohttpd-dev zlib1g-dev
+  libmicrohttpd-dev zlib1g-dev libinih-dev libqrencode-dev
   libcmocka-dev
   tidy curl jq tmux valgrind mandoc
 "

@@ -6,9 +6,9 @@
  * wins even over HTTP, then the charset parameter of the HTTP Content-Type,
  * a <meta> in the first 4 KiB, then sniffing (valid UTF-8 is UTF-8,
  * anything else windows-1252). An unknown label is skipped, not an error:
- * the next source decides. Labels
- * are mapped as the WHATWG Encoding standard does: "iso-8859-1", "latin1"
- * and "us-ascii" all mean windows-1252, a superset. */
+ * the next source decides. Labels are mapped as the WHATWG Encoding
+ * standard does: "iso-8859-1", "latin1" and "us-ascii" all mean
+ * windows-1252, a superset. */
 #ifndef PF_CHARSET_H
 #define PF_CHARSET_H
 
@@ -28,10 +28,12 @@ enum charset_source {
 const char *charset_detect(const char *bytes, size_t len, const char *content_type,
                            enum charset_source *source);
 
-/* Converts bytes from `charset` to UTF-8 into a newly allocated,
+/* Converts bytes from `charset` (a label charset_canonical knows, or else
+ * any iconv name without "//" suffixes) to UTF-8 into a newly allocated,
  * NUL-terminated buffer (*out, *out_len), dropping a UTF-8 BOM. Bytes that
- * are invalid in the source charset become U+FFFD, one per byte (UTF-8 input
- * is validated too, one U+FFFD per maximal invalid sequence); NUL bytes also
+ * are invalid in the source charset become U+FFFD, one per byte (per 16-bit
+ * unit in UTF-16; UTF-8 input is validated too, one U+FFFD per maximal
+ * invalid sequence) and decoding goes on after them; NUL bytes also
  * become U+FFFD so that the result is a single C string. Returns -1 only for
  * an unknown charset name (message in *errp). */
 int charset_to_utf8(const char *bytes, size_t len, const char *charset, char **out,
@@ -43,8 +45,9 @@ const char *charset_canonical(const char *label);
 
 /* Converts UTF-8 text to `charset` for form submission; characters the
  * charset cannot hold become numeric character references (&#8364;) as
- * browsers do. Returns a newly allocated string, or NULL on an unknown
- * charset. */
+ * browsers do; invalid UTF-8 becomes U+FFFD (&#65533; in a charset without
+ * it). A UTF-16 page's form is sent as UTF-8, as browsers do. Returns a
+ * newly allocated string, or NULL on an unknown charset. */
 char *charset_from_utf8(const char *utf8, const char *charset);
 
 #endif

@@ -1,7 +1,7 @@
 # The core library holds everything but main(), so the tests link the same
 # code the program runs.
 noinst_LIBRARIES += src/libportail.a
-src_libportail_a_CFLAGS = $(AM_CFLAGS) $(TIDY_CFLAGS) $(CURL_CFLAGS) $(NCURSES_CFLAGS) $(JANSSON_CFLAGS) $(MHD_CFLAGS)
+src_libportail_a_CFLAGS = $(AM_CFLAGS) $(TIDY_CFLAGS) $(CURL_CFLAGS) $(NCURSES_CFLAGS) $(JANSSON_CFLAGS) $(MHD_CFLAGS) $(INIH_CFLAGS) $(QRENCODE_CFLAGS)
 src_libportail_a_SOURCES = \
 	src/util/xalloc.c src/util/xalloc.h \
 	src/util/strbuf.c src/util/strbuf.h \
@@ -16,15 +16,28 @@ src_libportail_a_SOURCES = \
 	src/html_prescan.c src/html_prescan.h \
 	src/form.c src/form.h \
 	src/table.c src/table.h \
+	src/http.c src/http.h \
+	src/http_log.c src/http_log.h \
 	src/portal/model.h \
 	src/portal/invoices.c src/portal/invoices.h \
+	src/portal/session.c src/portal/session.h \
+	src/portal/session_pay.c src/portal/session_internal.h \
 	src/portal/invoice_columns.c src/portal/invoice_columns.h \
 	src/portal/regie_heading.c src/portal/regie_heading.h \
-	src/cli/exit_codes.h \
+	src/exit_codes.h \
 	src/cli/invoice_output.c src/cli/invoice_output.h \
-	src/cli/cmd_parse.c src/cli/commands.h
+	src/qr_text.c src/qr_text.h \
+	src/cli/options.c src/cli/options.h \
+	src/cli/password.c src/cli/password.h \
+	src/cli/connect.c src/cli/connect.h \
+	src/cli/handoff_marker.c src/cli/handoff_marker.h \
+	src/cli/browser.c src/cli/browser.h \
+	src/cli/cmd_parse.c src/cli/commands.h \
+	src/cli/cmd_invoices.c \
+	src/cli/cmd_page.c \
+	src/cli/cmd_pay.c
 
-PF_LIBS = src/libportail.a $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(MHD_LIBS)
+PF_LIBS = src/libportail.a src/demo/libdemo.a $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(MHD_LIBS) $(INIH_LIBS) $(QRENCODE_LIBS) $(ZLIB_LIBS) -lpthread
 
 bin_PROGRAMS += src/portail-famille
 src_portail_famille_SOURCES = src/main.c

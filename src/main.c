@@ -1,43 +1,61 @@
 /* portail-famille: argv → the command it names. */
 #include "config.h"
 
+#include <curl/curl.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/commands.h"
-#include "cli/exit_codes.h"
+#include "cli/connect.h"
+#include "cli/options.h"
+#include "cli/password.h"
+#include "exit_codes.h"
 
-static int usage(FILE *out, int code)
+static const struct {
+	const char *name;
+	int (*run)(struct cli_options *options, int argc, char **argv);
+} commands[] = {
+	{ "invoices", cmd_invoices },
+	{ "page", cmd_page },
+	{ "pay", cmd_pay },
+};
+
+static int run(struct cli_options *options, int argc, char **argv)
 {
-	fputs("usage: portail-famille COMMAND [ARGS]\n"
-	      "\n"
-	      "Commands:\n"
-	      "  parse invoices FILE [--json]   read a saved invoice page offline\n"
-	      "\n"
-	      "Options:\n"
-	      "  -h, --help       this help\n"
-	      "  -V, --version    the version\n"
-	      "\n"
-	      "See portail-famille(1).\n",
-	      out);
-	return code;
+	if (argc == 0) {
+		fputs(cli_usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[0], "parse") == 0)
+		return cmd_parse(argc, argv);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[0], commands[i].name) == 0)
+			return commands[i].run(options, argc, argv);
+	char *message = NULL;
+	asprintf(&message, "unknown command \"%s\" (see --help)", argv[0]);
+	cli_report(message);
+	return EXIT_USAGE;
 }
 
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	if (argc < 2)
-		return usage(stderr, EXIT_USAGE);
-	const char *command = argv[1];
-	if (strcmp(command, "-h") == 0 || strcmp(command, "--help") == 0)
-		return usage(stdout, EXIT_OK);
-	if (strcmp(command, "-V") == 0 || strcmp(command, "--version") == 0) {
-		puts(PACKAGE_STRING);
-		return EXIT_OK;
+	password_protect_process();
+	cli_install_signal_handlers();
+	struct cli_options options;
+	char *err = NULL;
+	int parsed = cli_options_parse(argc, argv, &options, &err);
+	int rc = EXIT_OK;
+	if (parsed < 0) {
+		cli_report(err);
+		rc = EXIT_USAGE;
+	} else if (parsed == 0) {
+		curl_global_init(CURL_GLOBAL_DEFAULT);
+		rc = run(&options, argc - options.first_arg, argv + options.first_arg);
+		curl_global_cleanup();
 	}
-	if (strcmp(command, "parse") == 0)
-		return cmd_parse(argc - 1, argv + 1);
-	fprintf(stderr, "portail-famille: unknown command \"%s\"\n", command);
-	return usage(stderr, EXIT_USAGE);
+	cli_options_free(&options);
+	return rc;
 }

@@ -251,7 +251,7 @@ int money_parse(const char *text, int64_t *cents, char **errp)
 	struct money_runs runs;
 	int currencies = 0;
 	bool negative;
-	int64_t value;
+	int64_t value = 0;
 
 	if (!text)
 		return set_error(errp, "no amount");

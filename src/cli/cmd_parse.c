@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
-#include "cli/exit_codes.h"
+#include "exit_codes.h"
 #include "cli/invoice_output.h"
 #include "html.h"
 #include "portal/invoices.h"

@@ -1,10 +1,17 @@
-/* The command-line commands: one function each, argv after the command
- * name in, an exit code (cli/exit_codes.h) out. */
+/* The command-line commands: one function each, argv from the command name
+ * on (argv[0] is the command), an exit code (exit_codes.h) out. */
 #ifndef PF_CLI_COMMANDS_H
 #define PF_CLI_COMMANDS_H
 
-/* portail-famille parse invoices FILE [--json]: reads a saved invoice page
- * offline. argv[0] is "parse". */
+#include "cli/options.h"
+
+/* parse invoices FILE [--json]: a saved invoice page, offline. */
 int cmd_parse(int argc, char **argv);
+/* invoices [--json | --csv] */
+int cmd_invoices(struct cli_options *options, int argc, char **argv);
+/* page NAME */
+int cmd_page(struct cli_options *options, int argc, char **argv);
+/* pay (--invoice NUM... | --all) [--json] [--qr] [--open] [--force] */
+int cmd_pay(struct cli_options *options, int argc, char **argv);
 
 #endif

@@ -153,6 +153,42 @@ int invoice_output_table(FILE *out, const struct invoice_page *page)
 	return ferror(out) ? -1 : 0;
 }
 
+static void csv_field(FILE *out, const char *text, int flags)
+{
+	char *safe = sanitize_str(text, flags);
+	if (strpbrk(safe, ";\"\n")) {
+		fputc('"', out);
+		for (const char *p = safe; *p; p++) {
+			if (*p == '"')
+				fputc('"', out);
+			fputc(*p, out);
+		}
+		fputc('"', out);
+	} else {
+		fputs(safe, out);
+	}
+	free(safe);
+}
+
+int invoice_output_csv(FILE *out, const struct invoice_page *page)
+{
+	int flags = terminal_flags();
+	fputs("regie;number;date;due;amount;balance;selectable;selected\n", out);
+	for (size_t i = 0; i < page->ninvoices; i++) {
+		const struct invoice *inv = &page->invoices[i];
+		char date[11], due[11], amount[32], balance[32];
+		csv_field(out, inv->regie, flags);
+		fputc(';', out);
+		csv_field(out, inv->number, flags);
+		fprintf(out, ";%s;%s;%s;%s;%s;%s\n", date_to_iso(&inv->date, date),
+		        date_to_iso(&inv->due, due),
+		        money_format(inv->amount_cents, MONEY_PLAIN, amount, sizeof(amount)),
+		        money_format(inv->balance_cents, MONEY_PLAIN, balance, sizeof(balance)),
+		        inv->selectable ? "yes" : "no", inv->selected ? "yes" : "no");
+	}
+	return ferror(out) ? -1 : 0;
+}
+
 void invoice_output_warnings(FILE *err, const struct invoice_page *page)
 {
 	int flags = terminal_flags();

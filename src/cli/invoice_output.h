@@ -17,6 +17,10 @@ int invoice_output_json(FILE *out, const struct invoice_page *page);
  * locale is not UTF-8). Returns 0, or -1 on a write error. */
 int invoice_output_table(FILE *out, const struct invoice_page *page);
 
+/* CSV for French spreadsheets: ';' separators, decimal commas, a header
+ * line, fields quoted when needed, text sanitized. Returns 0 or -1. */
+int invoice_output_csv(FILE *out, const struct invoice_page *page);
+
 /* The page's own inconsistencies, one "warning: ..." line each, sanitized. */
 void invoice_output_warnings(FILE *err, const struct invoice_page *page);
 

@@ -148,6 +148,7 @@ enum demo_page {
  *   maintenance[=PAGES] maintenance
  *   times=N            times
  *   stall-ms=N         stall_ms
+ *   huge-bytes=N       huge_bytes
  *   evil-names         evil_names
  *   charset=latin1|utf8|utf8-as-latin1|latin1-as-utf8|meta-only|cp1252
  *   latency-ms=N       latency_ms

@@ -230,6 +230,7 @@ struct demo_reply {
 	char *cookie;              /* owned: Set-Cookie header, or NULL */
 	/* Decided by the fault code under the lock, applied by respond.c. */
 	bool f_http500, f_truncate, f_stall, f_huge;
+	bool unthrottled;          /* /__demo/ endpoints: no latency, no cap */
 };
 
 /* server.c: request accessors. */
@@ -295,11 +296,15 @@ bool demo_faults_maintenance(const struct demo_server *srv, enum demo_page page)
 extern const char demo_evil_family[];
 extern const char demo_evil_invoice[];
 extern const char demo_evil_regie[];
+extern const char demo_evil_regie_html[]; /* as the invoice page writes it */
 extern const char demo_evil_login_error[];
 
 /* stats.c */
-void demo_stats_log(struct demo_server *srv, const char *method, const char *path,
-                    unsigned status, unsigned long long bytes, bool gzip);
+/* Records one request in the log ring (path reduced to printable ASCII);
+ * returns the entry, valid while the lock is held. */
+const struct demo_logline *demo_stats_log(struct demo_server *srv, const char *method,
+                                          const char *path, unsigned status,
+                                          unsigned long long bytes, bool gzip);
 void demo_handle_stats(struct demo_request *r, struct demo_reply *rep);
 
 #endif

@@ -36,6 +36,7 @@ static struct regie *add_regie(struct invoice_page *page, char *name)
 	regie->name = name;
 	regie->first_invoice = page->ninvoices;
 	regie->form_index = -1;
+	regie->pay.control = regie->back.control = -1;
 	return regie;
 }
 
@@ -161,13 +162,15 @@ static void read_checkbox(struct reader *r, const struct html_node *box, struct 
 	inv->checkbox_value = xstrdup(html_attr(box, "value") ? html_attr(box, "value") : "on");
 	if (control && regie->form_index < 0)
 		regie->form_index = (long)form_index;
+	if (control && regie->form_index == (long)form_index)
+		inv->checkbox_control = control - r->page->forms->forms[form_index].controls;
 }
 
 static int read_invoice_row(struct reader *r, const struct table_row *row,
                             const struct invoice_columns *cols, struct regie *regie, char **errp)
 {
 	const char *number = cell_text(row, cols->index[COL_NUMBER]);
-	struct invoice inv = { 0 };
+	struct invoice inv = { .checkbox_control = -1 };
 	if (read_money(cell_text(row, cols->index[COL_AMOUNT]), "amount (Montant dû)", number,
 	               &inv.amount_cents, errp) < 0 ||
 	    read_money(cell_text(row, cols->index[COL_BALANCE]), "balance (Solde)", number,

@@ -22,6 +22,7 @@ struct invoice {
 	bool selected;        /* ... and it was checked as served */
 	char *checkbox_name;  /* NULL without a checkbox */
 	char *checkbox_value;
+	long checkbox_control;/* index in the régie form's controls, -1 */
 	size_t regie_index;
 };
 
@@ -32,6 +33,7 @@ struct form_button {
 	char *name, *value;   /* submitted pair; name NULL when it has none */
 	char *onclick;        /* script run on click, NULL when none */
 	bool is_submit;       /* submits the form itself (no script needed) */
+	long control;         /* index in the régie form's controls, -1 */
 };
 
 struct regie {

@@ -115,9 +115,11 @@ static const char *const pay_names[] = { "reglement", "regler", "payer", "paieme
 	"payer la selection", "payer en ligne", NULL };
 static const char *const back_names[] = { "retour", "annuler", "revenir", NULL };
 
-static void set_button(struct form_button *b, const struct form_control *c)
+static void set_button(struct form_button *b, const struct form *form,
+                       const struct form_control *c)
 {
 	b->present = true;
+	b->control = c - form->controls;
 	b->label = xstrdup(c->label);
 	b->name = c->name[0] ? xstrdup(c->name) : NULL;
 	b->value = xstrdup(c->value);
@@ -131,9 +133,9 @@ static bool fill_buttons(const struct form *form, struct regie *regie)
 		const struct form_control *c = &form->controls[i];
 		bool button = c->kind == FC_SUBMIT || c->kind == FC_IMAGE || c->kind == FC_BUTTON;
 		if (button && !regie->pay.present && label_is(c->label, pay_names))
-			set_button(&regie->pay, c);
+			set_button(&regie->pay, form, c);
 		else if (button && !regie->back.present && label_is(c->label, back_names))
-			set_button(&regie->back, c);
+			set_button(&regie->back, form, c);
 	}
 	return regie->pay.present;
 }

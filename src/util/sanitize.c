@@ -227,7 +227,6 @@ char *sanitize_text(const char *text, size_t len, int flags, size_t max_chars)
 	struct strbuf out = STRBUF_INIT;
 	size_t pos = 0;
 
-	strbuf_append(&out, "", 0);
 	while (text && pos < len) {
 		unsigned long cp;
 		size_t n = sanitize_utf8_decode(text + pos, len - pos, &cp);

@@ -1,0 +1,215 @@
+/* `pay --invoice NUM... | --all`: sends invoices to payment and prints the
+ * card-payment URL (or its QR code, or opens it). We never see card data. */
+#include "config.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/browser.h"
+#include "cli/commands.h"
+#include "cli/connect.h"
+#include "cli/handoff_marker.h"
+#include "money.h"
+#include "qr_text.h"
+#include "url.h"
+#include "util/json_print.h"
+#include "util/sanitize.h"
+#include "util/xalloc.h"
+
+struct pay_args {
+	const char **numbers;
+	size_t count;
+	bool all, json, qr, open, force;
+};
+
+static int usage(void)
+{
+	fputs("usage: portail-famille pay (--invoice NUM... | --all) [--json] [--qr] [--open] "
+	      "[--force]\n",
+	      stderr);
+	return EXIT_USAGE;
+}
+
+static int parse_args(int argc, char **argv, struct pay_args *a)
+{
+	static const struct option options[] = {
+		{ "invoice", required_argument, NULL, 'i' }, { "all", no_argument, NULL, 'a' },
+		{ "json", no_argument, NULL, 'j' },          { "qr", no_argument, NULL, 'q' },
+		{ "open", no_argument, NULL, 'o' },          { "force", no_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
+		switch (c) {
+		case 'i':
+			a->numbers = xreallocarray(a->numbers, a->count + 1, sizeof(char *));
+			a->numbers[a->count++] = optarg;
+			/* "--invoice A B C": the numbers that follow belong to it. */
+			while (optind < argc && argv[optind][0] != '-') {
+				a->numbers = xreallocarray(a->numbers, a->count + 1, sizeof(char *));
+				a->numbers[a->count++] = argv[optind++];
+			}
+			break;
+		case 'a': a->all = true; break;
+		case 'j': a->json = true; break;
+		case 'q': a->qr = true; break;
+		case 'o': a->open = true; break;
+		case 'f': a->force = true; break;
+		default: return -1;
+		}
+	}
+	if (optind != argc || (a->all == (a->count > 0)))
+		return -1;
+	return 0;
+}
+
+static int terminal_flags(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	return codeset && strcmp(codeset, "UTF-8") == 0 ? 0 : SANITIZE_ASCII;
+}
+
+/* The portal's confirm() texts: shown, and accepted — running `pay` is the
+ * user's confirmation. */
+static bool show_portal_question(void *ctx, const char *text)
+{
+	char *safe = sanitize_str(text, terminal_flags());
+	fprintf(stderr, "portail-famille: the portal asks: \"%s\" — yes\n", safe);
+	free(safe);
+	return true;
+}
+
+static bool ask_yes(const char *question)
+{
+	if (!isatty(STDIN_FILENO))
+		return false;
+	fprintf(stderr, "%s [y/N] ", question);
+	char answer[16];
+	return fgets(answer, sizeof(answer), stdin) && (answer[0] == 'y' || answer[0] == 'Y' ||
+	                                                answer[0] == 'o' || answer[0] == 'O');
+}
+
+/* Before the Règlement leaves: warn about an earlier hand-off of the same
+ * invoices, then record this one. */
+static bool guard_double_payment(void *ctx, const struct invoice *const *chosen, size_t n,
+                                 int64_t amount)
+{
+	const struct pay_args *a = ctx;
+	const char **numbers = xcalloc(n, sizeof(char *));
+	for (size_t i = 0; i < n; i++)
+		numbers[i] = chosen[i]->number;
+	time_t when;
+	const char *which = NULL;
+	char *err = NULL;
+	int found = handoff_marker_find(numbers, n, &when, &which, &err);
+	bool go = true;
+	if (found < 0) {
+		cli_report(err);
+		err = NULL;
+	} else if (found > 0 && !a->force) {
+		char stamp[32];
+		strftime(stamp, sizeof(stamp), "%d/%m/%Y %H:%M", localtime(&when));
+		char *safe = sanitize_str(which, terminal_flags());
+		fprintf(stderr,
+		        "portail-famille: invoice %s was already sent to payment on %s and the "
+		        "portal still shows it unpaid.\nIf that payment went through, the portal "
+		        "may not show it yet: paying again would pay twice.\n",
+		        safe, stamp);
+		free(safe);
+		go = ask_yes("Send it to payment again?");
+		if (!go)
+			fputs("portail-famille: not sent (use --force to send it again)\n", stderr);
+	}
+	if (go && handoff_marker_record(numbers, n, amount, &err) < 0) {
+		cli_report(err);
+		go = false;
+	}
+	free(numbers);
+	return go;
+}
+
+static int print_json(const struct pay_result *r)
+{
+	json_t *root = json_object();
+	json_t *list = json_array();
+	for (size_t i = 0; i < r->count; i++)
+		json_array_append_new(list, json_string(r->numbers[i]));
+	json_object_set_new(root, "payment_url", json_string(r->payment_url));
+	json_object_set_new(root, "amount_cents", json_integer(r->amount_cents));
+	json_object_set_new(root, "invoices", list);
+	int rc = json_print(stdout, root);
+	json_decref(root);
+	return rc;
+}
+
+static enum exit_code check_payment_url(const char *url, char **errp)
+{
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7f) {
+			set_error(errp, "payment hand-off: the payment URL holds spaces or control "
+			                "characters: refused");
+			return EXIT_PAGE;
+		}
+	return url_check_allowed(url, errp) == 0 ? EXIT_OK : EXIT_NETWORK;
+}
+
+static enum exit_code output(const struct pay_args *a, const struct pay_result *r, char **errp)
+{
+	enum exit_code rc = check_payment_url(r->payment_url, errp);
+	if (rc != EXIT_OK)
+		return rc;
+	char amount[32], *host = url_host(r->payment_url);
+	fprintf(stderr, "portail-famille: %zu invoice%s, %s €, to pay on %s\n", r->count,
+	        r->count > 1 ? "s" : "", money_format(r->amount_cents, MONEY_FR, amount,
+	                                              sizeof(amount)),
+	        host ? host : "?");
+	free(host);
+	if (a->json ? print_json(r) < 0 : printf("%s\n", r->payment_url) < 0)
+		return EXIT_ERROR;
+	if (a->qr) {
+		size_t cols, rows;
+		char *qr = qr_text_render(r->payment_url, terminal_flags() != 0, &cols, &rows);
+		if (qr)
+			fputs(qr, a->json ? stderr : stdout);
+		free(qr);
+	}
+	fflush(stdout);
+	if (a->open && browser_open(r->payment_url, errp) < 0)
+		return EXIT_ERROR;
+	return EXIT_OK;
+}
+
+int cmd_pay(struct cli_options *options, int argc, char **argv)
+{
+	struct pay_args a = { 0 };
+	if (parse_args(argc, argv, &a) < 0) {
+		free(a.numbers);
+		return usage();
+	}
+	struct cli_context ctx;
+	char *err = NULL;
+	struct pay_result result = { 0 };
+	enum exit_code rc = cli_connect(options, &ctx, &err);
+	if (rc == EXIT_OK) {
+		struct pay_request req = { .numbers = a.numbers, .count = a.count, .all = a.all,
+			                   .confirm = show_portal_question,
+			                   .before_submit = guard_double_payment,
+			                   .before_ctx = &a };
+		rc = portal_pay(ctx.portal, &req, &result, &err);
+	}
+	if (rc == EXIT_OK)
+		rc = output(&a, &result, &err);
+	pay_result_clear(&result);
+	cli_disconnect(&ctx);
+	free(a.numbers);
+	if (rc != EXIT_OK)
+		cli_report(err);
+	return rc;
+}

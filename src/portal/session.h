@@ -1,0 +1,108 @@
+/* A session with the portal: the one place that fetches pages and hands
+ * them to the scrapers. Commands and screens talk to the portal only
+ * through here.
+ *
+ * Every function returns an exit_code (exit_codes.h): EXIT_OK, or the
+ * class of failure with a message in *errp that names the step (the page)
+ * and what went wrong. */
+#ifndef PF_PORTAL_SESSION_H
+#define PF_PORTAL_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "exit_codes.h"
+#include "html.h"
+#include "http.h"
+#include "portal/model.h"
+#include "portal/navigation.h"
+
+#define PORTAL_DEFAULT_URL "https://portail2.aiga.fr/v4/login.php5"
+
+struct portal_options {
+	const char *login_url;      /* NULL = PORTAL_DEFAULT_URL */
+	const char *user;
+	/* Gives the password when the portal asks for it (first login, or a
+	 * new login after the session expired), into buf of size bytes,
+	 * NUL-terminated. Returns 0, or -1 with *errp. The session copies
+	 * nothing: the buffer is wiped by the caller after use. */
+	int (*get_password)(void *ctx, char *buf, size_t size, char **errp);
+	void *password_ctx;
+	struct http_options http;
+};
+
+struct portal;
+
+/* A page of the portal, fetched and parsed. */
+struct portal_page {
+	char *url;
+	struct html_doc *doc;
+};
+void portal_page_clear(struct portal_page *page);
+
+/* Creates the session (no request yet). */
+enum exit_code portal_new(const struct portal_options *options, struct portal **out,
+                          char **errp);
+/* Logs out when logged in ("Se déconnecter"), then frees. Accepts NULL. */
+void portal_free(struct portal **portal);
+
+/* Logs in: the login page, its form filled (user, password, hidden fields,
+ * the pressed button) and submitted as a browser would. EXIT_LOGIN_REFUSED
+ * with the portal's own message when it says no. */
+enum exit_code portal_login(struct portal *portal, char **errp);
+
+/* Fetches a page of the menu by its link (logging in first if needed, and
+ * once more if the session expired on the way). */
+enum exit_code portal_open_page(struct portal *portal, enum portal_link link,
+                                struct portal_page *out, char **errp);
+
+/* Reads "Détail financier par facture" (through "Payer mes factures" or
+ * "Mon compte"). *out_page (may be NULL) receives the page itself, which
+ * pay needs for the régie forms. */
+enum exit_code portal_read_invoices(struct portal *portal, struct invoice_page **invoices,
+                                    struct portal_page *out_page, char **errp);
+
+/* What the user asked to pay, and what they saw. */
+struct pay_request {
+	const char *const *numbers; /* invoice numbers; ignored when all */
+	size_t count;
+	bool all;                   /* every payable invoice (of one régie) */
+	/* Balances the user saw, by number, to compare with the fresh read
+	 * (NULL = nothing to compare: the command line reads and pays at once). */
+	const int64_t *expected_balances;
+	/* Shown to the user before the Règlement is sent: the JavaScript
+	 * confirm text of the portal. Returning false stops (nothing sent). */
+	bool (*confirm)(void *ctx, const char *portal_text);
+	void *confirm_ctx;
+	/* Called right before the Règlement POST with the chosen invoices, so a
+	 * marker can be recorded. Returning false stops (nothing sent). */
+	bool (*before_submit)(void *ctx, const struct invoice *const *chosen, size_t n,
+	                      int64_t amount_cents);
+	void *before_ctx;
+};
+
+struct pay_result {
+	char *payment_url;       /* the first URL on a host other than the portal's */
+	int64_t amount_cents;
+	char **numbers;          /* the invoices sent to payment */
+	size_t count;
+	char *regie;
+	char **messages;         /* the portal's own messages met on the way
+	                            (confirm texts), in order */
+	size_t nmessages;
+};
+void pay_result_clear(struct pay_result *result);
+
+/* Re-reads the invoices, selects exactly the requested ones (unchecking
+ * the others), refuses a mix of régies or an invoice without an enabled
+ * checkbox or with nothing to pay (EXIT_NOTHING_PAYABLE), stops if
+ * balances changed since the user saw them (EXIT_PAGE), submits the
+ * régie's Règlement form once — never again automatically — and follows
+ * the hand-off to the card-payment site. */
+enum exit_code portal_pay(struct portal *portal, const struct pay_request *request,
+                          struct pay_result *result, char **errp);
+
+const struct http_stats *portal_http_stats(const struct portal *portal);
+
+#endif

@@ -1,0 +1,330 @@
+/* Paying: the selection, the Règlement form sent once, and the hand-off
+ * followed up to the first page on the payment site's host. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "form_encode.h"
+#include "portal/handoff.h"
+#include "portal/invoices.h"
+#include "portal/session_internal.h"
+#include "url.h"
+#include "util/xalloc.h"
+
+/* How many pages the hand-off may cross after the Règlement. */
+#define HANDOFF_MAX_STEPS 8
+
+void pay_result_clear(struct pay_result *r)
+{
+	free(r->payment_url);
+	for (size_t i = 0; i < r->count; i++)
+		free(r->numbers[i]);
+	free(r->numbers);
+	free(r->regie);
+	for (size_t i = 0; i < r->nmessages; i++)
+		free(r->messages[i]);
+	free(r->messages);
+	memset(r, 0, sizeof(*r));
+}
+
+static void add_message(struct pay_result *r, const char *text)
+{
+	r->messages = xreallocarray(r->messages, r->nmessages + 1, sizeof(char *));
+	r->messages[r->nmessages++] = xstrdup(text);
+}
+
+static const struct invoice *find_invoice(const struct invoice_page *page, const char *number)
+{
+	for (size_t i = 0; i < page->ninvoices; i++)
+		if (strcmp(page->invoices[i].number, number) == 0)
+			return &page->invoices[i];
+	return NULL;
+}
+
+static enum exit_code refuse(char **errp, const char *number, const char *why)
+{
+	set_error(errp, "invoice %s: %s", number, why);
+	return EXIT_NOTHING_PAYABLE;
+}
+
+static enum exit_code check_payable(const struct invoice *inv, char **errp)
+{
+	if (!inv->has_checkbox)
+		return refuse(errp, inv->number, "the portal offers no checkbox for it "
+		                                 "(already paid, or paid otherwise)");
+	if (!inv->selectable)
+		return refuse(errp, inv->number, "its checkbox is disabled on the portal");
+	if (inv->balance_cents <= 0)
+		return refuse(errp, inv->number, "nothing is left to pay on it");
+	return EXIT_OK;
+}
+
+struct selection {
+	const struct invoice **chosen;
+	size_t count;
+	int64_t amount;
+};
+
+static void select_invoice(struct selection *sel, const struct invoice *inv)
+{
+	for (size_t i = 0; i < sel->count; i++)
+		if (sel->chosen[i] == inv)
+			return;
+	sel->chosen = xreallocarray(sel->chosen, sel->count + 1, sizeof(*sel->chosen));
+	sel->chosen[sel->count++] = inv;
+	sel->amount += inv->balance_cents;
+}
+
+static enum exit_code choose_invoices(const struct invoice_page *page,
+                                      const struct pay_request *req, struct selection *sel,
+                                      char **errp)
+{
+	if (req->all) {
+		for (size_t i = 0; i < page->ninvoices; i++)
+			if (check_payable(&page->invoices[i], NULL) == EXIT_OK)
+				select_invoice(sel, &page->invoices[i]);
+	}
+	for (size_t i = 0; !req->all && i < req->count; i++) {
+		const struct invoice *inv = find_invoice(page, req->numbers[i]);
+		if (!inv)
+			return refuse(errp, req->numbers[i], "not on the portal's invoice page");
+		enum exit_code rc = check_payable(inv, errp);
+		if (rc != EXIT_OK)
+			return rc;
+		if (req->expected_balances && inv->balance_cents != req->expected_balances[i]) {
+			set_error(errp, "invoice %s: its balance changed on the portal since it was "
+			                "shown; nothing was sent, please check it again",
+			          inv->number);
+			return EXIT_PAGE;
+		}
+		select_invoice(sel, inv);
+	}
+	if (sel->count == 0) {
+		set_error(errp, "nothing payable: no invoice with an enabled checkbox and a "
+		                "balance to pay");
+		return EXIT_NOTHING_PAYABLE;
+	}
+	for (size_t i = 1; i < sel->count; i++)
+		if (sel->chosen[i]->regie_index != sel->chosen[0]->regie_index) {
+			set_error(errp, "invoices %s and %s belong to two régies (\"%s\" and \"%s\"), "
+			                "which the portal pays separately: pay one régie at a time",
+			          sel->chosen[0]->number, sel->chosen[i]->number,
+			          sel->chosen[0]->regie, sel->chosen[i]->regie);
+			return EXIT_NOTHING_PAYABLE;
+		}
+	return EXIT_OK;
+}
+
+/* The régie's form with exactly the chosen invoices checked. */
+static struct form_values *checked_values(const struct invoice_page *page, const struct form *form,
+                                          const struct regie *regie, const struct selection *sel)
+{
+	struct form_values *values = form_values_new(form);
+	for (size_t i = regie->first_invoice; i < regie->first_invoice + regie->ninvoices; i++) {
+		const struct invoice *inv = &page->invoices[i];
+		if (inv->checkbox_control < 0)
+			continue;
+		bool chosen = false;
+		for (size_t j = 0; j < sel->count; j++)
+			chosen = chosen || sel->chosen[j] == inv;
+		form_values_set_checked(values, (size_t)inv->checkbox_control, chosen);
+	}
+	return values;
+}
+
+static bool ask(const struct pay_request *req, struct pay_result *result, const char *text)
+{
+	add_message(result, text);
+	return !req->confirm || req->confirm(req->confirm_ctx, text);
+}
+
+/* The portal's confirm('...') on the button or the form, if any. */
+static bool confirm_portal_text(const struct pay_request *req, const struct form *form,
+                                const struct form_button *pay, struct pay_result *result)
+{
+	const char *scripts[] = { pay->onclick, form->onsubmit };
+	for (size_t i = 0; i < 2; i++) {
+		char *text = scripts[i] ? handoff_js_call_arg(scripts[i], "confirm") : NULL;
+		bool go = !text || ask(req, result, text);
+		free(text);
+		if (!go)
+			return false;
+	}
+	return true;
+}
+
+struct foreign_ctx {
+	const char *portal_url;
+};
+
+static bool is_foreign(const char *url, void *ctx)
+{
+	const struct foreign_ctx *f = ctx;
+	return !url_same_host(url, f->portal_url);
+}
+
+static enum exit_code handoff_failed(char **errp, const char *url, const char *what)
+{
+	set_error(errp, "payment hand-off (%s): %s", url, what);
+	return EXIT_PAGE;
+}
+
+/* Sends one step of the hand-off. A request to the payment host itself is
+ * sent (the payment is created when it arrives) and stopped at its first
+ * redirect, which is the page the user's browser must open. */
+static enum exit_code send_step(struct portal *p, const struct http_request *base,
+                                struct foreign_ctx *fc, struct portal_page *page,
+                                struct http_response *raw, char **errp)
+{
+	struct http_request req = *base;
+	bool to_payment_host = is_foreign(req.url, fc);
+	req.stop_at = is_foreign;
+	req.stop_ctx = fc;
+	struct foreign_ctx any = { "" };
+	if (to_payment_host)
+		req.stop_ctx = &any; /* every hop from there is already foreign */
+	return session_fetch(p, &req, page, raw, errp);
+}
+
+static enum exit_code follow_handoff(struct portal *p, const struct pay_request *req,
+                                     struct foreign_ctx *fc, struct http_response *resp,
+                                     struct portal_page *page, struct pay_result *result,
+                                     char **errp)
+{
+	for (int step = 0; step < HANDOFF_MAX_STEPS; step++) {
+		if (resp->stopped_at || is_foreign(resp->url, fc)) {
+			result->payment_url = xstrdup(resp->stopped_at ? resp->stopped_at : resp->url);
+			return EXIT_OK;
+		}
+		if (!page->doc)
+			return handoff_failed(errp, resp->url, "empty answer");
+		if (session_is_login_page(page))
+			return handoff_failed(errp, page->url,
+			                      "the portal answered with its login page: the session "
+			                      "had expired and the payment was not started; run pay "
+			                      "again");
+		struct handoff_step hs = { 0 };
+		char *why = NULL;
+		if (handoff_next(page->doc, page->url, page->doc->charset, &hs, &why) < 0) {
+			enum exit_code rc = handoff_failed(errp, page->url, why);
+			free(why);
+			return rc;
+		}
+		if (hs.confirm && !ask(req, result, hs.confirm)) {
+			handoff_step_clear(&hs);
+			set_error(errp, "payment cancelled at the portal's question");
+			return EXIT_ERROR;
+		}
+		if (hs.kind == HANDOFF_NONE) {
+			handoff_step_clear(&hs);
+			return handoff_failed(errp, page->url,
+			                      "no way on to the payment site (no redirect, pop-up, "
+			                      "form or \"Payer par carte bancaire\")");
+		}
+		if (hs.kind == HANDOFF_GET && is_foreign(hs.url, fc)) {
+			result->payment_url = hs.url;
+			hs.url = NULL;
+			handoff_step_clear(&hs);
+			return EXIT_OK;
+		}
+		struct http_request next = { .method = "GET", .url = hs.url, .referer = page->url,
+			                     .label = "payment hand-off" };
+		if (hs.kind == HANDOFF_SUBMIT) {
+			next.method = hs.request->method;
+			next.url = hs.request->url;
+			next.content_type = hs.request->content_type;
+			next.body = hs.request->body;
+			next.body_len = hs.request->body_len;
+		}
+		char *referer = page->url;
+		page->url = NULL;
+		portal_page_clear(page);
+		http_response_clear(resp);
+		next.referer = referer;
+		enum exit_code rc = send_step(p, &next, fc, page, resp, errp);
+		free(referer);
+		handoff_step_clear(&hs);
+		if (rc != EXIT_OK)
+			return rc;
+	}
+	return handoff_failed(errp, resp->url, "too many pages before the payment site");
+}
+
+static void fill_result(struct pay_result *result, const struct selection *sel)
+{
+	result->amount_cents = sel->amount;
+	result->count = sel->count;
+	result->numbers = xcalloc(sel->count, sizeof(char *));
+	for (size_t i = 0; i < sel->count; i++)
+		result->numbers[i] = xstrdup(sel->chosen[i]->number);
+	result->regie = xstrdup(sel->chosen[0]->regie);
+}
+
+static enum exit_code submit_reglement(struct portal *p, const struct pay_request *req,
+                                       const struct invoice_page *invoices,
+                                       const struct portal_page *page,
+                                       const struct selection *sel, struct pay_result *result,
+                                       char **errp)
+{
+	const struct regie *regie = &invoices->regies[sel->chosen[0]->regie_index];
+	if (regie->form_index < 0 || !regie->pay.present) {
+		set_error(errp, "invoice page (%s): régie \"%s\" has no \"Règlement\" button",
+		          page->url, regie->name);
+		return EXIT_PAGE;
+	}
+	const struct form *form = &invoices->forms->forms[regie->form_index];
+	if (!confirm_portal_text(req, form, &regie->pay, result)) {
+		set_error(errp, "payment cancelled at the portal's question");
+		return EXIT_ERROR;
+	}
+	struct form_values *values = checked_values(invoices, form, regie, sel);
+	struct form_request *fr = NULL;
+	long submitter = regie->pay.is_submit ? regie->pay.control : -1;
+	int rc = form_encode(form, values, submitter, page->url, page->doc->charset, &fr, errp);
+	form_values_free(&values);
+	if (rc < 0)
+		return EXIT_PAGE;
+	if (req->before_submit &&
+	    !req->before_submit(req->before_ctx, sel->chosen, sel->count, sel->amount)) {
+		form_request_free(&fr);
+		set_error(errp, "payment not sent");
+		return EXIT_ERROR;
+	}
+	struct foreign_ctx fc = { page->url };
+	struct http_request post = { .method = fr->method, .url = fr->url,
+		                     .content_type = fr->content_type, .body = fr->body,
+		                     .body_len = fr->body_len, .referer = page->url,
+		                     .label = "Règlement" };
+	struct portal_page next = { 0 };
+	struct http_response resp = { 0 };
+	/* Sent once: whatever happens next, it is never re-sent by us. */
+	enum exit_code code = send_step(p, &post, &fc, &next, &resp, errp);
+	form_request_free(&fr);
+	if (code == EXIT_OK)
+		code = follow_handoff(p, req, &fc, &resp, &next, result, errp);
+	http_response_clear(&resp);
+	portal_page_clear(&next);
+	return code;
+}
+
+enum exit_code portal_pay(struct portal *p, const struct pay_request *req,
+                          struct pay_result *result, char **errp)
+{
+	memset(result, 0, sizeof(*result));
+	struct invoice_page *invoices = NULL;
+	struct portal_page page = { 0 };
+	enum exit_code rc = portal_read_invoices(p, &invoices, &page, errp);
+	if (rc != EXIT_OK)
+		return rc;
+	struct selection sel = { 0 };
+	rc = choose_invoices(invoices, req, &sel, errp);
+	if (rc == EXIT_OK) {
+		fill_result(result, &sel);
+		rc = submit_reglement(p, req, invoices, &page, &sel, result, errp);
+	}
+	free(sel.chosen);
+	invoice_page_free(&invoices);
+	portal_page_clear(&page);
+	return rc;
+}
