@@ -16,7 +16,7 @@
 # disabled checkboxes. Amounts use "181.99" in the first régie and
 # "1&nbsp;234,56&nbsp;&euro;" in the second.
 #
-# POSIX sh and awk only (works with dash, mawk, gawk, busybox).
+# POSIX sh and awk only, no python (tested with dash and bash, and mawk).
 
 set -eu
 
@@ -25,7 +25,9 @@ usage() {
 	exit 2
 }
 
-[ $# -ge 1 ] && [ $# -le 2 ] || usage
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+	usage
+fi
 case $1 in
 '' | *[!0-9]*) usage ;;
 esac

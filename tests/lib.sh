@@ -33,4 +33,37 @@ done_testing() {
 : "${PF_BIN:?PF_BIN must name the portail-famille binary (make check sets it)}"
 : "${PF_FIXTURES:?PF_FIXTURES must name tests/fixtures (make check sets it)}"
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'stop_demo; rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+
+# ---- the demo portal, for end-to-end tests ----
+# start_demo ARGS...: a fresh standalone demo portal (tests/demo/demo-portal
+# next to $PF_BIN's build tree); sets DEMO_URL (its login page), DEMO_BASE
+# and PAYFIP (the card-payment stand-in's base URL). Its stdin is a pipe we
+# hold open: stop_demo closes it and the server exits.
+demo_pid=
+demo_count=0
+start_demo() {
+	stop_demo
+	demo_count=$((demo_count + 1))
+	demo_bin=${PF_DEMO_PORTAL:-${PF_BIN%/src/portail-famille}/tests/demo/demo-portal}
+	mkfifo "$tmp/demo-in.$demo_count"
+	"$demo_bin" "$@" <"$tmp/demo-in.$demo_count" >"$tmp/demo-url.$demo_count" 2>"$tmp/demo-err.$demo_count" &
+	demo_pid=$!
+	exec 9>"$tmp/demo-in.$demo_count"
+	i=0
+	while [ ! -s "$tmp/demo-url.$demo_count" ] && [ $i -lt 300 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	DEMO_URL=$(head -n 1 "$tmp/demo-url.$demo_count")
+	DEMO_BASE=${DEMO_URL%/v4/login.php5}
+	PAYFIP=http://localhost:${DEMO_BASE##*:}
+	[ -n "$DEMO_URL" ] || { diag "demo portal did not start: $(cat "$tmp/demo-err.$demo_count")"; return 1; }
+}
+stop_demo() {
+	[ -n "$demo_pid" ] || return 0
+	exec 9>&-
+	wait "$demo_pid"
+	demo_pid=
+}

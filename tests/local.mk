@@ -23,9 +23,15 @@ unit_tests = \
 	tests/test_html \
 	tests/test_form \
 	tests/test_table \
-	tests/test_invoices
+	tests/test_invoices \
+	tests/test_navigation \
+	tests/test_page_content \
+	tests/test_url \
+	tests/test_form_encode \
+	tests/test_handoff
 
-EXTRA_DIST += tests/fixtures tests/test_util.h tests/cli-parse.sh tests/lib.sh
+EXTRA_DIST += tests/fixtures tests/test_util.h tests/cli-parse.sh tests/lib.sh \
+	tests/e2e-cli.sh tests/man-lint.sh
 
 if HAVE_CMOCKA
 check_PROGRAMS += $(unit_tests)
@@ -34,7 +40,7 @@ else
 check-local:
 	@echo "make check needs cmocka: on Debian, apt-get install libcmocka-dev" >&2; exit 1
 endif
-TESTS += tests/cli-parse.sh
+TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/man-lint.sh
 
 tests_test_money_SOURCES = tests/test_money.c
 tests_test_money_CFLAGS = $(TEST_CFLAGS)
@@ -63,3 +69,18 @@ tests_test_table_LDADD = $(TEST_LIBS)
 tests_test_invoices_SOURCES = tests/test_invoices.c tests/test_util.h
 tests_test_invoices_CFLAGS = $(TEST_CFLAGS)
 tests_test_invoices_LDADD = $(TEST_LIBS)
+tests_test_navigation_SOURCES = tests/test_navigation.c tests/page_fixtures.h tests/test_util.h
+tests_test_navigation_CFLAGS = $(TEST_CFLAGS)
+tests_test_navigation_LDADD = $(TEST_LIBS)
+tests_test_page_content_SOURCES = tests/test_page_content.c tests/page_fixtures.h tests/test_util.h
+tests_test_page_content_CFLAGS = $(TEST_CFLAGS)
+tests_test_page_content_LDADD = $(TEST_LIBS)
+tests_test_url_SOURCES = tests/test_url.c
+tests_test_url_CFLAGS = $(TEST_CFLAGS)
+tests_test_url_LDADD = $(TEST_LIBS)
+tests_test_form_encode_SOURCES = tests/test_form_encode.c tests/test_util.h
+tests_test_form_encode_CFLAGS = $(TEST_CFLAGS)
+tests_test_form_encode_LDADD = $(TEST_LIBS)
+tests_test_handoff_SOURCES = tests/test_handoff.c tests/test_util.h
+tests_test_handoff_CFLAGS = $(TEST_CFLAGS)
+tests_test_handoff_LDADD = $(TEST_LIBS)
