@@ -308,6 +308,36 @@ static bool charset_looks_utf8(const char *bytes, size_t len)
 	return true;
 }
 
+/* True when the bytes hold at least one multibyte UTF-8 sequence and no
+ * invalid one: text in windows-1252 practically never does. */
+static bool charset_is_real_utf8(const char *bytes, size_t len)
+{
+	size_t pos = 0, n;
+	bool multibyte = false;
+	unsigned long cp;
+
+	for (; pos < len; pos += n) {
+		n = sanitize_utf8_decode(bytes + pos, len - pos, &cp);
+		if (cp == SANITIZE_BAD_UTF8)
+			return false;
+		multibyte = multibyte || n > 1;
+	}
+	return multibyte;
+}
+
+/* 2015 PHP portals often label UTF-8 pages ISO-8859-1 and the other way
+ * round (a template in one, the server default in the other). Reading the
+ * page wrong would turn "Montant dû" into "Montant dÃ»" and lose the
+ * columns, so a label the bytes plainly contradict is overruled. */
+static const char *charset_correct_label(const char *name, const char *bytes, size_t len)
+{
+	if (name == charset_utf8 && !charset_looks_utf8(bytes, len))
+		return charset_cp1252;
+	if ((name == charset_cp1252 || name == charset_latin9) && charset_is_real_utf8(bytes, len))
+		return charset_utf8;
+	return name;
+}
+
 const char *charset_detect(const char *bytes, size_t len, const char *content_type,
                            enum charset_source *source)
 {
@@ -324,6 +354,8 @@ const char *charset_detect(const char *bytes, size_t len, const char *content_ty
 		from = CHARSET_FROM_META;
 	else
 		name = charset_looks_utf8(bytes, len) ? charset_utf8 : charset_cp1252;
+	if (from == CHARSET_FROM_HTTP || from == CHARSET_FROM_META)
+		name = charset_correct_label(name, bytes, len);
 	if (source)
 		*source = from;
 	return name;

@@ -6,7 +6,10 @@
  * wins even over HTTP, then the charset parameter of the HTTP Content-Type,
  * a <meta> in the first 4 KiB, then sniffing (valid UTF-8 is UTF-8,
  * anything else windows-1252). An unknown label is skipped, not an error:
- * the next source decides. Labels are mapped as the WHATWG Encoding
+ * the next source decides. A label the bytes plainly contradict is
+ * overruled: "UTF-8" on bytes that are not UTF-8 means windows-1252, and
+ * "ISO-8859-1" on valid, non-ASCII UTF-8 means UTF-8 (old portals mix
+ * them up). Labels are mapped as the WHATWG Encoding
  * standard does: "iso-8859-1", "latin1" and "us-ascii" all mean
  * windows-1252, a superset. */
 #ifndef PF_CHARSET_H

@@ -173,6 +173,20 @@ static long form_by_node(const struct form_list *list, const struct html_node *n
 	return -1;
 }
 
+/* A form tidy moved out of a table keeps only what stood between <form>
+ * and the first <tr>: nothing, or hidden inputs ("<table><form><input
+ * type=hidden name=regie><tr>..."). A form a person sees has more. */
+static bool looks_moved(const struct html_node *form)
+{
+	for (const struct html_node *n = form->first_child; n; n = n->next) {
+		const char *type = html_attr(n, "type");
+		if (n->type == HTML_TEXT ? !html_text_empty(n)
+		                         : !html_is(n, "input") || !type || strcasecmp(type, "hidden"))
+			return false;
+	}
+	return true;
+}
+
 /* Which form a control belongs to (see form.h on tidy moving forms). */
 static long owner_of(const struct form_list *list, const struct html_node *control,
                      long last_form_seen)
@@ -183,7 +197,7 @@ static long owner_of(const struct form_list *list, const struct html_node *contr
 	owner = form_by_node(list, html_ancestor(control, "form"));
 	if (owner >= 0)
 		return owner;
-	if (last_form_seen >= 0 && !list->forms[last_form_seen].node->first_child)
+	if (last_form_seen >= 0 && looks_moved(list->forms[last_form_seen].node))
 		return last_form_seen;
 	return -1;
 }

@@ -15,6 +15,8 @@ src_libportail_a_SOURCES = \
 	src/html.c src/html.h src/html_text.c \
 	src/html_prescan.c src/html_prescan.h \
 	src/form.c src/form.h \
+	src/url.c src/url.h \
+	src/form_encode.c src/form_encode.h \
 	src/table.c src/table.h \
 	src/http.c src/http.h \
 	src/http_log.c src/http_log.h \
@@ -24,6 +26,14 @@ src_libportail_a_SOURCES = \
 	src/portal/session_pay.c src/portal/session_internal.h \
 	src/portal/invoice_columns.c src/portal/invoice_columns.h \
 	src/portal/regie_heading.c src/portal/regie_heading.h \
+	src/portal/handoff.c src/portal/handoff.h src/portal/handoff_internal.h \
+	src/portal/handoff_click.c \
+	src/portal/handoff_js.c src/portal/handoff_js.h \
+	src/portal/handoff_jsfn.c src/portal/handoff_jsfn.h \
+	src/portal/handoff_lex.c src/portal/handoff_lex.h \
+	src/portal/navigation.c src/portal/navigation.h src/portal/login_message.c \
+	src/portal/page_content.c src/portal/page_content.h src/portal/page_internal.h \
+	src/portal/page_sink.c src/portal/page_table.c src/portal/page_text.c \
 	src/exit_codes.h \
 	src/cli/invoice_output.c src/cli/invoice_output.h \
 	src/qr_text.c src/qr_text.h \

@@ -12,6 +12,7 @@
 #include "cli/options.h"
 #include "cli/password.h"
 #include "exit_codes.h"
+#include "ui/ui.h"
 
 static const struct {
 	const char *name;
@@ -24,10 +25,8 @@ static const struct {
 
 static int run(struct cli_options *options, int argc, char **argv)
 {
-	if (argc == 0) {
-		fputs(cli_usage, stderr);
-		return EXIT_USAGE;
-	}
+	if (argc == 0)
+		return ui_run(options);
 	if (strcmp(argv[0], "parse") == 0)
 		return cmd_parse(argc, argv);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)

@@ -11,6 +11,11 @@
  * Returns a newly allocated absolute URL, or NULL with *errp set. */
 char *url_resolve(const char *base, const char *ref, char **errp);
 
+/* url with its query replaced by `query` (already encoded, may be "": the
+ * URL then ends in "?", as a browser's GET form submission does) and its
+ * fragment dropped. Returns a newly allocated URL, or NULL with *errp set. */
+char *url_with_query(const char *url, const char *query, char **errp);
+
 /* The scheme ("http", "https", ...) or host (lowercase, without port or
  * brackets) of an absolute URL, newly allocated; NULL when absent/invalid. */
 char *url_scheme(const char *url);

@@ -24,6 +24,7 @@ unit_tests = \
 	tests/test_form \
 	tests/test_table \
 	tests/test_invoices \
+	tests/test_invlist \
 	tests/test_navigation \
 	tests/test_page_content \
 	tests/test_url \
@@ -69,6 +70,9 @@ tests_test_table_LDADD = $(TEST_LIBS)
 tests_test_invoices_SOURCES = tests/test_invoices.c tests/test_util.h
 tests_test_invoices_CFLAGS = $(TEST_CFLAGS)
 tests_test_invoices_LDADD = $(TEST_LIBS)
+tests_test_invlist_SOURCES = tests/test_invlist.c
+tests_test_invlist_CFLAGS = $(TEST_CFLAGS)
+tests_test_invlist_LDADD = $(TEST_LIBS)
 tests_test_navigation_SOURCES = tests/test_navigation.c tests/page_fixtures.h tests/test_util.h
 tests_test_navigation_CFLAGS = $(TEST_CFLAGS)
 tests_test_navigation_LDADD = $(TEST_LIBS)

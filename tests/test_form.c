@@ -125,6 +125,27 @@ static void test_form_opened_between_table_and_tr(void **state)
 	html_doc_free(&doc);
 }
 
+static void test_form_moved_with_its_hidden_inputs(void **state)
+{
+	/* tidy moves the form and the hidden inputs written before the first
+	 * <tr> out of the table; the row controls still belong to it, but not
+	 * a control after a form that shows something. */
+	struct html_doc *doc = parse_html(
+	    "<table><form name=f1 method=post><input type=hidden name=regie value=1>"
+	    "<tr><td><input type=checkbox name=\"fact[]\" value=912 checked>"
+	    "<tr><td><input type=submit name=regl value=R></table></form>"
+	    "<form name=f2><p>Recherche <input name=q></form><input name=orphan>");
+	struct form_list *list = form_list_from_doc(doc);
+	assert_int_equal(list->count, 2);
+	assert_int_equal(list->forms[0].ncontrols, 3);
+	assert_string_equal(list->forms[0].controls[0].name, "regie");
+	assert_string_equal(list->forms[0].controls[1].name, "fact[]");
+	assert_string_equal(list->forms[0].controls[2].name, "regl");
+	assert_int_equal(list->forms[1].ncontrols, 1);
+	form_list_free(&list);
+	html_doc_free(&doc);
+}
+
 static void test_form_attribute_names_its_owner(void **state)
 {
 	struct html_doc *doc = parse_html("<form id=a></form><form id=b><input name=x></form>"
@@ -144,6 +165,7 @@ int main(void)
 		cmocka_unit_test(test_form_attributes_and_defaults),
 		cmocka_unit_test(test_every_control_kind),
 		cmocka_unit_test(test_form_opened_between_table_and_tr),
+		cmocka_unit_test(test_form_moved_with_its_hidden_inputs),
 		cmocka_unit_test(test_form_attribute_names_its_owner),
 	};
 	return cmocka_run_group_tests_name("form", tests, NULL, NULL);

@@ -73,7 +73,8 @@ static void fill_http_options(const struct cli_options *o, struct http_options *
 		http->low_speed_time = o->timeout;
 		http->total_timeout = o->timeout * 5;
 	}
-	http->cancelled = cli_interrupted;
+	http->cancelled = o->cancelled ? o->cancelled : cli_interrupted;
+	http->cancel_ctx = o->cancel_ctx;
 }
 
 enum exit_code cli_connect(struct cli_options *o, struct cli_context *ctx, char **errp)

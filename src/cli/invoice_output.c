@@ -150,6 +150,7 @@ int invoice_output_table(FILE *out, const struct invoice_page *page)
 	char *label = sanitize_str("Solde dû, toutes régies:", flags);
 	fprintf(out, "%s %s\n", label,
 	        money_format(invoice_page_balance_due(page), MONEY_FR, amount, sizeof(amount)));
+	free(label);
 	return ferror(out) ? -1 : 0;
 }
 

@@ -17,6 +17,10 @@ struct cli_options {
 	bool verbose;            /* -v */
 	bool demo;               /* --demo */
 	bool ascii, no_color, plain; /* the UI's --ascii, --no-color, --plain */
+	/* Set by the UI (not an option): a key that cancels network waits.
+	 * NULL = transfers stop on SIGINT/SIGTERM only (cli_interrupted). */
+	bool (*cancelled)(void *ctx);
+	void *cancel_ctx;
 	int first_arg;           /* argv index of the command, argc if none */
 };
 

@@ -43,7 +43,7 @@ char *demo_xstrdup(const char *s)
 	return memcpy(demo_xmalloc(n), s, n);
 }
 
-static char *vasprintf_x(const char *fmt, va_list ap)
+DEMO_PRINTF(1, 0) static char *vasprintf_x(const char *fmt, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);

@@ -8,7 +8,9 @@
  *
  * The server runs in its own threads (one polling thread plus one thread per
  * connection), so demo_start() returns at once and the caller keeps its own
- * thread. It listens on a loopback address only. The portal is addressed as
+ * thread. Those threads block every asynchronous signal: SIGINT, SIGTERM,
+ * SIGWINCH and the like are delivered to the application's threads only.
+ * It listens on a loopback address only. The portal is addressed as
  * http://127.0.0.1:PORT/v4/... and the PayFiP stand-in as
  * http://localhost:PORT/tpa/... : one listening socket, two host names, so
  * that a client sees the hand-off leave the portal's host exactly as it does
@@ -48,8 +50,20 @@
  *                             the last requests); not counted itself
  *   /__demo/reset             POST: invoices due again, payments and
  *                             counters cleared (sessions kept)
- * A page needing a session, requested without a valid one, answers 302 to
- * /v4/login.php5.
+ * A page needing a session, requested without a valid one, answers 302 with
+ * "Location: login.php5" (relative, as the PHP site sends it).
+ *
+ * Data as first served (Famille MARTIN: Julie and Thomas; Léo, CE2, and
+ * Emma, CP; 12 rue Jean Jaurès, 42152 L'Horme):
+ *   MAIRIE SERVICE ENFANCE JEUNESSE  F2022-0912 05/09/2022 30/09/2022 181.99
+ *                                    due, checked (id 912)
+ *                                    F2022-0388 08/03/2022 31/03/2022  44.12
+ *                                    due, unchecked (id 388)
+ *                                    Solde dû 226,11, Total à régler 181.99
+ *   CENTRE DE LOISIRS                CL2022-0457 07/09/2022 07/10/2022 36.00
+ *                                    due, checked (id 457)
+ *                                    CL2022-0315 04/07/2022 31/07/2022 52.50
+ *                                    paid: Solde 0.00, no checkbox (id 315)
  *
  * Forms as served:
  *   login:  <form name="frmConnexion" method="post" action="login.php5">,
@@ -64,8 +78,21 @@
  *   régie:  <form name="frmRegieN" method="post" action="compte_factures.php5">
  *           hidden idregie=N, checkboxes fact[]=ID, submit
  *           btnReglement="Règlement", button btnRetour="Retour".
- *   PayFiP: <form method="post" action="paiementws.web">, hidden idop,
- *           submits action="Valider le paiement" | "Refuser" | "Abandonner".
+ *   PayFiP: <form method="post" action="paiementws.web">, hidden idop, and
+ *           three <button type="submit" name="action">: value "valider"
+ *           (label "Valider le paiement": the invoices are settled),
+ *           "refuser" ("Refuser") and "abandonner" ("Abandonner"), both
+ *           leaving them due. Each outcome page links "Retour au site" to
+ *           http://127.0.0.1:PORT/v4/compte_factures.php5. The idop is 32
+ *           random hex digits, used once, valid token_ttl_s; otherwise
+ *           the page says "Opération expirée ou déjà traitée".
+ *   autosubmit entry: POST /tpa/paiement.web with numcli=012345, refdet=REF
+ *           and montant=<cents> matching a pending payment → 303 to
+ *           /tpa/paiementws.web?idop=TOKEN.
+ *
+ * Header balance: "Solde des factures" is the sum of every régie's
+ * balances (262,11 € as first served: 226,11 + 36,00), so it stays equal
+ * to what the invoice page lists.
  */
 #ifndef PF_DEMO_DEMO_H
 #define PF_DEMO_DEMO_H
@@ -143,7 +170,8 @@ enum demo_page {
  *   expire-after=N     expire_after
  *   http500[=PAGES]    http500      (PAGES: comma-separated names from
  *   truncate[=PAGES]   truncate      demo_page_name(), or "all"; the default
- *   stall[=PAGES]      stall         is "factures", for maintenance "all")
+ *   stall[=PAGES]      stall         is "factures"; for maintenance every
+ *                                    page but "payfip")
  *   huge[=PAGES]       huge
  *   maintenance[=PAGES] maintenance
  *   times=N            times
@@ -153,6 +181,9 @@ enum demo_page {
  *   charset=latin1|utf8|utf8-as-latin1|latin1-as-utf8|meta-only|cp1252
  *   latency-ms=N       latency_ms
  *   bandwidth-bps=N    bandwidth_bps
+ * Page faults fire on the page itself: never on the 302 to login.php5 of a
+ * page asked without a session, and truncate, stall and huge never on a
+ * redirect (there is no page to spoil); http500 does replace a redirect.
  */
 struct demo_faults {
 	/* A logged-in session dies after serving N requests: the next

@@ -98,8 +98,9 @@ const char *demo_fault_help(void)
 	       "  http500[=PAGES]       answer 500 (default page: factures)\n"
 	       "  truncate[=PAGES]      announce the whole body, send 60%, close\n"
 	       "  stall[=PAGES]         send headers and 64 bytes, then nothing for stall-ms\n"
-	       "  huge[=PAGES]          add ~10 MB of HTML comments to the page\n"
-	       "  maintenance[=PAGES]   \"Le portail est en maintenance\" with status 200 (default: all)\n"
+	       "  huge[=PAGES]          add ~10 MB (huge-bytes=N) of HTML comments to the page\n"
+	       "  maintenance[=PAGES]   \"Le portail est en maintenance\" with status 200\n"
+	       "                        (default: every portal page, not payfip)\n"
 	       "  times=N               http500/truncate/stall/huge fire on the first N hits only\n"
 	       "  stall-ms=N            how long a stall lasts (default 300000)\n"
 	       "  evil-names            escape sequences, C1, RLO, backspace in names\n"
@@ -167,7 +168,8 @@ int demo_fault_parse(struct demo_faults *f, const char *spec, char **errp)
 		{ "truncate", &f->truncate, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES) },
 		{ "stall", &f->stall, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES) },
 		{ "huge", &f->huge, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES) },
-		{ "maintenance", &f->maintenance, DEMO_PAGE_ALL },
+		/* The portal is down, not PayFiP: another site. */
+		{ "maintenance", &f->maintenance, DEMO_PAGE_ALL & ~DEMO_PAGE_BIT(DEMO_PAGE_PAYFIP) },
 	};
 	for (size_t i = 0; i < sizeof pagefaults / sizeof pagefaults[0]; i++) {
 		if (!IS(pagefaults[i].name))
@@ -236,7 +238,8 @@ void demo_faults_pick(struct demo_server *srv, struct demo_reply *rep)
 {
 	const struct demo_faults *f = &srv->faults;
 	enum demo_page page = rep->page;
-	if ((unsigned)page >= DEMO_PAGE_COUNT_)
+	/* The page was not served at all: the fault waits for it. */
+	if ((unsigned)page >= DEMO_PAGE_COUNT_ || rep->to_login)
 		return;
 	rep->f_http500 = fires(srv, f->http500, page);
 	rep->f_truncate = fires(srv, f->truncate, page);

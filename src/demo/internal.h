@@ -231,6 +231,7 @@ struct demo_reply {
 	/* Decided by the fault code under the lock, applied by respond.c. */
 	bool f_http500, f_truncate, f_stall, f_huge;
 	bool unthrottled;          /* /__demo/ endpoints: no latency, no cap */
+	bool to_login;             /* the 302 of a page asked without session */
 };
 
 /* server.c: request accessors. */

@@ -27,5 +27,15 @@ noinst_PROGRAMS += tests/demo/demo-portal
 tests_demo_demo_portal_SOURCES = tests/demo/demo-portal.c
 tests_demo_demo_portal_LDADD = $(DEMO_LIBS)
 
+# End-to-end, with curl against the standalone server (TAP).
 TESTS += tests/demo/test-demo.sh
 EXTRA_DIST += tests/demo/test-demo.sh
+
+# The C API in process, as `portail-famille --demo` uses it (cmocka, TAP).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/demo/test_demo_api
+TESTS += tests/demo/test_demo_api
+endif
+tests_demo_test_demo_api_SOURCES = tests/demo/test_demo_api.c
+tests_demo_test_demo_api_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_demo_test_demo_api_LDADD = $(DEMO_LIBS) $(CMOCKA_LIBS)

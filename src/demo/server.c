@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,7 +245,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return rc;
 }
 
-static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+DEMO_PRINTF(2, 0) static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	struct demo_server *srv = cls;
 	if (!srv->log)
@@ -346,6 +347,15 @@ int demo_start(const struct demo_options *opts, struct demo_server **out, char *
 		server_free(srv);
 		return -1;
 	}
+	/* The server's threads inherit the creating thread's signal mask:
+	 * block the asynchronous signals so that SIGINT, SIGTERM, SIGWINCH...
+	 * keep going to the application's own threads. */
+	sigset_t all, old;
+	sigfillset(&all);
+	static const int synchronous[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGABRT };
+	for (size_t i = 0; i < sizeof synchronous / sizeof synchronous[0]; i++)
+		sigdelset(&all, synchronous[i]);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
 	unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC;
 	if (MHD_is_feature_supported(MHD_FEATURE_POLL) == MHD_YES)
 		flags |= MHD_USE_POLL;
@@ -358,6 +368,7 @@ int demo_start(const struct demo_options *opts, struct demo_server **out, char *
 	                            MHD_OPTION_CONNECTION_TIMEOUT, 60u,
 	                            MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, srv,
 	                            MHD_OPTION_END);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (!srv->mhd) {
 		close(fd);
 		server_free(srv);

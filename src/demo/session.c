@@ -153,6 +153,7 @@ bool demo_require_session(struct demo_request *r, struct demo_reply *rep)
 	if (!s || !s->logged_in) {
 		/* PHP's header("Location: login.php5"): relative, as sent. */
 		demo_reply_redirect(rep, 302, "login.php5");
+		rep->to_login = true;
 		return false;
 	}
 	if (srv->faults.expire_after) {
@@ -160,6 +161,7 @@ bool demo_require_session(struct demo_request *r, struct demo_reply *rep)
 			demo_session_drop(s);
 			srv->stats.sessions_expired++;
 			demo_reply_redirect(rep, 302, "login.php5");
+			rep->to_login = true;
 			return false;
 		}
 		s->requests++;

@@ -125,8 +125,24 @@ static bool is_hidden(const struct html_node *n)
 	return hidden;
 }
 
+/* True when n shows more than max bytes of text, counted without reading
+ * it all: on a hostile page every element may be a candidate, each around
+ * megabytes of text. Non-space bytes never outnumber the collapsed text. */
+static bool text_exceeds(const struct html_node *n, size_t max)
+{
+	size_t count = 0;
+	for (const struct html_node *t = html_next(n, n); t; t = html_next(t, n))
+		if (t->type == HTML_TEXT)
+			for (const char *p = t->text; *p; p++)
+				if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r' && ++count > max)
+					return true;
+	return false;
+}
+
 static char *short_text(const struct html_node *n)
 {
+	if (text_exceeds(n, MESSAGE_MAX_BYTES))
+		return NULL;
 	char *text = html_text(n);
 	if (*text && strlen(text) <= MESSAGE_MAX_BYTES)
 		return text;
@@ -185,6 +201,8 @@ static const struct html_node *login_area(const struct html_doc *doc)
 	for (const struct html_node *a = pw ? pw->parent : NULL; a; a = a->parent) {
 		if (!is_block(a))
 			continue;
+		if (text_exceeds(a, LOGIN_AREA_MAX_BYTES))
+			break;
 		char *text = html_text(a);
 		size_t len = strlen(text);
 		free(text);

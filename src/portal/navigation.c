@@ -18,7 +18,7 @@ static const struct {
 	const char *label;  /* as the portal prints it */
 	const char *name;   /* command-line name */
 	const char *folded[5];
-} links[PORTAL_LINK_COUNT] = {
+} link_labels[PORTAL_LINK_COUNT] = {
 	[LINK_ACCUEIL] = { "Accueil", "accueil", { "accueil", "page d accueil" } },
 	[LINK_TABLEAU_DE_BORD] = { "Mon tableau de bord", "tableau-de-bord",
 		                   { "mon tableau de bord", "tableau de bord" } },
@@ -41,18 +41,18 @@ static const struct {
 
 const char *portal_link_label(enum portal_link link)
 {
-	return (unsigned)link < PORTAL_LINK_COUNT ? links[link].label : "";
+	return (unsigned)link < PORTAL_LINK_COUNT ? link_labels[link].label : "";
 }
 
 const char *portal_link_name(enum portal_link link)
 {
-	return (unsigned)link < PORTAL_LINK_COUNT ? links[link].name : "";
+	return (unsigned)link < PORTAL_LINK_COUNT ? link_labels[link].name : "";
 }
 
 int portal_link_from_name(const char *name)
 {
 	for (int i = 0; name && i < PORTAL_LINK_COUNT; i++)
-		if (strcmp(links[i].name, name) == 0)
+		if (strcmp(link_labels[i].name, name) == 0)
 			return i;
 	return -1;
 }
@@ -60,8 +60,8 @@ int portal_link_from_name(const char *name)
 static int link_from_folded(const char *folded)
 {
 	for (int i = 0; i < PORTAL_LINK_COUNT; i++)
-		for (size_t k = 0; k < sizeof links[i].folded / sizeof links[i].folded[0]; k++)
-			if (links[i].folded[k] && strcmp(links[i].folded[k], folded) == 0)
+		for (size_t k = 0; k < sizeof link_labels[i].folded / sizeof link_labels[i].folded[0]; k++)
+			if (link_labels[i].folded[k] && strcmp(link_labels[i].folded[k], folded) == 0)
 				return i;
 	return -1;
 }
@@ -204,9 +204,7 @@ char *portal_link_url(const struct html_node *a, const char *page_url)
 
 /* ---- the menu ---- */
 
-/* What a person reads on a link: its text, else the alt or title of a
- * picture inside it, else its own title. */
-static char *link_text(const struct html_node *a)
+char *portal_link_text(const struct html_node *a)
 {
 	char *text = html_text(a);
 	if (*text)
@@ -222,7 +220,11 @@ static char *link_text(const struct html_node *a)
 		if (title && *title)
 			return xstrdup(title);
 	}
-	return xstrdup(html_attr(a, "title") ? html_attr(a, "title") : "");
+	/* an image map's <area> carries its own alt */
+	const char *own = html_attr(a, "alt");
+	if (!own || !*own)
+		own = html_attr(a, "title");
+	return xstrdup(own ? own : "");
 }
 
 static bool href_names_logout(const struct html_node *a)
@@ -237,7 +239,7 @@ static bool href_names_logout(const struct html_node *a)
 static void consider_link(const struct html_node *a, const char *page_url,
                           struct portal_links *out, const struct html_node **logout_icon)
 {
-	char *text = link_text(a);
+	char *text = portal_link_text(a);
 	int link = portal_link_from_text(text);
 	if (!*text && !*logout_icon && href_names_logout(a))
 		*logout_icon = a;

@@ -45,6 +45,12 @@ int portal_link_from_name(const char *name);
  *   Détail financier...:  "Détail financier", "Mes factures", "Factures" */
 int portal_link_from_text(const char *text);
 
+/* What a person reads on the link element `a`: its visible text, else the
+ * alt or title of a picture inside it, else its own alt (an image map's
+ * <area>) or title attribute.
+ * Newly allocated, "" when none (NOT sanitized). */
+char *portal_link_text(const struct html_node *a);
+
 /* Where the link element `a` leads, resolved against page_url (as written
  * when page_url is NULL): its href; for a "javascript:" href, or an href
  * that is empty or only a fragment ("#"), the URL literal it passes to

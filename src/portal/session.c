@@ -43,15 +43,24 @@ enum exit_code portal_new(const struct portal_options *options, struct portal **
 	return EXIT_OK;
 }
 
+static bool always(const char *url, void *ctx)
+{
+	return true;
+}
+
 void portal_free(struct portal **portal)
 {
 	if (!portal || !*portal)
 		return;
 	struct portal *p = *portal;
 	if (p->logged_in && p->links.url[LINK_LOGOUT]) {
+		/* The logout's redirect (back to the login page) is not followed:
+		 * one request is enough to end the session. */
+		struct http_request logout = { .method = "GET", .url = p->links.url[LINK_LOGOUT],
+			                       .label = "logout", .stop_at = always };
 		struct http_response r;
 		char *err = NULL;
-		http_get(p->http, p->links.url[LINK_LOGOUT], "logout", &r, &err);
+		http_perform(p->http, &logout, &r, &err);
 		http_response_clear(&r);
 		free(err);
 	}

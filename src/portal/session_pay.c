@@ -187,10 +187,44 @@ static enum exit_code send_step(struct portal *p, const struct http_request *bas
 	return session_fetch(p, &req, page, raw, errp);
 }
 
-static enum exit_code follow_handoff(struct portal *p, const struct pay_request *req,
-                                     struct foreign_ctx *fc, struct http_response *resp,
-                                     struct portal_page *page, struct pay_result *result,
-                                     char **errp)
+/* The last GET of the hand-off, which may be sent again after a new login
+ * (never a POST: the Règlement is sent once). */
+struct handoff_retry {
+	char *get_url;
+	bool done;
+};
+
+/* The portal answered a hand-off step with its login page. */
+static enum exit_code after_expiry(struct portal *p, int step, struct handoff_retry *retry,
+                                   struct portal_page *page, struct http_response *resp,
+                                   char **errp)
+{
+	if (step == 0)
+		return handoff_failed(errp, page->url,
+		                      "the portal answered the Règlement with its login page: the "
+		                      "session had expired, nothing was sent to payment; run pay "
+		                      "again");
+	if (!retry->get_url || retry->done)
+		return handoff_failed(errp, page->url,
+		                      "the session expired during the hand-off: the payment may "
+		                      "have been started; check the invoices before paying again");
+	retry->done = true;
+	p->logged_in = false;
+	enum exit_code rc = portal_login(p, errp);
+	if (rc != EXIT_OK)
+		return rc;
+	portal_page_clear(page);
+	http_response_clear(resp);
+	struct http_request get = { .method = "GET", .url = retry->get_url,
+		                    .label = "payment hand-off" };
+	struct foreign_ctx fc = { retry->get_url };
+	return send_step(p, &get, &fc, page, resp, errp);
+}
+
+static enum exit_code follow_steps(struct portal *p, const struct pay_request *req,
+                                   struct foreign_ctx *fc, struct http_response *resp,
+                                   struct portal_page *page, struct pay_result *result,
+                                   struct handoff_retry *retry, char **errp)
 {
 	for (int step = 0; step < HANDOFF_MAX_STEPS; step++) {
 		if (resp->stopped_at || is_foreign(resp->url, fc)) {
@@ -199,11 +233,12 @@ static enum exit_code follow_handoff(struct portal *p, const struct pay_request 
 		}
 		if (!page->doc)
 			return handoff_failed(errp, resp->url, "empty answer");
-		if (session_is_login_page(page))
-			return handoff_failed(errp, page->url,
-			                      "the portal answered with its login page: the session "
-			                      "had expired and the payment was not started; run pay "
-			                      "again");
+		if (session_is_login_page(page)) {
+			enum exit_code rc = after_expiry(p, step, retry, page, resp, errp);
+			if (rc != EXIT_OK)
+				return rc;
+			continue;
+		}
 		struct handoff_step hs = { 0 };
 		char *why = NULL;
 		if (handoff_next(page->doc, page->url, page->doc->charset, &hs, &why) < 0) {
@@ -237,6 +272,8 @@ static enum exit_code follow_handoff(struct portal *p, const struct pay_request 
 			next.body = hs.request->body;
 			next.body_len = hs.request->body_len;
 		}
+		free(retry->get_url);
+		retry->get_url = strcmp(next.method, "GET") == 0 ? xstrdup(next.url) : NULL;
 		char *referer = page->url;
 		page->url = NULL;
 		portal_page_clear(page);
@@ -249,6 +286,17 @@ static enum exit_code follow_handoff(struct portal *p, const struct pay_request 
 			return rc;
 	}
 	return handoff_failed(errp, resp->url, "too many pages before the payment site");
+}
+
+static enum exit_code follow_handoff(struct portal *p, const struct pay_request *req,
+                                     struct foreign_ctx *fc, struct http_response *resp,
+                                     struct portal_page *page, struct pay_result *result,
+                                     char **errp)
+{
+	struct handoff_retry retry = { NULL, false };
+	enum exit_code rc = follow_steps(p, req, fc, resp, page, result, &retry, errp);
+	free(retry.get_url);
+	return rc;
 }
 
 static void fill_result(struct pay_result *result, const struct selection *sel)

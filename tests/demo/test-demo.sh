@@ -61,7 +61,12 @@ if [ "$use_valgrind" = auto ]; then
 	use_valgrind=0
 	if command -v valgrind >/dev/null 2>&1 && ! grep -q __asan_init "$DEMO" 2>/dev/null &&
 	   ! { command -v ldd >/dev/null 2>&1 && ldd "$DEMO" 2>/dev/null | grep -q libasan; }; then
-		use_valgrind=1
+		# valgrind 3.19 cannot read clang 14's DWARF 5: try it first.
+		if valgrind -q --error-exitcode=97 "$DEMO" --help >/dev/null 2>&1; then
+			use_valgrind=1
+		else
+			diag "valgrind cannot run $DEMO: servers run without it"
+		fi
 	fi
 fi
 if [ "$use_valgrind" = 1 ]; then
@@ -84,7 +89,7 @@ start_server() {
 	pid=$!
 	exec 3>"$fifo"
 	i=0
-	while [ ! -s "$tmp/url.$nserver" ] && [ $i -lt 300 ]; do
+	while [ ! -s "$tmp/url.$nserver" ] && [ $i -lt 300 ] && kill -0 "$pid" 2>/dev/null; do
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -121,6 +126,7 @@ req() {
 	shift
 	case $url in http://*) ;; *) url=$BASE$url ;; esac
 	: >"$tmp/hdr"
+	: >"$tmp/body"
 	status=$(curl -s -o "$tmp/body" -D "$tmp/hdr" -w '%{http_code}' \
 	         -b "$tmp/cj" -c "$tmp/cj" "$@" "$url")
 	crc=$?
@@ -195,7 +201,7 @@ follow_handoff() {
 		payfip_url=$PAYFIP$(hdr Location)
 		;;
 	button)
-		hasnt 'window.open' || return 1
+		hasnt "window.open('/v4/paiement_popup" || return 1
 		action=$(sed -n 's/.*<form name="frmCB" method="get" action="\([^"]*\)".*/\1/p' "$tmp/text")
 		idop=$(sed -n 's/.*name="idop" value="\([0-9a-f]*\)".*/\1/p' "$tmp/text")
 		has 'value="Payer par carte bancaire"' || return 1
@@ -364,6 +370,10 @@ for variant in popup direct target redirects autosubmit button; do
 		check "a used idop cannot be shown again" eval 'has "Opération expirée ou déjà traitée"'
 		check "stats: 1 Règlement, 1 payment paid, 1 invoice settled" \
 			eval '[ "$(stat_of reglement_posts)" = 1 ] && [ "$(stat_of payments_paid)" = 1 ] && [ "$(stat_of invoices_settled)" = 1 ]'
+		req /__demo/reset -X POST
+		req /v4/compte_factures.php5
+		check "POST /__demo/reset: the invoices are due again, counters zeroed" \
+			eval 'has "<b>226,11</b>" && has "value=\"912\" checked" && [ "$(stat_of payments_paid)" = 0 ]'
 	fi
 	check "server ($server_args) stopped cleanly" stopped
 done
@@ -450,8 +460,9 @@ login
 req /v4/compte_factures.php5
 esc=$(printf '\033')
 csi=$(printf '\233')
-check "evil-names: raw ESC and C1 bytes, RLO as &#8238;, in the invoice page" \
-	eval 'grep -q "$esc" "$tmp/body" && grep -q "$csi" "$tmp/body" && grep -qF "F2022-0388&#8238;8830" "$tmp/body" && grep -qF "&#27;]0;" "$tmp/body"'
+bs=$(printf '\010')
+check "evil-names: C1 CSI byte, RLO as &#8238;, backspaces, &#27; OSC in the invoice page" \
+	eval 'grep -q "$csi" "$tmp/body" && grep -q "$bs" "$tmp/body" && grep -qF "F2022-0388&#8238;8830" "$tmp/body" && grep -qF "&#27;]0;" "$tmp/body"'
 req /v4/famille.php5
 check "evil-names: OSC 52 in the family name" eval 'grep -qF "]52;c;" "$tmp/body" && grep -q "$esc" "$tmp/body"'
 check "server ($server_args) stopped cleanly" stopped

@@ -1,0 +1,136 @@
+/* The key table: every binding, its action, and the words the help screen shows. */
+#include "config.h"
+
+#include "ui/keys.h"
+
+#include <curses.h>
+#include <stdlib.h>
+
+#include "util/xalloc.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+struct binding {
+	int keys[4];            /* 0 ends the list */
+	const char *names;      /* as the help shows them (UTF-8) */
+	const char *ascii_names;/* NULL = same */
+	enum ui_action action;
+	enum ui_key_scope scope;
+	const char *help;
+};
+
+static const struct binding bindings[] = {
+	{ { KEY_UP, 'k' }, "↑ k", "Up k", ACT_UP, SCOPE_LISTS, "ligne précédente" },
+	{ { KEY_DOWN, 'j' }, "↓ j", "Down j", ACT_DOWN, SCOPE_LISTS, "ligne suivante" },
+	{ { KEY_PPAGE, CTRL('b') }, "PgUp Ctrl-B", NULL, ACT_PAGE_UP, SCOPE_LISTS, "page précédente" },
+	{ { KEY_NPAGE, CTRL('f') }, "PgDn Ctrl-F", NULL, ACT_PAGE_DOWN, SCOPE_LISTS, "page suivante" },
+	{ { 'g', KEY_HOME }, "g Home", NULL, ACT_TOP, SCOPE_LISTS, "début" },
+	{ { 'G', KEY_END }, "G End", NULL, ACT_BOTTOM, SCOPE_LISTS, "fin" },
+	{ { '\t' }, "Tab", NULL, ACT_NEXT_AREA, SCOPE_LISTS, "zone suivante (texte, liens, champs)" },
+	{ { KEY_BTAB }, "Maj-Tab", NULL, ACT_PREV_AREA, SCOPE_LISTS, "zone précédente" },
+	{ { '\n', '\r', KEY_ENTER }, "Entrée", NULL, ACT_ACTIVATE, SCOPE_LISTS,
+	  "ouvrir le lien, valider, payer la sélection" },
+	{ { '/' }, "/", NULL, ACT_SEARCH, SCOPE_LISTS, "chercher" },
+	{ { 'n' }, "n", NULL, ACT_SEARCH_NEXT, SCOPE_LISTS, "résultat suivant" },
+	{ { 'N' }, "N", NULL, ACT_SEARCH_PREV, SCOPE_LISTS, "résultat précédent" },
+	{ { '1' }, "1", NULL, ACT_MENU_1, SCOPE_EVERYWHERE, "Accueil" },
+	{ { '2' }, "2", NULL, ACT_MENU_2, SCOPE_EVERYWHERE, "Mon tableau de bord" },
+	{ { '3' }, "3", NULL, ACT_MENU_3, SCOPE_EVERYWHERE, "Ma famille" },
+	{ { '4' }, "4", NULL, ACT_MENU_4, SCOPE_EVERYWHERE, "Mes coordonnées" },
+	{ { '5' }, "5", NULL, ACT_MENU_5, SCOPE_EVERYWHERE, "Mes inscriptions" },
+	{ { '6' }, "6", NULL, ACT_MENU_6, SCOPE_EVERYWHERE, "Mon compte" },
+	{ { '7' }, "7", NULL, ACT_MENU_7, SCOPE_EVERYWHERE, "Comment utiliser le portail ?" },
+	{ { 'p' }, "p", NULL, ACT_PAY_SCREEN, SCOPE_EVERYWHERE, "Payer mes factures" },
+	{ { 'r', KEY_F(5) }, "r F5", NULL, ACT_REFRESH, SCOPE_EVERYWHERE,
+	  "recharger la page depuis le portail" },
+	{ { '?', KEY_F(1) }, "? F1", NULL, ACT_HELP, SCOPE_EVERYWHERE, "cette aide" },
+	{ { CTRL('l') }, "Ctrl-L", NULL, ACT_REDRAW, SCOPE_EVERYWHERE, "redessiner l'écran" },
+	{ { 27, KEY_LEFT, KEY_BACKSPACE }, "Échap ←", "Esc Left", ACT_BACK, SCOPE_EVERYWHERE,
+	  "écran précédent" },
+	{ { 'q' }, "q", NULL, ACT_QUIT, SCOPE_EVERYWHERE,
+	  "écran précédent ; quitter depuis l'accueil" },
+	{ { CTRL('c') }, "Ctrl-C", NULL, ACT_CANCEL, SCOPE_EVERYWHERE,
+	  "annuler l'attente du réseau ; sinon comme q" },
+	{ { ' ' }, "Espace", "Space", ACT_TOGGLE, SCOPE_INVOICES, "cocher / décocher la facture" },
+	{ { 'a' }, "a", NULL, ACT_TOGGLE_REGIE, SCOPE_INVOICES,
+	  "cocher / décocher toutes les factures payables de la régie" },
+	{ { 'o' }, "o", NULL, ACT_OPEN, SCOPE_HANDOFF, "ouvrir le paiement dans $BROWSER" },
+	{ { 'c' }, "c", NULL, ACT_COPY, SCOPE_HANDOFF,
+	  "copier l'adresse du paiement (presse-papiers, OSC 52)" },
+	{ { 'v' }, "v", NULL, ACT_QR, SCOPE_HANDOFF, "QR code en plein écran" },
+	{ { 'o', 'O', 'y', 'Y' }, "o y", NULL, ACT_YES, SCOPE_DIALOGS, "oui" },
+	{ { 'n', 'N' }, "n", NULL, ACT_NO, SCOPE_DIALOGS, "non" },
+};
+
+#define NBINDINGS (sizeof(bindings) / sizeof(bindings[0]))
+
+static bool binds(const struct binding *b, int ch)
+{
+	for (size_t k = 0; k < 4 && b->keys[k]; k++)
+		if (b->keys[k] == ch)
+			return true;
+	return false;
+}
+
+enum ui_action ui_key_action(int ch, enum ui_key_scope preferred)
+{
+	for (size_t i = 0; i < NBINDINGS; i++)
+		if (bindings[i].scope == preferred && binds(&bindings[i], ch))
+			return bindings[i].action;
+	for (size_t i = 0; i < NBINDINGS; i++)
+		if (bindings[i].scope != SCOPE_DIALOGS && binds(&bindings[i], ch))
+			return bindings[i].action;
+	return ACT_NONE;
+}
+
+static const char *const scope_titles[SCOPE_COUNT_] = {
+	[SCOPE_EVERYWHERE] = "Partout",
+	[SCOPE_LISTS] = "Listes, pages et tableaux",
+	[SCOPE_INVOICES] = "Factures (Payer mes factures)",
+	[SCOPE_HANDOFF] = "Paiement",
+	[SCOPE_DIALOGS] = "Questions",
+};
+
+static void push(char ***lines, size_t *n, char *line)
+{
+	*lines = xreallocarray(*lines, *n + 1, sizeof(char *));
+	(*lines)[(*n)++] = line;
+}
+
+/* Columns of a short UTF-8 label: every glyph in the table is one column
+ * wide, so counting characters is enough (printf pads bytes). */
+static char *padded(const char *names, size_t cols)
+{
+	size_t chars = 0;
+	for (const unsigned char *p = (const unsigned char *)names; *p; p++)
+		chars += (*p & 0xc0) != 0x80;
+	return xasprintf("%s%*s", names, chars < cols ? (int)(cols - chars) : 0, "");
+}
+
+size_t ui_key_help(int ascii, char ***lines)
+{
+	size_t n = 0;
+	*lines = NULL;
+	for (int scope = 0; scope < SCOPE_COUNT_; scope++) {
+		if (n)
+			push(lines, &n, xstrdup(""));
+		push(lines, &n, xstrdup(scope_titles[scope]));
+		for (size_t i = 0; i < NBINDINGS; i++) {
+			const struct binding *b = &bindings[i];
+			if ((int)b->scope != scope)
+				continue;
+			const char *names = ascii && b->ascii_names ? b->ascii_names : b->names;
+			char *keys = padded(names, 12);
+			push(lines, &n, xasprintf("  %s %s", keys, b->help));
+			free(keys);
+		}
+	}
+	return n;
+}
+
+void ui_key_help_free(char **lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}

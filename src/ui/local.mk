@@ -1,0 +1,27 @@
+# The full-screen interface (src/ui/) and the invoice selection model it
+# drives (src/invlist.c), in the core library so that the unit tests link
+# the same code the program runs.
+src_libportail_a_SOURCES += \
+	src/invlist.c src/invlist.h \
+	src/ui/ui.c src/ui/ui.h \
+	src/ui/app.h \
+	src/ui/loop.c src/ui/loop.h \
+	src/ui/keys.c src/ui/keys.h \
+	src/ui/term.c src/ui/term.h \
+	src/ui/text.c src/ui/text.h \
+	src/ui/list.c src/ui/list.h \
+	src/ui/field.c src/ui/field.h \
+	src/ui/worker.c src/ui/worker.h \
+	src/ui/dialog.c src/ui/dialog.h \
+	src/ui/summary.c src/ui/summary.h \
+	src/ui/scr_login.c \
+	src/ui/scr_accueil.c \
+	src/ui/scr_page.c \
+	src/ui/scr_help.c \
+	src/ui/scr_invoices.c \
+	src/ui/scr_pay.c \
+	src/ui/scr_handoff.c
+
+# UI tests drive the real binary in tmux; the benchmark measures a toggle.
+TESTS += tests/ui/test-ui.sh
+EXTRA_DIST += tests/ui/test-ui.sh bench/ui-bench.sh

@@ -1,0 +1,636 @@
+/* The event loop: the screen stack, the header and status line, global keys, search. */
+#include "config.h"
+
+#include "ui/loop.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/browser.h"
+#include "money.h"
+#include "ui/app.h"
+#include "ui/dialog.h"
+#include "ui/field.h"
+#include "ui/text.h"
+#include "util/xalloc.h"
+
+#define CTRL(c) ((c) & 0x1f)
+#define SEARCH_MAX 128
+
+/* ---- the stack ---- */
+
+struct screen *ui_screen_new(const struct screen_ops *ops, void *state, const char *path,
+                             int menu)
+{
+	static unsigned next_id;
+	struct screen *s = xcalloc(1, sizeof(*s));
+	s->id = ++next_id;
+	s->ops = ops;
+	s->state = state;
+	s->path = path ? ui_text_safe(path) : NULL;
+	s->menu = menu;
+	return s;
+}
+
+void ui_set_path(struct ui *ui, struct screen *s, const char *path)
+{
+	free(s->path);
+	s->path = path && *path ? ui_text_safe(path) : NULL;
+	ui_redraw(ui);
+}
+
+static void destroy(struct ui *ui, struct screen *s)
+{
+	if (s->ops->destroy)
+		s->ops->destroy(ui, s);
+	if (s->win)
+		delwin(s->win);
+	free(s->path);
+	free(s);
+}
+
+struct screen *ui_top(const struct ui *ui)
+{
+	return ui->depth ? ui->stack[ui->depth - 1] : NULL;
+}
+
+struct screen *ui_base(const struct ui *ui)
+{
+	for (size_t i = ui->depth; i > 0; i--)
+		if (!ui->stack[i - 1]->overlay)
+			return ui->stack[i - 1];
+	return NULL;
+}
+
+bool ui_on_stack(const struct ui *ui, const struct screen *s)
+{
+	for (size_t i = 0; i < ui->depth; i++)
+		if (ui->stack[i] == s)
+			return true;
+	return false;
+}
+
+struct screen *ui_find_screen(const struct ui *ui, unsigned id)
+{
+	for (size_t i = 0; i < ui->depth; i++)
+		if (ui->stack[i]->id == id)
+			return ui->stack[i];
+	return NULL;
+}
+
+void ui_push(struct ui *ui, struct screen *s)
+{
+	ui->stack = xreallocarray(ui->stack, ui->depth + 1, sizeof(*ui->stack));
+	ui->stack[ui->depth++] = s;
+	ui->cursor_win = NULL;
+	ui_redraw(ui);
+	if (s->ops->enter)
+		s->ops->enter(ui, s);
+}
+
+void ui_pop(struct ui *ui)
+{
+	if (ui->depth <= 1)
+		return;
+	struct screen *s = ui->stack[--ui->depth];
+	ui->cursor_win = NULL;
+	ui_redraw(ui);
+	destroy(ui, s);
+}
+
+void ui_pop_to(struct ui *ui, struct screen *s)
+{
+	while (ui->depth > 1 && ui_top(ui) != s && ui_on_stack(ui, s))
+		ui_pop(ui);
+}
+
+void ui_set_root(struct ui *ui, struct screen *s)
+{
+	/* Screens go from the top down, so a dialog's answer callback never
+	 * sees its screen half gone. */
+	while (ui->depth > 0)
+		destroy(ui, ui->stack[--ui->depth]);
+	ui_push(ui, s);
+}
+
+static void free_stack(struct ui *ui)
+{
+	while (ui->depth > 0)
+		destroy(ui, ui->stack[--ui->depth]);
+	free(ui->stack);
+	ui->stack = NULL;
+}
+
+/* ---- layout and drawing ---- */
+
+int ui_body_rows(const struct ui *ui)
+{
+	return ui->body ? getmaxy(ui->body) : 0;
+}
+
+int ui_body_cols(const struct ui *ui)
+{
+	return ui->body ? getmaxx(ui->body) : 0;
+}
+
+static void place(WINDOW **w, int rows, int cols, int y, bool plain)
+{
+	rows = rows < 1 ? 1 : rows;
+	cols = cols < 1 ? 1 : cols;
+	if (!*w) {
+		*w = newwin(rows, cols, y, 0);
+	} else {
+		/* Shrink before moving so the window always fits the screen. */
+		wresize(*w, rows, cols);
+		mvwin(*w, y, 0);
+	}
+	if (*w && !plain)
+		leaveok(*w, TRUE);
+}
+
+static void layout(struct ui *ui)
+{
+	ui->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
+	int body = LINES - UI_HEADER_ROWS - 1;
+	place(&ui->hdr, UI_HEADER_ROWS, COLS, 0, ui->term.plain);
+	place(&ui->body, body, COLS, body < 1 ? 0 : UI_HEADER_ROWS, ui->term.plain);
+	place(&ui->status, 1, COLS, LINES > 1 ? LINES - 1 : 0, ui->term.plain);
+	keypad(ui->status, TRUE);
+	wtimeout(ui->status, 100);
+}
+
+void ui_redraw(struct ui *ui)
+{
+	ui->redraw = true;
+}
+
+void ui_repaint(struct ui *ui)
+{
+	ui->redraw = ui->repaint = true;
+}
+
+void ui_set_cursor(struct ui *ui, WINDOW *w, int y, int x)
+{
+	ui->cursor_win = w;
+	ui->cursor_y = y;
+	ui->cursor_x = x;
+}
+
+static const struct {
+	const char *full, *mid, *short_;
+} menu_labels[7] = {
+	{ "Accueil", "Accueil", "Accueil" },
+	{ "Mon tableau de bord", "Tableau de bord", "Tableau" },
+	{ "Ma famille", "Famille", "Famille" },
+	{ "Mes coordonnées", "Coordonnées", "Coordonnées" },
+	{ "Mes inscriptions", "Inscriptions", "Inscriptions" },
+	{ "Mon compte", "Compte", "Compte" },
+	{ "Comment utiliser le portail ?", "Aide", "Aide" },
+};
+
+static int menu_width(int variant, int gap)
+{
+	int w = 0;
+	for (int i = 0; i < 7; i++) {
+		const char *l = variant == 0 ? menu_labels[i].full
+		                : variant == 1 ? menu_labels[i].mid : menu_labels[i].short_;
+		w += 2 + (int)ui_text_width(l) + (i ? gap : 0);
+	}
+	return w;
+}
+
+static void draw_menu(struct ui *ui, int current)
+{
+	int cols = getmaxx(ui->hdr), variant = 2, gap = 1;
+	for (int v = 0; v < 3 && variant == 2; v++)
+		if (menu_width(v, 2) + 1 <= cols) {
+			variant = v;
+			gap = 2;
+		}
+	int x = 1;
+	for (int i = 0; i < 7 && x < cols; i++) {
+		const char *l = variant == 0 ? menu_labels[i].full
+		                : variant == 1 ? menu_labels[i].mid : menu_labels[i].short_;
+		char *item = xasprintf("%d %s", i + 1, l);
+		attr_t a = ui_attr(i == current ? UI_MENU_CURRENT : UI_MENU);
+		x += ui_put(ui->hdr, 1, x, cols - x, item, a, false) + gap;
+		free(item);
+	}
+}
+
+static void draw_header(struct ui *ui)
+{
+	WINDOW *h = ui->hdr;
+	int cols = getmaxx(h);
+	struct screen *base = ui_base(ui);
+	werase(h);
+	char *title = ui->town ? xasprintf("Portail familles %s Ville de %s",
+	                                   ui->term.ascii ? "-" : "—", ui->town)
+	                       : xstrdup("Portail familles");
+	ui_put(h, 0, 1, cols - 30, title, ui_attr(UI_TITLE), false);
+	free(title);
+	ui_put_aligned(h, 0, cols - 29, 28, "p Payer mes factures  ? Aide", ui_attr(UI_DIM),
+	               UI_RIGHT);
+	if (ui->logged_in)
+		draw_menu(ui, base ? base->menu : -1);
+	char *path = xasprintf("Vous êtes ici : %s", base && base->path ? base->path : "");
+	ui_put(h, 2, 1, cols - 2, path, A_NORMAL, false);
+	free(path);
+	ui_hline(h, 3, 0, cols);
+}
+
+void ui_draw_status(struct ui *ui)
+{
+	WINDOW *w = ui->status;
+	int cols = getmaxx(w);
+	struct screen *top = ui_top(ui);
+	const char *text = ui->message ? ui->message : top && top->ops->hints ? top->ops->hints : "";
+	attr_t a = ui->message && ui->message_error ? ui_attr(UI_ERROR) | A_REVERSE
+	                                            : ui_attr(UI_STATUS);
+	ui_put(w, 0, 0, cols, text, a, true);
+	if (ui->message)
+		ui->message_shown = true;
+}
+
+static void draw_too_small(void)
+{
+	werase(stdscr);
+	char *msg = xasprintf("Agrandissez la fenêtre : %d×%d au minimum (actuellement %d×%d).",
+	                      UI_MIN_COLS, UI_MIN_ROWS, COLS, LINES);
+	ui_put(stdscr, 0, 0, COLS, msg, A_BOLD, false);
+	free(msg);
+	wnoutrefresh(stdscr);
+}
+
+/* Draws everything: header, the base screen, the dialogs over it, status. */
+static void draw_all(struct ui *ui)
+{
+	ui->redraw = false;
+	if (ui->too_small)
+		return;
+	ui->cursor_win = NULL;
+	draw_header(ui);
+	struct screen *base = ui_base(ui);
+	bool seen_base = false;
+	for (size_t i = 0; i < ui->depth; i++) {
+		struct screen *s = ui->stack[i];
+		seen_base = seen_base || s == base;
+		if (seen_base && s->ops->draw)
+			s->ops->draw(ui, s);
+	}
+	ui_draw_status(ui);
+}
+
+/* Where the terminal cursor rests: a text field, else (--plain) the
+ * selected row, so that a screen reader follows the selection. */
+static void place_cursor(struct ui *ui)
+{
+	WINDOW *w = ui->cursor_win;
+	int y = ui->cursor_y, x = ui->cursor_x;
+	bool field = w != NULL;
+	struct screen *top = ui_top(ui);
+	if (!w && ui->term.plain && top && top->ops->list) {
+		struct ui_list *l = top->ops->list(top);
+		int line = l ? ui_list_cursor_line(l) : -1;
+		if (line >= 0) {
+			w = l->win;
+			y = line;
+			x = l->x;
+		}
+	}
+	if (!w || (!field && !ui->term.plain)) {
+		curs_set(ui->term.plain ? 1 : 0);
+		/* A field had the cursor: stop sending cursor moves again. */
+		if (!ui->term.plain) {
+			leaveok(ui->hdr, TRUE);
+			leaveok(ui->body, TRUE);
+			leaveok(ui->status, TRUE);
+		}
+		return;
+	}
+	curs_set(1);
+	leaveok(w, FALSE);
+	wmove(w, y, x);
+	wnoutrefresh(w);
+}
+
+static void frame(struct ui *ui)
+{
+	if (ui->too_small) {
+		draw_too_small();
+		doupdate();
+		return;
+	}
+	if (ui->redraw)
+		draw_all(ui);
+	if (ui->repaint) {
+		clearok(curscr, TRUE);
+		ui->repaint = false;
+	}
+	wnoutrefresh(ui->hdr);
+	wnoutrefresh(ui->body);
+	wnoutrefresh(ui->status);
+	struct screen *base = ui_base(ui);
+	bool above = false;
+	for (size_t i = 0; i < ui->depth; i++) {
+		struct screen *s = ui->stack[i];
+		above = above || s == base;
+		/* Dialogs last, touched: the body under them may have changed. */
+		if (above && s->overlay && s->win) {
+			touchwin(s->win);
+			wnoutrefresh(s->win);
+		}
+	}
+	place_cursor(ui);
+	doupdate();
+}
+
+/* ---- status messages ---- */
+
+static void set_message(struct ui *ui, bool error, const char *fmt, va_list ap)
+{
+	char *raw = NULL;
+	if (vasprintf(&raw, fmt, ap) < 0)
+		raw = NULL;
+	free(ui->message);
+	ui->message = ui_text_safe(raw ? raw : "");
+	free(raw);
+	ui->message_error = error;
+	ui->message_shown = false;
+	if (ui->status && !ui->too_small)
+		ui_draw_status(ui);
+}
+
+void ui_status(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(ui, false, fmt, ap);
+	va_end(ap);
+}
+
+void ui_status_error(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(ui, true, fmt, ap);
+	va_end(ap);
+}
+
+/* A message stays until the key after the one that showed it. */
+static void expire_message(struct ui *ui)
+{
+	if (!ui->message || !ui->message_shown)
+		return;
+	free(ui->message);
+	ui->message = NULL;
+	if (!ui->too_small)
+		ui_draw_status(ui);
+}
+
+/* ---- navigation ---- */
+
+void ui_open_menu(struct ui *ui, int entry)
+{
+	if (!ui->logged_in || ui->depth == 0 || entry < 0 || entry > 6)
+		return;
+	struct screen *root = ui->stack[0];
+	struct screen *base = ui_base(ui);
+	if (base && base->menu == entry && ui_top(ui) == base)
+		return;
+	ui_pop_to(ui, root);
+	if (entry > 0)
+		ui_push(ui, scr_page_new(ui, entry));
+}
+
+void ui_open_invoices(struct ui *ui)
+{
+	if (!ui->logged_in || ui->depth == 0)
+		return;
+	ui_pop_to(ui, ui->stack[0]);
+	ui_push(ui, scr_invoices_new(ui));
+}
+
+void ui_browse(struct ui *ui, const char *url)
+{
+	char *err = NULL;
+	ui_term_suspend();
+	int rc = browser_open(url, &err);
+	ui_term_resume();
+	ui_repaint(ui);
+	if (rc < 0) {
+		ui_status_error(ui, "%s", err ? err : "navigateur : échec");
+		free(err);
+	}
+}
+
+static void on_quit_answer(struct ui *ui, bool yes, void *arg)
+{
+	if (ui && yes)
+		ui->quit = true;
+}
+
+void ui_request_quit(struct ui *ui)
+{
+	size_t n = invlist_count(ui->selection);
+	if (n == 0) {
+		ui->quit = true;
+		return;
+	}
+	char amount[32];
+	money_format(invlist_total(ui->selection), MONEY_FR, amount, sizeof(amount));
+	char *text = xasprintf("La sélection de %zu facture%s (%s €) sera perdue.", n,
+	                       n > 1 ? "s" : "", amount);
+	dialog_confirm(ui, "Quitter ?", text, "quitter", "rester", false, on_quit_answer, NULL);
+	free(text);
+}
+
+/* ---- search (`/`) ---- */
+
+static struct ui_list *searchable(struct ui *ui)
+{
+	struct screen *top = ui_top(ui);
+	struct ui_list *l = top && top->ops->list ? top->ops->list(top) : NULL;
+	return l && l->ops->matches ? l : NULL;
+}
+
+static void find(struct ui *ui, bool backward)
+{
+	struct ui_list *l = searchable(ui);
+	if (!l || !ui->search || !*ui->search)
+		return;
+	if (!ui_list_find(l, ui->search, backward))
+		ui_status_error(ui, "« %s » : introuvable", ui->search);
+}
+
+/* Reads the needle on the status line; keys go to the field until Enter
+ * or Esc. The loop keeps running (jobs finish, resizes redraw). */
+static void search_prompt(struct ui *ui)
+{
+	char buf[SEARCH_MAX] = "";
+	struct ui_field f;
+	ui_field_init(&f, buf, sizeof(buf), false);
+	for (;;) {
+		if (ui->redraw)
+			draw_all(ui);
+		int cols = getmaxx(ui->status);
+		ui_put(ui->status, 0, 0, 1, "/", A_BOLD, false);
+		ui_field_draw(ui, &f, ui->status, 0, 1, cols - 1, true);
+		frame(ui);
+		int ch = wgetch(ui->status);
+		ui_job_poll(ui);
+		if (ui_term_stop_signal() || ui_term_take_interrupt() || ch == 27)
+			break;
+		if (ch == KEY_RESIZE) {
+			layout(ui);
+			ui_redraw(ui);
+			continue;
+		}
+		if (ch == '\r' || ch == '\n' || ch == KEY_ENTER) {
+			free(ui->search);
+			ui->search = xstrdup(buf);
+			find(ui, false);
+			break;
+		}
+		if (ch != ERR)
+			ui_field_key(&f, ch);
+	}
+	ui->cursor_win = NULL;
+	ui_draw_status(ui);
+}
+
+/* ---- keys ---- */
+
+static int global_action(struct ui *ui, enum ui_action action)
+{
+	struct screen *top = ui_top(ui);
+	struct ui_list *l = top && top->ops->list ? top->ops->list(top) : NULL;
+	switch (action) {
+	case ACT_MENU_1: case ACT_MENU_2: case ACT_MENU_3: case ACT_MENU_4:
+	case ACT_MENU_5: case ACT_MENU_6: case ACT_MENU_7:
+		ui_open_menu(ui, (int)(action - ACT_MENU_1));
+		return UI_HANDLED;
+	case ACT_PAY_SCREEN:
+		ui_open_invoices(ui);
+		return UI_HANDLED;
+	case ACT_HELP:
+		if (top && strcmp(top->ops->name, "aide") != 0)
+			ui_push(ui, scr_help_new(ui));
+		return UI_HANDLED;
+	case ACT_BACK:
+		if (ui->depth > 1)
+			ui_pop(ui);
+		else
+			ui_status(ui, "q pour quitter");
+		return UI_HANDLED;
+	case ACT_QUIT:
+	case ACT_CANCEL:
+		if (ui->depth > 1)
+			ui_pop(ui);
+		else
+			ui_request_quit(ui);
+		return UI_HANDLED;
+	case ACT_REDRAW:
+		ui_repaint(ui);
+		return UI_HANDLED;
+	case ACT_SEARCH:
+		if (searchable(ui))
+			search_prompt(ui);
+		else
+			ui_status(ui, "Rien à chercher sur cet écran");
+		return UI_HANDLED;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		find(ui, action == ACT_SEARCH_PREV);
+		return UI_HANDLED;
+	default:
+		break;
+	}
+	if (l && ui_list_move(l, action))
+		return UI_HANDLED;
+	return UI_IGNORED;
+}
+
+static void handle_key(struct ui *ui, int ch)
+{
+	struct screen *top = ui_top(ui);
+	if (!top)
+		return;
+	enum ui_action action = ui_key_action(ch, top->ops->scope);
+	expire_message(ui);
+	int flags = top->ops->key ? top->ops->key(ui, top, action, ch) : UI_IGNORED;
+	if (!(flags & UI_HANDLED))
+		flags |= global_action(ui, action);
+	if (flags & UI_QUIT)
+		ui->quit = true;
+	if (flags & UI_REDRAW)
+		ui_redraw(ui);
+}
+
+void ui_typeahead(struct ui *ui, int ch)
+{
+	if (ui->ntypeahead < sizeof(ui->typeahead) / sizeof(ui->typeahead[0]))
+		ui->typeahead[ui->ntypeahead++] = ch;
+}
+
+static void replay_typeahead(struct ui *ui)
+{
+	size_t i = 0;
+	while (i < ui->ntypeahead && !ui_job_busy(ui) && !ui->quit)
+		handle_key(ui, ui->typeahead[i++]);
+	memmove(ui->typeahead, ui->typeahead + i, (ui->ntypeahead - i) * sizeof(int));
+	ui->ntypeahead -= i;
+}
+
+static void tick(struct ui *ui)
+{
+	struct screen *top = ui_top(ui);
+	if (top && top->ops->tick && !ui->too_small)
+		top->ops->tick(ui, top);
+}
+
+int ui_loop(struct ui *ui)
+{
+	layout(ui);
+	ui_redraw(ui);
+	while (!ui->quit && ui->depth > 0) {
+		frame(ui);
+		int ch = wgetch(ui->status);
+		int sig = ui_term_stop_signal();
+		if (sig) {
+			ui->exit_code = 128 + sig;
+			break;
+		}
+		if (ui_term_take_interrupt())
+			ch = CTRL('c');
+		ui_job_poll(ui);
+		if (!ui->too_small)
+			replay_typeahead(ui);
+		if (ch == ERR) {
+			tick(ui);
+			continue;
+		}
+		if (ch == KEY_RESIZE) {
+			layout(ui);
+			ui_redraw(ui);
+			continue;
+		}
+		if (!ui->too_small)
+			handle_key(ui, ch);
+	}
+	free_stack(ui);
+	return ui->exit_code;
+}
+
+void ui_loop_free_windows(struct ui *ui)
+{
+	free_stack(ui);
+	if (ui->hdr)
+		delwin(ui->hdr);
+	if (ui->body)
+		delwin(ui->body);
+	if (ui->status)
+		delwin(ui->status);
+	ui->hdr = ui->body = ui->status = NULL;
+}

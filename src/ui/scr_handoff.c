@@ -1,0 +1,340 @@
+/* The payment hand-off: the payment URL, a QR code, copy (OSC 52), open in
+ * $BROWSER, and "r once paid" to see the invoices settled. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "money.h"
+#include "portal/invoices.h"
+#include "portal/session.h"
+#include "qr_text.h"
+#include "ui/app.h"
+#include "ui/text.h"
+#include "url.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+struct handoff {
+	struct pay_result *result;
+	bool url_ok;           /* no controls or spaces, an allowed scheme/host */
+	char *url_problem;     /* why not, for the user */
+	char *host;
+	char **qr;             /* the QR code's lines (NULL: cannot encode) */
+	size_t qr_rows, qr_cols;
+	bool reread;           /* r was pressed once: states below are known */
+	enum invlist_state *states;
+};
+
+/* ---- drawing ---- */
+
+static void line(WINDOW *w, int *y, int rows, int cols, const char *text, attr_t a)
+{
+	if (*y < rows)
+		ui_put(w, *y, 1, cols - 2, text, a, true);
+	(*y)++;
+}
+
+/* Long text (the portal's messages) on as many lines as it needs. */
+static void wrapped(WINDOW *w, int *y, int rows, int cols, const char *text, attr_t a)
+{
+	char **lines;
+	size_t n = ui_text_wrap(text, (size_t)(cols - 2), &lines);
+	for (size_t i = 0; i < n; i++) {
+		if (*y < rows)
+			ui_put(w, *y, 1, cols - 2, lines[i], a, true);
+		(*y)++;
+	}
+	ui_text_lines_free(lines, n);
+}
+
+static void draw_summary(struct ui *ui, struct handoff *h, int *y, int rows, int cols)
+{
+	WINDOW *w = ui->body;
+	struct pay_result *r = h->result;
+	char amount[32];
+	char *t = xasprintf("Paiement de %s € : %s",
+	                    money_format(r->amount_cents, MONEY_FR, amount, sizeof(amount)),
+	                    r->regie ? r->regie : "");
+	line(w, y, rows, cols, t, ui_attr(UI_TITLE));
+	free(t);
+	line(w, y, rows, cols, "confié au site de paiement sécurisé : c'est là que la carte se "
+	     "saisit, jamais ici.", A_NORMAL);
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, r->count > 1 ? "Factures : " : "Facture : ");
+	for (size_t i = 0; i < r->count; i++)
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", r->numbers[i]);
+	line(w, y, rows, cols, sb.data, A_NORMAL);
+	strbuf_release(&sb);
+	for (size_t i = 0; i < r->nmessages; i++) {
+		t = xasprintf("Le portail a dit : « %s »", r->messages[i]);
+		wrapped(w, y, rows, cols, t, ui_attr(UI_DIM));
+		free(t);
+	}
+}
+
+static void draw_url(struct ui *ui, struct handoff *h, int *y, int rows, int cols)
+{
+	WINDOW *w = ui->body;
+	(*y)++;
+	char *t = xasprintf("Adresse du paiement (%s) :", h->host ? h->host : "?");
+	line(w, y, rows, cols, t, A_BOLD);
+	free(t);
+	/* The whole width: a URL on one line survives a copy with the mouse. */
+	char **lines;
+	size_t n = ui_text_wrap(h->result->payment_url, (size_t)cols, &lines);
+	for (size_t i = 0; i < n; i++, (*y)++)
+		if (*y < rows)
+			ui_put(w, *y, 0, cols, lines[i], ui_attr(UI_LINK), true);
+	ui_text_lines_free(lines, n);
+	if (!h->url_ok)
+		line(w, y, rows, cols, h->url_problem, ui_attr(UI_ERROR));
+	(*y)++;
+	line(w, y, rows, cols, "o : ouvrir dans le navigateur   c : copier l'adresse   v : QR code",
+	     ui_attr(UI_KEY));
+	line(w, y, rows, cols, "Une fois payé (ou abandonné), appuyez sur r pour relire les factures.",
+	     ui_attr(UI_KEY));
+}
+
+static void draw_states(struct ui *ui, struct handoff *h, int *y, int rows, int cols)
+{
+	if (!h->reread)
+		return;
+	(*y)++;
+	line(ui->body, y, rows, cols, "Après relecture du portail :", A_BOLD);
+	for (size_t i = 0; i < h->result->count; i++) {
+		bool done = h->states[i] != INVLIST_STATE_DUE;
+		char *t = xasprintf("  %s : %s", h->result->numbers[i],
+		                    h->states[i] == INVLIST_STATE_SETTLED ? "réglée"
+		                    : h->states[i] == INVLIST_STATE_ABSENT ? "n'est plus à payer"
+		                                                            : "encore due");
+		line(ui->body, y, rows, cols, t, ui_attr(done ? UI_PAID : UI_OVERDUE));
+		free(t);
+	}
+}
+
+/* The QR code under the text when the terminal has room, else a hint. */
+static void draw_qr(struct ui *ui, struct handoff *h, int y, int rows, int cols)
+{
+	if (!h->qr || ui->term.plain)
+		return;
+	if ((int)h->qr_rows <= rows - y - 1 && (int)h->qr_cols <= cols - 2) {
+		int x = (cols - (int)h->qr_cols) / 2;
+		for (size_t i = 0; i < h->qr_rows; i++)
+			ui_put(ui->body, y + 1 + (int)i, x, (int)h->qr_cols, h->qr[i], A_NORMAL, false);
+		return;
+	}
+	char *t = xasprintf("(QR code : %zu×%zu caractères, plus que la place libre : v pour le "
+	                    "voir en plein écran)", h->qr_cols, h->qr_rows);
+	if (y + 1 < rows)
+		ui_put(ui->body, y + 1, 1, cols - 2, t, ui_attr(UI_DIM), true);
+	free(t);
+}
+
+static void handoff_draw(struct ui *ui, struct screen *s)
+{
+	struct handoff *h = s->state;
+	int rows = ui_body_rows(ui), cols = ui_body_cols(ui), y = 0;
+	werase(ui->body);
+	draw_summary(ui, h, &y, rows, cols);
+	draw_url(ui, h, &y, rows, cols);
+	draw_states(ui, h, &y, rows, cols);
+	draw_qr(ui, h, y, rows, cols);
+	if (ui->term.plain)
+		ui_set_cursor(ui, ui->body, 0, 1);
+}
+
+/* ---- the full-screen QR code ---- */
+
+static void qr_draw(struct ui *ui, struct screen *s)
+{
+	struct handoff *h = s->state;
+	if (s->win)
+		delwin(s->win);
+	s->win = newwin(LINES, COLS, 0, 0);
+	if (!s->win)
+		return;
+	werase(s->win);
+	if (!h->qr || (int)h->qr_rows > LINES - 1 || (int)h->qr_cols > COLS) {
+		char *t = xasprintf("Le QR code demande %zu×%zu caractères : agrandissez la fenêtre. "
+		                    "Une touche pour revenir.", h->qr_cols, h->qr_rows + 1);
+		ui_put(s->win, 0, 0, COLS, t, A_BOLD, false);
+		free(t);
+		return;
+	}
+	int x = (COLS - (int)h->qr_cols) / 2;
+	for (size_t i = 0; i < h->qr_rows; i++)
+		ui_put(s->win, (int)i, x, (int)h->qr_cols, h->qr[i], A_NORMAL, false);
+	ui_put(s->win, LINES - 1, 0, COLS, "Scannez avec votre téléphone. Une touche pour revenir.",
+	       ui_attr(UI_DIM), false);
+}
+
+static int qr_key(struct ui *ui, struct screen *s, enum ui_action action, int ch)
+{
+	if (action == ACT_REDRAW)
+		return UI_IGNORED;
+	ui_pop(ui);
+	return UI_HANDLED;
+}
+
+static const struct screen_ops qr_ops = {
+	.name = "qr", .scope = SCOPE_DIALOGS, .draw = qr_draw, .key = qr_key, .hints = "",
+};
+
+/* ---- keys ---- */
+
+struct reread {
+	unsigned screen;
+	struct invoice_page *page;
+};
+
+static enum exit_code reread_run(struct ui *ui, void *arg, char **errp)
+{
+	struct reread *j = arg;
+	return portal_read_invoices(ui->ctx.portal, &j->page, NULL, errp);
+}
+
+static void reread_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
+{
+	struct reread *j = arg;
+	struct screen *s = ui ? ui_find_screen(ui, j->screen) : NULL;
+	if (ui && rc != EXIT_OK)
+		ui_status_error(ui, "Relecture : %s (r : réessayer)", err ? err : "erreur");
+	if (ui && rc == EXIT_OK) {
+		free(ui_invoices_replace(ui, j->page));
+		j->page = NULL;
+	}
+	if (s && rc == EXIT_OK) {
+		struct handoff *h = s->state;
+		size_t settled = 0;
+		for (size_t i = 0; i < h->result->count; i++) {
+			h->states[i] = invlist_state_of(ui->invoices, h->result->numbers[i]);
+			settled += h->states[i] != INVLIST_STATE_DUE;
+		}
+		h->reread = true;
+		if (settled == h->result->count)
+			ui_status(ui, "Le portail a enregistré le paiement.");
+		else
+			ui_status(ui, "Le portail montre %zu facture%s encore due%s (le paiement peut "
+			              "mettre un moment à lui parvenir).", h->result->count - settled,
+			          h->result->count - settled > 1 ? "s" : "",
+			          h->result->count - settled > 1 ? "s" : "");
+		ui_redraw(ui);
+	}
+	invoice_page_free(&j->page);
+	free(j);
+	free(err);
+}
+
+static int handoff_key(struct ui *ui, struct screen *s, enum ui_action action, int ch)
+{
+	struct handoff *h = s->state;
+	char *err = NULL;
+	switch (action) {
+	case ACT_COPY:
+		if (!h->url_ok)
+			ui_status_error(ui, "%s", h->url_problem);
+		else if (ui_term_copy(h->result->payment_url, &err) < 0)
+			ui_status_error(ui, "%s", err);
+		else
+			ui_status(ui, "Adresse envoyée au presse-papiers (OSC 52, si le terminal "
+			              "l'accepte).");
+		free(err);
+		return UI_HANDLED;
+	case ACT_OPEN:
+		if (!h->url_ok) {
+			ui_status_error(ui, "%s", h->url_problem);
+		} else {
+			ui_browse(ui, h->result->payment_url);
+			ui_status(ui, "Une fois payé, appuyez sur r pour relire les factures.");
+		}
+		return UI_HANDLED;
+	case ACT_QR: {
+		struct screen *qr = ui_screen_new(&qr_ops, h, NULL, -1);
+		qr->overlay = true;
+		ui_push(ui, qr);
+		return UI_HANDLED;
+	}
+	case ACT_REFRESH: {
+		struct reread *j = xcalloc(1, sizeof(*j));
+		j->screen = s->id;
+		if (ui_job_start(ui, "Relecture des factures...", reread_run, reread_done, j) < 0) {
+			free(j);
+			ui_status(ui, "Patientez : une demande est en cours");
+		}
+		return UI_HANDLED;
+	}
+	default:
+		return UI_IGNORED;
+	}
+}
+
+static void handoff_destroy(struct ui *ui, struct screen *s)
+{
+	struct handoff *h = s->state;
+	pay_result_clear(h->result);
+	free(h->result);
+	free(h->url_problem);
+	free(h->host);
+	ui_text_lines_free(h->qr, h->qr_rows);
+	free(h->states);
+	free(h);
+}
+
+static const struct screen_ops handoff_ops = {
+	.name = "paiement",
+	.scope = SCOPE_HANDOFF,
+	.draw = handoff_draw,
+	.key = handoff_key,
+	.destroy = handoff_destroy,
+	.hints = "o ouvrir  c copier  v QR code  r relire une fois payé  ? aide  q retour",
+};
+
+/* As `pay` does: a URL with spaces or controls, or toward a host we would
+ * not talk to, is shown flagged and never opened. */
+static void check_url(struct handoff *h)
+{
+	const char *url = h->result->payment_url ? h->result->payment_url : "";
+	char *err = NULL;
+	h->url_ok = *url != '\0';
+	for (const unsigned char *p = (const unsigned char *)url; *p && h->url_ok; p++)
+		h->url_ok = *p > 0x20 && *p < 0x7f;
+	if (!h->url_ok)
+		h->url_problem = xstrdup("Adresse suspecte (espaces ou caractères de contrôle) : "
+		                         "ni ouverte ni copiée.");
+	else if (url_check_allowed(url, &err) < 0) {
+		h->url_ok = false;
+		h->url_problem = xasprintf("Adresse refusée : %s", err ? err : "?");
+	}
+	free(err);
+	h->host = url_host(url);
+}
+
+static void render_qr(struct ui *ui, struct handoff *h)
+{
+	if (!h->url_ok)
+		return;
+	size_t cols, rows;
+	char *text = qr_text_render(h->result->payment_url, ui->term.ascii, &cols, &rows);
+	if (!text)
+		return;
+	h->qr_cols = cols;
+	h->qr = xcalloc(rows ? rows : 1, sizeof(char *));
+	const char *p = text;
+	while (*p && h->qr_rows < rows) {
+		size_t len = strcspn(p, "\n");
+		h->qr[h->qr_rows++] = xstrndup(p, len);
+		p += len + (p[len] == '\n');
+	}
+	free(text);
+}
+
+struct screen *scr_handoff_new(struct ui *ui, struct pay_result *result)
+{
+	struct handoff *h = xcalloc(1, sizeof(*h));
+	h->result = result;
+	h->states = xcalloc(result->count ? result->count : 1, sizeof(*h->states));
+	check_url(h);
+	render_qr(ui, h);
+	return ui_screen_new(&handoff_ops, h, "Accueil » Mon compte » Paiement en ligne", 5);
+}

@@ -1,0 +1,507 @@
+/* "Payer mes factures": the invoices grouped by régie as on the portal, a
+ * checkbox per payable invoice, the live "Total à régler", search, and Enter
+ * to pay. Also keeps the shared invoice state (re-reads, pending payments). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "money.h"
+#include "portal/invoices.h"
+#include "ui/app.h"
+#include "ui/dialog.h"
+#include "ui/text.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+enum row_kind { R_WARNING, R_EMPTY, R_REGIE, R_COLHEAD, R_INVOICE, R_BALANCE, R_TOTAL, R_BLANK,
+	        R_LEGEND };
+
+struct inv_row {
+	enum row_kind kind;
+	size_t index; /* invoice, régie, or legend line */
+};
+
+struct inv_view {
+	struct inv_row *rows;
+	size_t nrows;
+	const struct invoice_page *built_for; /* rows match this page */
+	struct ui_list list;
+	struct ui *ui;
+	struct date today;
+};
+
+/* Column widths for the body's width: the portal's headers when they fit. */
+struct columns {
+	int num, date, due, amount, balance, sel;
+	bool long_headers;
+};
+
+static const char *const legend[] = {
+	"! échéance dépassée   [x] sélectionnée   - non réglable en ligne",
+	"envoi : déjà envoyée au paiement, en attente du portail",
+};
+
+/* ---- shared invoice state ---- */
+
+void ui_pending_clear(struct ui_pending *p)
+{
+	for (size_t i = 0; i < p->count; i++)
+		free(p->numbers[i]);
+	free(p->numbers);
+	memset(p, 0, sizeof(*p));
+}
+
+bool ui_pending_has(const struct ui *ui, const char *number)
+{
+	for (size_t i = 0; number && i < ui->pending.count; i++)
+		if (strcmp(ui->pending.numbers[i], number) == 0)
+			return true;
+	return false;
+}
+
+void ui_pending_set(struct ui *ui, char *const *numbers, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		if (ui_pending_has(ui, numbers[i]))
+			continue;
+		ui->pending.numbers = xreallocarray(ui->pending.numbers, ui->pending.count + 1,
+		                                    sizeof(char *));
+		ui->pending.numbers[ui->pending.count++] = xstrdup(numbers[i]);
+	}
+	ui->pending.since = time(NULL);
+}
+
+void ui_pending_update(struct ui *ui)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < ui->pending.count; i++) {
+		char *num = ui->pending.numbers[i];
+		if (invlist_state_of(ui->invoices, num) == INVLIST_STATE_DUE)
+			ui->pending.numbers[kept++] = num;
+		else
+			free(num);
+	}
+	ui->pending.count = kept;
+}
+
+char *ui_invoices_replace(struct ui *ui, struct invoice_page *fresh)
+{
+	struct invlist_change *changes = NULL;
+	size_t n = 0;
+	if (!ui->selection)
+		ui->selection = invlist_new(fresh);
+	else
+		n = invlist_reapply(ui->selection, fresh, &changes);
+	invoice_page_free(&ui->invoices);
+	ui->invoices = fresh;
+	ui->has_balance = true;
+	ui->balance_cents = invoice_page_balance_due(fresh);
+	ui_pending_update(ui);
+	if (n == 0)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		char *t = invlist_change_text(&changes[i]);
+		strbuf_printf(&sb, "%s%s", i ? " ; " : "", t);
+		free(t);
+	}
+	invlist_changes_free(&changes, n);
+	return strbuf_detach(&sb);
+}
+
+/* ---- rows ---- */
+
+static void add_row(struct inv_view *v, enum row_kind kind, size_t index)
+{
+	v->rows = xreallocarray(v->rows, v->nrows + 1, sizeof(*v->rows));
+	v->rows[v->nrows++] = (struct inv_row){ kind, index };
+}
+
+static void build_rows(struct inv_view *v, const struct invoice_page *page)
+{
+	free(v->rows);
+	v->rows = NULL;
+	v->nrows = 0;
+	v->built_for = page;
+	if (!page)
+		return;
+	for (size_t i = 0; i < page->nwarnings; i++)
+		add_row(v, R_WARNING, i);
+	if (page->ninvoices == 0)
+		add_row(v, R_EMPTY, 0);
+	for (size_t r = 0; r < page->nregies; r++) {
+		const struct regie *g = &page->regies[r];
+		add_row(v, R_REGIE, r);
+		add_row(v, R_COLHEAD, r);
+		for (size_t i = g->first_invoice; i < g->first_invoice + g->ninvoices &&
+		                                  i < page->ninvoices; i++)
+			add_row(v, R_INVOICE, i);
+		add_row(v, R_BALANCE, r);
+		add_row(v, R_TOTAL, r);
+		add_row(v, R_BLANK, r);
+	}
+	for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]); i++)
+		add_row(v, R_LEGEND, i);
+}
+
+static size_t inv_count(void *ctx)
+{
+	return ((struct inv_view *)ctx)->nrows;
+}
+
+static bool inv_can_rest(void *ctx, size_t row)
+{
+	return ((struct inv_view *)ctx)->rows[row].kind == R_INVOICE;
+}
+
+static bool inv_matches(void *ctx, size_t row, const char *needle)
+{
+	struct inv_view *v = ctx;
+	return v->rows[row].kind == R_INVOICE &&
+	       invlist_matches(v->ui->invoices, v->rows[row].index, needle);
+}
+
+/* ---- drawing ---- */
+
+/* One leading space, two between columns, none after the last. */
+static struct columns columns_for(int width)
+{
+	struct columns c = { 0, 10, 13, 10, 10, 9, false };
+	if (width >= 100)
+		c = (struct columns){ 0, 18, 16, 11, 11, 9, true };
+	int fixed = 1 + c.date + c.due + c.amount + c.balance + c.sel + 2 * 5;
+	c.num = width - fixed;
+	if (c.num > 24)
+		c.num = 24;
+	if (c.num < 8)
+		c.num = 8;
+	return c;
+}
+
+/* Spaces drawn with attr (whline would ignore the attribute, leaving holes
+ * in the cursor bar). */
+static void blank(WINDOW *w, int y, int x, int n, attr_t attr)
+{
+	if (n <= 0)
+		return;
+	wattrset(w, attr);
+	mvwprintw(w, y, x, "%*s", n, "");
+	wattrset(w, A_NORMAL);
+}
+
+/* Draws a cell over a row already blanked; x advances past it and its gap.
+ * end is the row's last column + 1: nothing is written past it. */
+static void cell(WINDOW *w, int y, int *x, int end, int width, const char *text, attr_t a,
+                 enum ui_align align)
+{
+	if (width > end - *x)
+		width = end - *x;
+	if (width > 0)
+		ui_put_aligned(w, y, *x, width, text, a, align);
+	*x += width + 2;
+}
+
+static void draw_colhead(WINDOW *w, int y, int x, int width, const struct columns *c)
+{
+	attr_t a = ui_attr(UI_DIM) | A_UNDERLINE;
+	int cx = x + 1, end = x + width;
+	blank(w, y, x, width, A_NORMAL);
+	cell(w, y, &cx, end, c->num, c->long_headers ? "N° de la facture" : "N° facture", a,
+	     UI_LEFT);
+	cell(w, y, &cx, end, c->date, c->long_headers ? "Date de la facture" : "Date", a, UI_LEFT);
+	cell(w, y, &cx, end, c->due, c->long_headers ? "A payer avant le" : "À payer avant", a,
+	     UI_LEFT);
+	cell(w, y, &cx, end, c->amount, "Montant dû", a, UI_RIGHT);
+	cell(w, y, &cx, end, c->balance, "Solde", a, UI_RIGHT);
+	cell(w, y, &cx, end, c->sel, "Sélection", a, UI_CENTER);
+}
+
+static const char *selection_cell(struct inv_view *v, size_t i, attr_t *a, char *buf, size_t size)
+{
+	const struct invoice *inv = &v->ui->invoices->invoices[i];
+	if (invlist_is_payable(v->ui->selection, i)) {
+		bool on = invlist_is_selected(v->ui->selection, i);
+		*a = on ? ui_attr(UI_SELECTED) : A_NORMAL;
+		snprintf(buf, size, "%s%s", on ? "[x]" : "[ ]",
+		         ui_pending_has(v->ui, inv->number) ? " envoi" : "");
+		return buf;
+	}
+	if (inv->balance_cents <= 0) {
+		*a = ui_attr(UI_PAID);
+		snprintf(buf, size, "payée %s", ui_glyph(G_PAID));
+		return buf;
+	}
+	*a = ui_attr(UI_DIM);
+	return "-";
+}
+
+static void draw_invoice(struct inv_view *v, WINDOW *w, int y, int x, int width, size_t i,
+                         bool current)
+{
+	const struct invoice *inv = &v->ui->invoices->invoices[i];
+	struct columns c = columns_for(width);
+	attr_t base = current ? A_REVERSE : A_NORMAL;
+	char date[16] = "", due[24] = "", amount[32], balance[32], sel[32];
+	if (inv->has_date)
+		date_to_fr(&inv->date, date);
+	bool late = invlist_is_overdue(inv, &v->today);
+	if (inv->has_due) {
+		date_to_fr(&inv->due, due);
+		if (late)
+			strcat(due, " !");
+	}
+	money_format(inv->amount_cents, MONEY_FR, amount, sizeof(amount));
+	money_format(inv->balance_cents, MONEY_FR, balance, sizeof(balance));
+	attr_t sel_attr = A_NORMAL;
+	const char *sel_text = selection_cell(v, i, &sel_attr, sel, sizeof(sel));
+	bool dim = !invlist_is_payable(v->ui->selection, i) && inv->balance_cents > 0;
+	attr_t text = base | (dim ? ui_attr(UI_DIM) : A_NORMAL);
+	int cx = x + 1, end = x + width;
+	blank(w, y, x, width, base);
+	cell(w, y, &cx, end, c.num, inv->number ? inv->number : "", text, UI_LEFT);
+	cell(w, y, &cx, end, c.date, date, text, UI_LEFT);
+	cell(w, y, &cx, end, c.due, due, base | (late ? ui_attr(UI_OVERDUE) : text), UI_LEFT);
+	cell(w, y, &cx, end, c.amount, amount, text, UI_RIGHT);
+	cell(w, y, &cx, end, c.balance, balance, text, UI_RIGHT);
+	cell(w, y, &cx, end, c.sel, sel_text, base | sel_attr, UI_CENTER);
+}
+
+/* "Solde dû" and "Total à régler" rows: label under the amount column,
+ * value under "Solde" as on the portal. */
+static void draw_sum(struct inv_view *v, WINDOW *w, int y, int x, int width, const char *label,
+                     int64_t cents, attr_t a)
+{
+	struct columns c = columns_for(width);
+	char amount[32];
+	money_format(cents, MONEY_FR, amount, sizeof(amount));
+	/* The label ends where "Montant dû" ends, the value is under "Solde". */
+	int label_end = x + 1 + c.num + c.date + c.due + c.amount + 2 * 3;
+	blank(w, y, x, width, A_NORMAL);
+	ui_put_aligned(w, y, x + 1, label_end - x - 1, label, a, UI_RIGHT);
+	ui_put_aligned(w, y, label_end + 2, c.balance, amount, a, UI_RIGHT);
+}
+
+static void inv_draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t row, bool current)
+{
+	struct inv_view *v = ctx;
+	const struct invoice_page *page = v->ui->invoices;
+	const struct inv_row *r = &v->rows[row];
+	struct columns c = columns_for(width);
+	switch (r->kind) {
+	case R_WARNING:
+		ui_put(w, y, x, width, page->warnings[r->index], ui_attr(UI_ERROR), true);
+		break;
+	case R_EMPTY:
+		ui_put(w, y, x, width, "Aucune facture.", A_NORMAL, true);
+		break;
+	case R_REGIE:
+		ui_put(w, y, x, width, page->regies[r->index].name, ui_attr(UI_HEADING), true);
+		break;
+	case R_COLHEAD:
+		draw_colhead(w, y, x, width, &c);
+		break;
+	case R_INVOICE:
+		draw_invoice(v, w, y, x, width, r->index, current);
+		break;
+	case R_BALANCE:
+		draw_sum(v, w, y, x, width, "Solde dû :", invlist_regie_balance(page, r->index),
+		         A_NORMAL);
+		break;
+	case R_TOTAL:
+		draw_sum(v, w, y, x, width, "Total à régler :",
+		         invlist_regie_total(v->ui->selection, r->index), ui_attr(UI_HEADING));
+		break;
+	case R_BLANK:
+		blank(w, y, x, width, A_NORMAL);
+		break;
+	case R_LEGEND:
+		ui_put(w, y, x, width, legend[r->index], ui_attr(UI_DIM), true);
+		break;
+	}
+}
+
+static const struct ui_list_ops inv_list_ops = { inv_count, inv_draw_row, inv_can_rest,
+	                                         inv_matches };
+
+static void invoices_draw(struct ui *ui, struct screen *s)
+{
+	struct inv_view *v = s->state;
+	werase(ui->body);
+	if (!ui->invoices) {
+		ui_put(ui->body, 1, 2, ui_body_cols(ui) - 4, "Lecture des factures...", A_NORMAL,
+		       false);
+		return;
+	}
+	if (v->built_for != ui->invoices) {
+		build_rows(v, ui->invoices);
+		ui_list_clamp(&v->list);
+	}
+	ui_list_place(&v->list, ui->body, 0, 1, ui_body_rows(ui), ui_body_cols(ui) - 2);
+	ui_list_draw(&v->list);
+}
+
+/* ---- keys ---- */
+
+static long row_of(const struct inv_view *v, enum row_kind kind, size_t index)
+{
+	for (size_t r = 0; r < v->nrows; r++)
+		if (v->rows[r].kind == kind && v->rows[r].index == index)
+			return (long)r;
+	return -1;
+}
+
+/* After a toggle: the rows of régie g and its total, nothing else. */
+static void redraw_regie(struct inv_view *v, size_t g)
+{
+	const struct regie *regie = &v->ui->invoices->regies[g];
+	for (size_t i = regie->first_invoice; i < regie->first_invoice + regie->ninvoices; i++) {
+		long r = row_of(v, R_INVOICE, i);
+		if (r >= 0)
+			ui_list_draw_row(&v->list, (size_t)r);
+	}
+	long t = row_of(v, R_TOTAL, g);
+	if (t >= 0)
+		ui_list_draw_row(&v->list, (size_t)t);
+}
+
+static int toggle(struct ui *ui, struct inv_view *v, bool whole_regie)
+{
+	if (!ui->invoices || v->list.cur >= v->nrows || v->rows[v->list.cur].kind != R_INVOICE)
+		return UI_HANDLED;
+	size_t i = v->rows[v->list.cur].index;
+	size_t g = ui->invoices->invoices[i].regie_index;
+	char *why = NULL;
+	enum invlist_status st = whole_regie ? invlist_toggle_regie(ui->selection, g, &why)
+	                                     : invlist_toggle(ui->selection, i, &why);
+	if (st == INVLIST_OTHER_REGIE) {
+		/* Too long for the status line, and it needs reading. */
+		dialog_error(ui, "Une régie à la fois", why);
+		free(why);
+		return UI_HANDLED;
+	}
+	if (st != INVLIST_OK) {
+		ui_status_error(ui, "%s", why ? why : "impossible");
+		free(why);
+		return UI_HANDLED;
+	}
+	if (whole_regie) {
+		redraw_regie(v, g);
+	} else {
+		ui_list_draw_row(&v->list, v->list.cur);
+		long t = row_of(v, R_TOTAL, g);
+		if (t >= 0)
+			ui_list_draw_row(&v->list, (size_t)t);
+	}
+	return UI_HANDLED;
+}
+
+static enum exit_code read_run(struct ui *ui, void *arg, char **errp)
+{
+	struct invoice_page **page = arg;
+	return portal_read_invoices(ui->ctx.portal, page, NULL, errp);
+}
+
+/* Served checks of another régie than the one taken, for the message. */
+static size_t served_left_out(const struct ui *ui)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ui->invoices->ninvoices; i++)
+		n += ui->invoices->invoices[i].selected && invlist_is_payable(ui->selection, i) &&
+		     !invlist_is_selected(ui->selection, i);
+	return n;
+}
+
+static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
+{
+	struct invoice_page **page = arg;
+	if (!ui || rc != EXIT_OK) {
+		if (ui)
+			ui_status_error(ui, "Factures : %s (r : réessayer)", err ? err : "erreur");
+		invoice_page_free(page);
+		free(page);
+		free(err);
+		return;
+	}
+	char *changes = ui_invoices_replace(ui, *page);
+	free(page);
+	if (!ui->selection_adopted) {
+		ui->selection_adopted = true;
+		invlist_adopt_served(ui->selection);
+		if (served_left_out(ui))
+			ui_status(ui, "Une régie à la fois : seules les factures cochées de la 1re régie "
+			              "sont reprises.");
+	} else if (changes) {
+		ui_status(ui, "Depuis la dernière lecture : %s", changes);
+	} else {
+		ui_status(ui, "Factures relues : rien n'a changé.");
+	}
+	free(changes);
+	ui_redraw(ui);
+}
+
+void scr_invoices_reread(struct ui *ui)
+{
+	struct invoice_page **page = xcalloc(1, sizeof(*page));
+	if (ui_job_start(ui, "Lecture des factures...", read_run, read_done, page) < 0) {
+		free(page);
+		ui_status(ui, "Patientez : une demande est en cours");
+	}
+}
+
+static void invoices_enter(struct ui *ui, struct screen *s)
+{
+	scr_invoices_reread(ui);
+}
+
+static int invoices_key(struct ui *ui, struct screen *s, enum ui_action action, int ch)
+{
+	struct inv_view *v = s->state;
+	switch (action) {
+	case ACT_TOGGLE:
+		return toggle(ui, v, false);
+	case ACT_TOGGLE_REGIE:
+		return toggle(ui, v, true);
+	case ACT_ACTIVATE:
+		scr_pay_start(ui);
+		return UI_HANDLED;
+	case ACT_REFRESH:
+		scr_invoices_reread(ui);
+		return UI_HANDLED;
+	default:
+		return UI_IGNORED;
+	}
+}
+
+static struct ui_list *invoices_list(struct screen *s)
+{
+	return &((struct inv_view *)s->state)->list;
+}
+
+static void invoices_destroy(struct ui *ui, struct screen *s)
+{
+	struct inv_view *v = s->state;
+	free(v->rows);
+	free(v);
+}
+
+static const struct screen_ops invoices_ops = {
+	.name = "factures",
+	.scope = SCOPE_INVOICES,
+	.enter = invoices_enter,
+	.draw = invoices_draw,
+	.key = invoices_key,
+	.list = invoices_list,
+	.destroy = invoices_destroy,
+	.hints = "Espace cocher  a régie  Entrée payer  / chercher  r relire  ? aide  q retour",
+};
+
+struct screen *scr_invoices_new(struct ui *ui)
+{
+	struct inv_view *v = xcalloc(1, sizeof(*v));
+	v->ui = ui;
+	v->today = date_today();
+	ui_list_init(&v->list, &inv_list_ops, v);
+	return ui_screen_new(&invoices_ops, v,
+	                     "Accueil » Mon compte » Détail financier par facture", 5);
+}

@@ -1,0 +1,235 @@
+/* Paying the selection: the confirmation (amount, invoices), the double-payment
+ * guard, the portal's own questions, then the hand-off screen. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/handoff_marker.h"
+#include "money.h"
+#include "portal/session.h"
+#include "ui/app.h"
+#include "ui/dialog.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+/* One payment attempt: what the user chose, and what came back. Owned by
+ * the job once it starts. */
+struct pay_job {
+	struct ui *ui;
+	char **numbers;
+	int64_t *balances;
+	size_t count;
+	int64_t amount;
+	char *regie;
+	bool resend_confirmed;  /* the user already said "send again" */
+	bool stopped;           /* the user said no on the way */
+	char *guard_error;      /* the marker could not be written */
+	struct pay_result result;
+};
+
+static void free_job(struct pay_job *j)
+{
+	for (size_t i = 0; i < j->count; i++)
+		free(j->numbers[i]);
+	free(j->numbers);
+	free(j->balances);
+	free(j->regie);
+	free(j->guard_error);
+	pay_result_clear(&j->result);
+	free(j);
+}
+
+static struct pay_job *job_from_selection(struct ui *ui)
+{
+	struct pay_job *j = xcalloc(1, sizeof(*j));
+	const char **numbers;
+	int64_t *balances;
+	j->ui = ui;
+	j->count = invlist_selection(ui->selection, &numbers, &balances);
+	j->numbers = xcalloc(j->count ? j->count : 1, sizeof(char *));
+	for (size_t i = 0; i < j->count; i++)
+		j->numbers[i] = xstrdup(numbers[i]);
+	free(numbers);
+	j->balances = balances;
+	j->amount = invlist_total(ui->selection);
+	long g = invlist_regie(ui->selection);
+	j->regie = xstrdup(g >= 0 && ui->invoices && ui->invoices->regies[g].name
+	                           ? ui->invoices->regies[g].name : "");
+	return j;
+}
+
+/* "226,11 € : F2022-0912 (181,99 €), F2022-0388 (44,12 €)" as lines. */
+static char *describe(const struct pay_job *j)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char amount[32];
+	strbuf_printf(&sb, "Montant : %s €\nRégie : %s\n",
+	              money_format(j->amount, MONEY_FR, amount, sizeof(amount)), j->regie);
+	for (size_t i = 0; i < j->count; i++)
+		strbuf_printf(&sb, "  %-14s %10s €\n", j->numbers[i],
+		              money_format(j->balances[i], MONEY_FR, amount, sizeof(amount)));
+	return strbuf_detach(&sb);
+}
+
+/* ---- in the job's thread ---- */
+
+static bool portal_question(void *ctx, const char *portal_text)
+{
+	struct pay_job *j = ctx;
+	char *what = describe(j);
+	char *q = xasprintf("« %s »\n\n%s", portal_text ? portal_text : "", what);
+	free(what);
+	bool yes = ui_job_ask(j->ui, "Le portail demande", q);
+	j->stopped = j->stopped || !yes;
+	return yes;
+}
+
+/* Before the Règlement leaves: an earlier hand-off of the same invoices is
+ * a possible double payment (RELIABILITY.md section 4); then the marker. */
+static bool guard(void *ctx, const struct invoice *const *chosen, size_t n, int64_t amount)
+{
+	struct pay_job *j = ctx;
+	const char **numbers = xcalloc(n ? n : 1, sizeof(char *));
+	for (size_t i = 0; i < n; i++)
+		numbers[i] = chosen[i]->number;
+	time_t when;
+	const char *which = NULL;
+	char *err = NULL;
+	bool go = true;
+	int found = handoff_marker_find(numbers, n, &when, &which, &err);
+	if (found > 0 && !j->resend_confirmed) {
+		char stamp[32];
+		strftime(stamp, sizeof(stamp), "%d/%m/%Y à %H:%M", localtime(&when));
+		go = ui_job_ask(j->ui, "Déjà envoyée au paiement",
+		                xasprintf("La facture %s a été envoyée au paiement le %s et le "
+		                          "portail la montre encore impayée.\nSi ce paiement a "
+		                          "abouti, le portail ne l'affiche peut-être pas encore : "
+		                          "payer à nouveau paierait deux fois.\n\nL'envoyer "
+		                          "quand même ?", which, stamp));
+		j->stopped = j->stopped || !go;
+	}
+	free(err); /* an unreadable record must not block paying */
+	if (go && handoff_marker_record(numbers, n, amount, &j->guard_error) < 0)
+		go = false;
+	free(numbers);
+	return go;
+}
+
+static enum exit_code pay_run(struct ui *ui, void *arg, char **errp)
+{
+	struct pay_job *j = arg;
+	struct pay_request req = {
+		.numbers = (const char *const *)j->numbers,
+		.count = j->count,
+		.expected_balances = j->balances,
+		.confirm = portal_question,
+		.confirm_ctx = j,
+		.before_submit = guard,
+		.before_ctx = j,
+	};
+	return portal_pay(ui->ctx.portal, &req, &j->result, errp);
+}
+
+/* ---- back on the main thread ---- */
+
+static void pay_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
+{
+	struct pay_job *j = arg;
+	if (!ui) {
+		free(err);
+		free_job(j);
+		return;
+	}
+	if (rc == EXIT_OK) {
+		ui_pending_set(ui, j->result.numbers, j->result.count);
+		struct pay_result *r = xmalloc(sizeof(*r));
+		*r = j->result;
+		memset(&j->result, 0, sizeof(j->result));
+		ui_push(ui, scr_handoff_new(ui, r));
+	} else if (j->guard_error) {
+		dialog_error(ui, "Paiement non envoyé", j->guard_error);
+	} else if (j->stopped) {
+		ui_status(ui, "Paiement non envoyé.");
+	} else {
+		char *text = xasprintf("%s\n\nRien n'a été payé ici. r : relire les factures.",
+		                       err ? err : "erreur");
+		dialog_error(ui, rc == EXIT_PAGE ? "Les factures ont changé" : "Paiement impossible",
+		             text);
+		free(text);
+	}
+	free(err);
+	free_job(j);
+}
+
+static void on_confirm(struct ui *ui, bool yes, void *arg)
+{
+	struct pay_job *j = arg;
+	if (!ui || !yes) {
+		if (ui)
+			ui_status(ui, "Paiement annulé.");
+		free_job(j);
+		return;
+	}
+	if (ui_job_start(ui, "Envoi au paiement...", pay_run, pay_done, j) < 0) {
+		ui_status(ui, "Patientez : une demande est en cours");
+		free_job(j);
+	}
+}
+
+static void ask_confirmation(struct ui *ui, struct pay_job *j)
+{
+	char *what = describe(j);
+	char *text = xasprintf("%s\nLe paiement se fait ensuite par carte sur le site de "
+	                       "paiement sécurisé, dans votre navigateur.", what);
+	char amount[32];
+	char *title = xasprintf("Payer %s € ?", money_format(j->amount, MONEY_FR, amount,
+	                                                      sizeof(amount)));
+	dialog_confirm(ui, title, text, "payer", "annuler", true, on_confirm, j);
+	free(title);
+	free(text);
+	free(what);
+}
+
+static void on_resend(struct ui *ui, bool yes, void *arg)
+{
+	struct pay_job *j = arg;
+	if (!ui || !yes) {
+		if (ui)
+			ui_status(ui, "Paiement non renvoyé.");
+		free_job(j);
+		return;
+	}
+	j->resend_confirmed = true;
+	ask_confirmation(ui, j);
+}
+
+void scr_pay_start(struct ui *ui)
+{
+	if (invlist_count(ui->selection) == 0) {
+		ui_status(ui, "Cochez d'abord une facture (Espace), ou toutes celles d'une régie (a).");
+		return;
+	}
+	if (ui_job_busy(ui)) {
+		ui_status(ui, "Patientez : une demande est en cours");
+		return;
+	}
+	struct pay_job *j = job_from_selection(ui);
+	const char *again = NULL;
+	for (size_t i = 0; i < j->count && !again; i++)
+		if (ui_pending_has(ui, j->numbers[i]))
+			again = j->numbers[i];
+	if (!again) {
+		ask_confirmation(ui, j);
+		return;
+	}
+	char stamp[16];
+	strftime(stamp, sizeof(stamp), "%H:%M", localtime(&ui->pending.since));
+	char *text = xasprintf("La facture %s a été envoyée au paiement à %s et le portail la "
+	                       "montre encore due.\nSi ce paiement a abouti, payer à nouveau "
+	                       "paierait deux fois : relisez d'abord les factures (r).\n\n"
+	                       "L'envoyer à nouveau au paiement ?", again, stamp);
+	dialog_confirm(ui, "Paiement en attente", text, "renvoyer", "non", false, on_resend, j);
+	free(text);
+}

@@ -1,0 +1,364 @@
+/* Terminal set-up and restoration, attributes, glyphs, signals, OSC 52. */
+#include "config.h"
+
+#include "ui/term.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "util/sanitize.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+static struct {
+	bool active;           /* curses is up (not suspended) */
+	bool started;
+	SCREEN *screen;
+	struct ui_term info;
+	attr_t attrs[UI_ATTR_COUNT_];
+	/* For a second SIGTERM while the first one is being handled: what
+	 * endwin would do, in async-signal-safe calls only. */
+	struct termios saved_tty;
+	bool have_tty;
+	char reset[128];
+	size_t reset_len;
+	struct sigaction previous[3];
+} term;
+
+static volatile sig_atomic_t stop_signal, interrupt_pending;
+
+static const int handled_signals[3] = { SIGINT, SIGTERM, SIGHUP };
+
+static void emergency_restore(int sig)
+{
+	if (term.have_tty)
+		tcsetattr(STDIN_FILENO, TCSANOW, &term.saved_tty);
+	if (term.reset_len) {
+		ssize_t w = write(STDOUT_FILENO, term.reset, term.reset_len);
+		(void)w;
+	}
+	_exit(128 + sig);
+}
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+	if (sig == SIGINT) {
+		interrupt_pending = 1;
+	} else {
+		/* The loop notices within 100 ms and leaves through endwin; a
+		 * second signal means it could not, so restore and go now. */
+		if (stop_signal)
+			emergency_restore(sig);
+		stop_signal = sig;
+		/* Chain to the command line's handler, which cancels transfers. */
+		for (int i = 0; i < 3; i++)
+			if (handled_signals[i] == sig && term.previous[i].sa_handler != SIG_DFL &&
+			    term.previous[i].sa_handler != SIG_IGN &&
+			    !(term.previous[i].sa_flags & SA_SIGINFO))
+				term.previous[i].sa_handler(sig);
+	}
+	errno = saved;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the wait for a key returns at once. */
+	for (int i = 0; i < 3; i++)
+		sigaction(handled_signals[i], &sa, &term.previous[i]);
+}
+
+int ui_term_stop_signal(void)
+{
+	return stop_signal;
+}
+
+bool ui_term_take_interrupt(void)
+{
+	if (!interrupt_pending)
+		return false;
+	interrupt_pending = 0;
+	return true;
+}
+
+static void append_cap(const char *name)
+{
+	const char *cap = tigetstr(name);
+	if (!cap || cap == (char *)-1)
+		return;
+	size_t len = strlen(cap);
+	if (term.reset_len + len >= sizeof(term.reset))
+		return;
+	memcpy(term.reset + term.reset_len, cap, len);
+	term.reset_len += len;
+}
+
+static void prepare_emergency(void)
+{
+	append_cap("sgr0");
+	append_cap("cnorm");
+	append_cap("rmcup");
+}
+
+static bool no_color_env(void)
+{
+	const char *v = getenv("NO_COLOR");
+	return v && *v; /* no-color.org: set and not empty */
+}
+
+enum { P_TITLE = 1, P_OVERDUE, P_SELECTED, P_PAID, P_ERROR, P_LINK, P_MENU };
+
+static void set_attrs(bool color)
+{
+	attr_t *a = term.attrs;
+	memset(term.attrs, 0, sizeof(term.attrs));
+	a[UI_TITLE] = A_BOLD;
+	a[UI_MENU] = A_NORMAL;
+	a[UI_MENU_CURRENT] = A_REVERSE;
+	a[UI_HEADING] = A_BOLD;
+	a[UI_CURSOR] = A_REVERSE;
+	a[UI_SELECTED] = A_BOLD;
+	a[UI_OVERDUE] = A_BOLD;
+	a[UI_PAID] = A_NORMAL;
+	a[UI_DIM] = A_DIM;
+	a[UI_STATUS] = A_REVERSE;
+	a[UI_ERROR] = A_BOLD;
+	a[UI_LINK] = A_UNDERLINE;
+	a[UI_KEY] = A_BOLD;
+	if (!color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(P_TITLE, COLOR_BLUE, -1);
+	init_pair(P_OVERDUE, COLOR_RED, -1);
+	init_pair(P_SELECTED, COLOR_GREEN, -1);
+	init_pair(P_PAID, COLOR_GREEN, -1);
+	init_pair(P_ERROR, COLOR_RED, -1);
+	init_pair(P_LINK, COLOR_CYAN, -1);
+	init_pair(P_MENU, COLOR_BLUE, -1);
+	a[UI_TITLE] |= COLOR_PAIR(P_TITLE);
+	a[UI_OVERDUE] |= COLOR_PAIR(P_OVERDUE);
+	a[UI_SELECTED] |= COLOR_PAIR(P_SELECTED);
+	a[UI_PAID] |= COLOR_PAIR(P_PAID);
+	a[UI_ERROR] |= COLOR_PAIR(P_ERROR);
+	a[UI_LINK] |= COLOR_PAIR(P_LINK);
+	a[UI_MENU] |= COLOR_PAIR(P_MENU);
+}
+
+attr_t ui_attr(enum ui_attr a)
+{
+	return (unsigned)a < UI_ATTR_COUNT_ ? term.attrs[a] : A_NORMAL;
+}
+
+static void fatal_hook(void)
+{
+	ui_term_stop();
+}
+
+static int check_terminal(char **errp)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return set_error(errp, "the interface needs a terminal; the commands (invoices, "
+		                       "page, pay) work without one (see --help)");
+	const char *t = getenv("TERM");
+	if (!t || !*t || strcmp(t, "dumb") == 0)
+		return set_error(errp, "TERM=%s cannot show the interface; the commands "
+		                       "(invoices, page, pay) work on any terminal",
+		                 t && *t ? t : "(unset)");
+	return 0;
+}
+
+int ui_term_start(const struct cli_options *o, struct ui_term *out, char **errp)
+{
+	if (check_terminal(errp) < 0)
+		return -1;
+	term.have_tty = tcgetattr(STDIN_FILENO, &term.saved_tty) == 0;
+	term.screen = newterm(NULL, stdout, stdin);
+	if (!term.screen)
+		return set_error(errp, "TERM=%s: unknown terminal type", getenv("TERM"));
+	term.active = term.started = true;
+	atexit(ui_term_stop);
+	xalloc_set_fatal_hook(fatal_hook);
+	prepare_emergency();
+	install_signals();
+	cbreak();
+	noecho();
+	nonl();
+	set_escdelay(25);
+	const char *codeset = nl_langinfo(CODESET);
+	struct ui_term *i = &term.info;
+	i->utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
+	i->ascii = o->ascii || !i->utf8;
+	i->plain = o->plain;
+	i->dumb = false;
+	i->color = !o->no_color && !no_color_env() && has_colors();
+	i->sanitize_flags = i->utf8 ? 0 : SANITIZE_ASCII;
+	set_attrs(i->color);
+	curs_set(i->plain ? 1 : 0);
+	*out = *i;
+	return 0;
+}
+
+void ui_term_stop(void)
+{
+	if (!term.started)
+		return;
+	term.started = false;
+	term.active = false;
+	if (!isendwin())
+		endwin();
+	fflush(stdout);
+	xalloc_set_fatal_hook(NULL);
+	if (term.screen) {
+		delscreen(term.screen);
+		term.screen = NULL;
+	}
+}
+
+bool ui_term_active(void)
+{
+	return term.active;
+}
+
+static const char *const glyphs_utf8[G_COUNT_] = {
+	[G_ELLIPSIS] = "…", [G_PATH_SEP] = " » ", [G_BULLET] = "•", [G_PAID] = "✓",
+	[G_SPINNER] = "",
+};
+static const char *const glyphs_ascii[G_COUNT_] = {
+	[G_ELLIPSIS] = "...", [G_PATH_SEP] = " > ", [G_BULLET] = "*", [G_PAID] = "v",
+	[G_SPINNER] = "",
+};
+
+const char *ui_glyph(enum ui_glyph g)
+{
+	if ((unsigned)g >= G_COUNT_)
+		return "";
+	return term.info.ascii ? glyphs_ascii[g] : glyphs_utf8[g];
+}
+
+const char *ui_spinner_frame(unsigned tick)
+{
+	static const char *const braille[] = { "⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏" };
+	static const char *const ascii[] = { "|", "/", "-", "\\" };
+	if (term.info.ascii)
+		return ascii[tick % 4];
+	return braille[tick % 10];
+}
+
+/* A glyph repeated n times, as one string. */
+static void put_run(WINDOW *w, int y, int x, const char *glyph, int n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (int i = 0; i < n; i++)
+		strbuf_puts(&sb, glyph);
+	if (sb.data)
+		mvwaddstr(w, y, x, sb.data);
+	strbuf_release(&sb);
+}
+
+/* In UTF-8 the box characters are written as text, not through the
+ * alternate character set: no charset switching on the wire (fewer bytes,
+ * and nothing for a terminal multiplexer to get wrong). */
+void ui_hline(WINDOW *w, int y, int x, int n)
+{
+	if (n <= 0)
+		return;
+	wattrset(w, A_NORMAL);
+	if (term.info.plain)
+		mvwhline(w, y, x, ' ', n);
+	else if (term.info.ascii)
+		mvwhline(w, y, x, '-', n);
+	else
+		put_run(w, y, x, "─", n);
+}
+
+void ui_box(WINDOW *w)
+{
+	int rows, cols;
+	getmaxyx(w, rows, cols);
+	if (term.info.plain) {
+		wborder(w, ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ');
+		return;
+	}
+	if (term.info.ascii) {
+		wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
+		return;
+	}
+	mvwaddstr(w, 0, 0, "┌");
+	put_run(w, 0, 1, "─", cols - 2);
+	mvwaddstr(w, 0, cols - 1, "┐");
+	for (int y = 1; y < rows - 1; y++) {
+		mvwaddstr(w, y, 0, "│");
+		mvwaddstr(w, y, cols - 1, "│");
+	}
+	mvwaddstr(w, rows - 1, 0, "└");
+	put_run(w, rows - 1, 1, "─", cols - 2);
+	mvwaddstr(w, rows - 1, cols - 1, "┘");
+}
+
+static char *base64(const char *s)
+{
+	static const char alphabet[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < len; i += 3) {
+		unsigned v = (unsigned)p[i] << 16;
+		if (i + 1 < len)
+			v |= (unsigned)p[i + 1] << 8;
+		if (i + 2 < len)
+			v |= p[i + 2];
+		strbuf_putc(&sb, alphabet[(v >> 18) & 63]);
+		strbuf_putc(&sb, alphabet[(v >> 12) & 63]);
+		strbuf_putc(&sb, i + 1 < len ? alphabet[(v >> 6) & 63] : '=');
+		strbuf_putc(&sb, i + 2 < len ? alphabet[v & 63] : '=');
+	}
+	return strbuf_detach(&sb);
+}
+
+int ui_term_copy(const char *text, char **errp)
+{
+	if (term.info.dumb || !term.active)
+		return set_error(errp, "ce terminal ne permet pas de copier");
+	char *encoded = base64(text);
+	/* Written after curses flushed its own output, and moving no cursor,
+	 * so the screen curses believes in stays true. */
+	fflush(stdout);
+	int rc = printf("\033]52;c;%s\a", encoded) < 0 || fflush(stdout) != 0 ? -1 : 0;
+	free(encoded);
+	if (rc < 0)
+		return set_error(errp, "écriture vers le terminal impossible : %s", strerror(errno));
+	return 0;
+}
+
+void ui_term_suspend(void)
+{
+	if (!term.active)
+		return;
+	def_prog_mode();
+	endwin();
+	term.active = false;
+}
+
+void ui_term_resume(void)
+{
+	if (!term.started || term.active)
+		return;
+	reset_prog_mode();
+	term.active = true;
+	/* The other program drew over everything: repaint all of it. */
+	clearok(curscr, TRUE);
+	refresh();
+}

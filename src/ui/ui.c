@@ -1,0 +1,103 @@
+/* ui_run: options → session → terminal → the loop, and everything undone in reverse. */
+#include "config.h"
+
+#include "ui/ui.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "cli/connect.h"
+#include "cli/password.h"
+#include "portal/invoices.h"
+#include "ui/app.h"
+#include "ui/loop.h"
+#include "ui/text.h"
+#include "util/xalloc.h"
+
+/* The typed password, in one page kept out of swap when the system lets
+ * us; wiped at exit, on every path (atexit covers exit() from elsewhere). */
+static char password_store[PASSWORD_MAX] __attribute__((aligned(4096)));
+
+static void wipe_password(void)
+{
+	explicit_bzero(password_store, sizeof(password_store));
+}
+
+static bool has_password_source(const struct ui *ui)
+{
+	const struct password_source *p = &ui->ctx.password;
+	return p->command || p->file || p->from_env || p->fixed;
+}
+
+/* Before curses: the config file and, when the user is known, the session
+ * (and the --demo portal). Errors go to stderr while we still may. */
+static int prepare(struct ui *ui)
+{
+	char *err = NULL;
+	if (cli_config_load(ui->options, &err) < 0) {
+		cli_report(err);
+		return EXIT_USAGE;
+	}
+	if (!ui->options->demo && !(ui->options->user && *ui->options->user))
+		return EXIT_OK; /* the login screen asks */
+	enum exit_code rc = cli_connect(ui->options, &ui->ctx, &err);
+	if (rc != EXIT_OK) {
+		cli_report(err);
+		return rc;
+	}
+	ui->connected = true;
+	return EXIT_OK;
+}
+
+static void free_state(struct ui *ui)
+{
+	invlist_free(&ui->selection);
+	invoice_page_free(&ui->invoices);
+	ui_pending_clear(&ui->pending);
+	free(ui->message);
+	free(ui->town);
+	free(ui->family);
+	free(ui->search);
+}
+
+int ui_run(struct cli_options *options)
+{
+	struct ui ui;
+	memset(&ui, 0, sizeof(ui));
+	ui.options = options;
+	ui.password = password_store;
+	atexit(wipe_password);
+	mlock(password_store, sizeof(password_store)); /* best effort */
+	/* -v logs to stderr, which curses owns: not in the interface. */
+	options->verbose = false;
+	options->cancelled = ui_job_cancelled;
+	options->cancel_ctx = &ui;
+	ui_worker_init(&ui.worker);
+	int rc = prepare(&ui);
+	char *err = NULL;
+	if (rc == EXIT_OK && ui_term_start(options, &ui.term, &err) < 0) {
+		cli_report(err);
+		rc = EXIT_ERROR;
+	}
+	if (rc != EXIT_OK) {
+		cli_disconnect(&ui.ctx);
+		ui_worker_destroy(&ui);
+		wipe_password();
+		return rc;
+	}
+	ui_text_set_flags(ui.term.sanitize_flags);
+	struct screen *login = scr_login_new(&ui, NULL);
+	ui_push(&ui, login);
+	if (ui.connected && has_password_source(&ui))
+		scr_login_connect(&ui, login);
+	rc = ui_loop(&ui);
+	ui_worker_destroy(&ui);
+	ui_loop_free_windows(&ui);
+	ui_term_stop();
+	/* Logging out may take a request: after the terminal is back. */
+	cli_disconnect(&ui.ctx);
+	wipe_password();
+	free_state(&ui);
+	return rc;
+}

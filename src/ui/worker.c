@@ -1,0 +1,196 @@
+/* The network job thread, its cancellation, and questions it asks the user. */
+#include "config.h"
+
+#include "ui/worker.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/app.h"
+#include "ui/dialog.h"
+#include "util/xalloc.h"
+
+void ui_worker_init(struct ui_worker *w)
+{
+	memset(w, 0, sizeof(*w));
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->cond, NULL);
+	atomic_init(&w->cancel, false);
+}
+
+static void *job_main(void *arg)
+{
+	struct ui *ui = arg;
+	struct ui_worker *w = &ui->worker;
+	char *err = NULL;
+	enum exit_code rc = w->run(ui, w->arg, &err);
+	pthread_mutex_lock(&w->lock);
+	w->rc = rc;
+	w->err = err;
+	w->finished = true;
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn done, void *arg)
+{
+	struct ui_worker *w = &ui->worker;
+	if (w->running)
+		return -1;
+	w->run = run;
+	w->done = done;
+	w->arg = arg;
+	w->finished = false;
+	w->err = NULL;
+	w->rc = EXIT_OK;
+	atomic_store(&w->cancel, false);
+	/* Signals are for the main thread (it restores the terminal). */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	int rc = pthread_create(&w->thread, NULL, job_main, ui);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		char *err = xasprintf("impossible de lancer la tâche réseau (%s)", strerror(rc));
+		done(ui, arg, EXIT_ERROR, err);
+		return 0;
+	}
+	w->running = true;
+	w->progress = dialog_progress(ui, label);
+	return 0;
+}
+
+bool ui_job_busy(const struct ui *ui)
+{
+	return ui->worker.running;
+}
+
+void ui_job_cancel(struct ui *ui)
+{
+	struct ui_worker *w = &ui->worker;
+	if (!w->running)
+		return;
+	atomic_store(&w->cancel, true);
+	pthread_mutex_lock(&w->lock);
+	if (w->question && !w->answered) {
+		w->answered = true;
+		w->answer = false;
+		pthread_cond_broadcast(&w->cond);
+	}
+	pthread_mutex_unlock(&w->lock);
+	if (w->progress && ui_on_stack(ui, w->progress))
+		dialog_progress_cancelling(ui, w->progress);
+}
+
+bool ui_job_cancelled(void *ctx)
+{
+	struct ui *ui = ctx;
+	return atomic_load(&ui->worker.cancel) || cli_interrupted(NULL);
+}
+
+bool ui_job_ask(struct ui *ui, const char *title, char *question)
+{
+	struct ui_worker *w = &ui->worker;
+	pthread_mutex_lock(&w->lock);
+	if (atomic_load(&w->cancel)) {
+		pthread_mutex_unlock(&w->lock);
+		free(question);
+		return false;
+	}
+	w->question = question;
+	w->question_title = title;
+	w->answered = false;
+	while (!w->answered)
+		pthread_cond_wait(&w->cond, &w->lock);
+	bool yes = w->answer;
+	free(w->question);
+	w->question = NULL;
+	pthread_mutex_unlock(&w->lock);
+	return yes;
+}
+
+static void on_answer(struct ui *ui, bool yes, void *arg)
+{
+	struct ui_worker *w = &ui->worker;
+	pthread_mutex_lock(&w->lock);
+	w->question_dialog = NULL;
+	if (w->question && !w->answered) {
+		w->answered = true;
+		w->answer = yes;
+		pthread_cond_broadcast(&w->cond);
+	}
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* A question waiting for a dialog: pushed here, on the main thread. */
+static void show_question(struct ui *ui)
+{
+	struct ui_worker *w = &ui->worker;
+	char *text = NULL;
+	const char *title = NULL;
+	pthread_mutex_lock(&w->lock);
+	if (w->question && !w->answered && !w->question_dialog) {
+		text = xstrdup(w->question);
+		title = w->question_title;
+	}
+	pthread_mutex_unlock(&w->lock);
+	if (!text)
+		return;
+	w->question_dialog = dialog_confirm(ui, title, text, "continuer", "annuler", false,
+	                                    on_answer, NULL);
+	free(text);
+}
+
+static void remove_screen(struct ui *ui, struct screen **s)
+{
+	if (*s && ui_on_stack(ui, *s)) {
+		ui_pop_to(ui, *s);
+		ui_pop(ui);
+	}
+	*s = NULL;
+}
+
+void ui_job_poll(struct ui *ui)
+{
+	struct ui_worker *w = &ui->worker;
+	if (!w->running)
+		return;
+	show_question(ui);
+	pthread_mutex_lock(&w->lock);
+	bool finished = w->finished;
+	pthread_mutex_unlock(&w->lock);
+	if (!finished)
+		return;
+	pthread_join(w->thread, NULL);
+	w->running = false;
+	remove_screen(ui, &w->question_dialog);
+	remove_screen(ui, &w->progress);
+	enum exit_code rc = w->rc;
+	char *err = w->err;
+	w->err = NULL;
+	if (rc != EXIT_OK && atomic_load(&w->cancel)) {
+		free(err);
+		err = xstrdup("annulé");
+	}
+	atomic_store(&w->cancel, false);
+	ui_redraw(ui);
+	w->done(ui, w->arg, rc, err);
+}
+
+void ui_worker_destroy(struct ui *ui)
+{
+	struct ui_worker *w = &ui->worker;
+	if (w->running) {
+		ui_job_cancel(ui);
+		pthread_join(w->thread, NULL);
+		w->running = false;
+		free(w->err);
+		w->err = NULL;
+		/* The job's argument belongs to its done callback: let it free it,
+		 * with the screens already gone. */
+		w->done(NULL, w->arg, EXIT_ERROR, NULL);
+	}
+	pthread_mutex_destroy(&w->lock);
+	pthread_cond_destroy(&w->cond);
+}

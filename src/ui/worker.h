@@ -1,0 +1,69 @@
+/* Network waits off the main thread: one job at a time runs in a pthread
+ * while the loop keeps reading keys (and shows a progress dialog whose Esc
+ * or Ctrl-C cancels the transfer through http_options.cancelled). A job
+ * that needs the user (the portal's confirm(), the double-payment warning)
+ * asks through ui_job_ask and waits for the answer.
+ *
+ * Only the job touches the portal session while it runs; its results go
+ * back to the main thread through `done`, which the loop calls. */
+#ifndef PF_UI_WORKER_H
+#define PF_UI_WORKER_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <time.h>
+
+#include "exit_codes.h"
+
+struct ui;
+struct screen;
+
+/* Runs in the worker thread: no curses, no screen state. */
+typedef enum exit_code (*ui_job_fn)(struct ui *ui, void *arg, char **errp);
+/* Runs in the main thread once the job ended; owns err (may be NULL).
+ * rc is EXIT_ERROR with err "annulé" when the user cancelled. At shutdown
+ * with the job still running it is called with ui NULL: free arg only. */
+typedef void (*ui_job_done_fn)(struct ui *ui, void *arg, enum exit_code rc, char *err);
+
+struct ui_worker {
+	pthread_t thread;
+	bool running;             /* started, `done` not called yet */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bool finished;            /* the job function returned (under lock) */
+	atomic_bool cancel;
+	ui_job_fn run;
+	ui_job_done_fn done;
+	void *arg;
+	enum exit_code rc;
+	char *err;
+	struct screen *progress;  /* the progress dialog, while shown */
+	/* A question from the job (under lock). */
+	char *question;
+	const char *question_title;
+	struct screen *question_dialog;
+	bool answered, answer;
+};
+
+void ui_worker_init(struct ui_worker *w);
+/* Cancels and waits for a running job (its `done` is not called). */
+void ui_worker_destroy(struct ui *ui);
+
+/* Starts a job with a progress dialog saying `label`. Returns 0, or -1
+ * when a job is already running (the caller says "patientez"). */
+int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn done,
+                 void *arg);
+bool ui_job_busy(const struct ui *ui);
+/* Called by the loop: shows pending questions, delivers a finished job. */
+void ui_job_poll(struct ui *ui);
+/* Asks the running job to stop (the transfer is cancelled). */
+void ui_job_cancel(struct ui *ui);
+/* For http_options.cancelled: ctx is the struct ui. */
+bool ui_job_cancelled(void *ctx);
+/* From the job's thread: shows `question` (taken; page text is sanitized
+ * by the dialog) under `title` (static) in a yes/no dialog whose default
+ * is no, and returns the answer; false when cancelled. */
+bool ui_job_ask(struct ui *ui, const char *title, char *question);
+
+#endif

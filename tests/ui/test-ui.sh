@@ -1,0 +1,410 @@
+#!/bin/sh
+# UI tests, as TAP: the real binary in a real terminal (tmux), driven with
+# send-keys and read back with capture-pane, against the standalone demo
+# portal (tests/demo/demo-portal). Waits poll the screen up to a timeout
+# ($PF_UI_TIMEOUT seconds, default 15), never fixed sleeps.
+#
+# Covers: login (refused, then accepted), the header, every menu screen
+# (1-7), help, the invoice table and its total (181,99 -> 226,11 when
+# F2022-0388 is checked), the régie rule, search, the pay flow up to the
+# hand-off (payment URL, OSC 52 copy), paying on the PayFiP stand-in with
+# curl, "r" showing the invoices settled, resize, a too small terminal,
+# NO_COLOR and --no-color, --plain, --ascii, LANG=C, several TERMs,
+# escape sequences in page text, quitting (and SIGTERM) with the terminal
+# restored.
+set -u
+LC_ALL=C.UTF-8
+export LC_ALL
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
+
+: "${PF_BIN:?PF_BIN must name the portail-famille binary (make check sets it)}"
+command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux not installed"; exit 0; }
+command -v curl >/dev/null 2>&1 || { echo "1..0 # SKIP curl not installed"; exit 0; }
+DEMO=
+for cand in "${PF_DEMO_PORTAL:-}" "${PF_BIN%/src/portail-famille}/tests/demo/demo-portal" \
+            ./tests/demo/demo-portal; do
+	if [ -n "$cand" ] && [ -x "$cand" ]; then DEMO=$cand; break; fi
+done
+[ -n "$DEMO" ] || { echo "1..0 # SKIP demo-portal not built"; exit 0; }
+
+TIMEOUT=${PF_UI_TIMEOUT:-15}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/test-ui.XXXXXX") || exit 1
+SOCK="pf-ui-test-$$"
+T="tmux -L $SOCK"
+server_pid=
+cleanup() {
+	$T kill-server 2>/dev/null
+	exec 3>&- 2>/dev/null
+	if [ -n "$server_pid" ]; then
+		kill "$server_pid" 2>/dev/null
+		wait "$server_pid" 2>/dev/null
+	fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+ESC=$(printf '\033')
+
+# ---- the demo portal ----
+
+# start_server ARGS...: a fresh server; sets URL (its login page).
+nserver=0
+start_server() {
+	stop_server
+	nserver=$((nserver + 1))
+	mkfifo "$tmp/stdin.$nserver"
+	"$DEMO" "$@" <"$tmp/stdin.$nserver" >"$tmp/url.$nserver" 2>"$tmp/server.err" &
+	server_pid=$!
+	exec 3>"$tmp/stdin.$nserver"
+	i=0
+	while [ ! -s "$tmp/url.$nserver" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+	URL=$(head -n 1 "$tmp/url.$nserver")
+	[ -n "$URL" ]
+}
+stop_server() {
+	[ -n "$server_pid" ] || return 0
+	exec 3>&-
+	wait "$server_pid" 2>/dev/null
+	server_pid=
+}
+
+# ---- the terminal ----
+
+mkdir -p "$tmp/home" "$tmp/state" "$tmp/config"
+# A server of our own, kept alive by a idle session; panes stay after their
+# program exits so that exit status and last screen can be read.
+$T -f /dev/null new-session -d -s keep -x 80 -y 24 "sleep 3600" || {
+	echo "1..0 # SKIP tmux cannot start a server here"; exit 0; }
+$T set -g remain-on-exit on
+$T set -g set-clipboard on
+$T set -g history-limit 0
+
+# run_ui NAME ENV... -- ARGS...: starts the program in a new 80x24 window;
+# the shell around it records stty before and after, and the exit status.
+run_ui() {
+	name=$1
+	shift
+	envs=
+	while [ "$1" != "--" ]; do envs="$envs '$1'"; shift; done
+	shift
+	args=
+	for a in "$@"; do args="$args '$a'"; done
+	cat >"$tmp/$name.sh" <<EOF
+stty -g >"$tmp/$name.stty-before"
+env -i PATH="$PATH" HOME="$tmp/home" XDG_STATE_HOME="$tmp/state" \\
+    XDG_CONFIG_HOME="$tmp/config" LANG=C.UTF-8 TERM=xterm-256color \\
+    ASAN_OPTIONS="\${ASAN_OPTIONS:-}" UBSAN_OPTIONS="\${UBSAN_OPTIONS:-}" \\
+    $envs "$PF_BIN" $args 2>"$tmp/$name.stderr"
+rc=\$?
+stty -g >"$tmp/$name.stty-after"
+echo "exit=\$rc" >"$tmp/$name.exit"
+exit \$rc
+EOF
+	$T new-session -d -s "$name" -x 80 -y 24 "sh $tmp/$name.sh"
+}
+
+screen() { $T capture-pane -p -t "$1"; }
+screen_e() { $T capture-pane -p -e -t "$1"; }
+keys() { t=$1; shift; $T send-keys -t "$t" "$@"; }
+text() { $T send-keys -t "$1" -l "$2"; }
+
+# wait_for NAME ERE: polls the screen until a line matches.
+wait_for() {
+	i=0
+	limit=$((TIMEOUT * 10))
+	while [ $i -lt $limit ]; do
+		if screen "$1" | grep -Eq -- "$2"; then return 0; fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	diag "timeout waiting for /$2/ on $1:"
+	screen "$1" | sed 's/^/#   |/'
+	return 1
+}
+# check_screen DESC NAME ERE
+check_screen() {
+	if wait_for "$2" "$3"; then ok "$1"; else not_ok "$1"; fi
+}
+# wait_exit NAME: until the program left (the pane is dead).
+wait_exit() {
+	i=0
+	while [ $i -lt $((TIMEOUT * 10)) ]; do
+		[ -s "$tmp/$1.exit" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+exit_status() { sed -n 's/^exit=//p' "$tmp/$1.exit"; }
+restored() {
+	[ -s "$tmp/$1.stty-before" ] && cmp -s "$tmp/$1.stty-before" "$tmp/$1.stty-after" &&
+		[ "$($T display -p -t "$1" '#{alternate_on}')" = 0 ]
+}
+# no_colour NAME: no SGR colour (30-37, 40-47, 90-97, 100-107, 38;/48;).
+no_colour() {
+	! screen_e "$1" | grep -Eq "$ESC\\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;|m)"
+}
+has_colour() { ! no_colour "$1"; }
+
+# ---- login ----
+
+start_server || { echo "1..0 # SKIP demo-portal did not start"; exit 0; }
+run_ui main -- --url "$URL" --user demo
+check_screen "login screen: user prefilled, password asked" main "Identifiant +demo"
+wait_for main "Mot de passe" >/dev/null
+text main "wrong"
+keys main Enter
+check_screen "a refused login shows the portal's message" main "Identifiant ou mot de passe incorrect"
+text main "demo"
+keys main Enter
+check_screen "login: Accueil shows the family" main "Famille : MARTIN"
+check_screen "header: the town and the path" main "Ville de L'Horme"
+if screen main | grep -q "Vous êtes ici : Accueil$"; then ok "path on Accueil"; else
+	not_ok "path on Accueil"; fi
+
+# ---- every menu screen ----
+
+# menu_check KEY PATH CONTENT: the screen's path, then its content (read
+# from the portal, so the next key is not typed during the wait).
+menu_check() {
+	keys main "$1"
+	check_screen "menu $1: $2" main "Vous êtes ici : Accueil » $2"
+	check_screen "menu $1 shows the page: $3" main "$3"
+}
+menu_check 2 "Mon tableau de bord" "Mes prochaines réservations"
+menu_check 3 "Ma famille" "Responsable légal 1"
+menu_check 4 "Mes coordonnées" "Adresse de la famille"
+menu_check 5 "Mes inscriptions" "Année scolaire 2022-2023"
+menu_check 6 "Mon compte" "Derniers règlements"
+menu_check 7 "Comment utiliser le portail \\?" "Consulter mes informations"
+keys main Tab Enter
+check_screen "a link of the page is followed (Contactez-nous opens a dialog)" main "navigateur"
+keys main n
+keys main 1
+check_screen "menu 1: back to Accueil" main "Vous êtes ici : Accueil *$"
+keys main '?'
+check_screen "help lists the keys, from the key table" main "q +écran précédent"
+keys main / ; text main "cocher"; keys main Enter
+check_screen "/ in the help finds Space" main "Espace +cocher / décocher la facture"
+keys main q
+check_screen "q leaves the help" main "Famille : MARTIN"
+
+# ---- invoices, toggles, total ----
+
+keys main p
+check_screen "p opens the invoices, grouped by régie" main "CENTRE DE LOISIRS"
+check_screen "served selection: Total à régler 181,99" main "Total à régler : +181,99"
+if screen main | grep -Eq "Solde dû : +226,11"; then ok "Solde dû 226,11"; else not_ok "Solde dû 226,11"; fi
+if screen main | grep -Eq "F2022-0388 .*31/03/2022 !"; then ok "overdue due date marked !"; else
+	not_ok "overdue due date marked !"; fi
+if screen main | grep -Eq "CL2022-0315 .*payée"; then ok "a paid invoice is flagged"; else
+	not_ok "a paid invoice is flagged"; fi
+keys main j Space
+check_screen "Space on F2022-0388: total 226,11" main "Total à régler : +226,11"
+keys main Space
+check_screen "Space again: back to 181,99" main "Total à régler : +181,99"
+keys main Space
+wait_for main "Total à régler : +226,11" >/dev/null
+keys main j Space
+check_screen "a second régie is refused with an explanation" main "Une régie à la fois"
+keys main Enter
+wait_for main "Total à régler : +226,11" >/dev/null
+if screen main | grep -Eq "CL2022-0457 .*\\[ \\]"; then ok "the refused invoice stays unchecked"; else
+	not_ok "the refused invoice stays unchecked"; fi
+keys main / ; text main "0388"; keys main Enter
+if wait_for main "F2022-0388" && screen_e main | grep "F2022-0388" | grep -q "${ESC}\\[7m"; then
+	ok "/ search puts the cursor on F2022-0388"; else not_ok "/ search puts the cursor on F2022-0388"; fi
+
+# ---- resize ----
+
+$T resize-window -t main -x 120 -y 40
+check_screen "resized to 120x40: the portal's own column headers" main "N° de la facture"
+$T resize-window -t main -x 60 -y 20
+check_screen "60x20: asks for a larger window, no crash" main "Agrandissez la fenêtre"
+$T resize-window -t main -x 80 -y 24
+check_screen "back to 80x24: short headers, total kept" main "N° facture"
+if screen main | grep -Eq "Total à régler : +226,11"; then ok "selection survives resizes"; else
+	not_ok "selection survives resizes"; fi
+if has_colour main; then ok "colours by default"; else not_ok "colours by default"; fi
+
+# ---- pay to the hand-off ----
+
+keys main Enter
+check_screen "Enter: confirmation with the amount" main "Payer 226,11 € \\?"
+if screen main | grep -q "F2022-0912" && screen main | grep -q "F2022-0388"; then
+	ok "the confirmation lists the invoices"; else not_ok "the confirmation lists the invoices"; fi
+keys main o
+check_screen "the portal's own confirm() text is shown" main "Vous allez être redirigé"
+keys main o
+check_screen "hand-off: the payment URL" main "Adresse du paiement \\(localhost\\)"
+if screen main | tr -d '\n ' | grep -q "paiementws.web?idop="; then ok "payment URL on screen"; else
+	not_ok "payment URL on screen"; fi
+$T set-buffer -b probe "none"
+keys main c
+check_screen "c: copy confirmed" main "presse-papiers"
+PAY=$($T show-buffer 2>/dev/null)
+case $PAY in
+http://localhost:*/tpa/paiementws.web\?idop=*) ok "OSC 52 put the payment URL in the clipboard" ;;
+*) not_ok "OSC 52 put the payment URL in the clipboard"; diag "buffer: $PAY" ;;
+esac
+keys main p
+check_screen "p from the hand-off: the invoices again, selection kept" main "Total à régler : +226,11"
+keys main Enter
+check_screen "the same selection is not sent twice silently" main "Paiement en attente"
+keys main Escape
+check_screen "Esc: not sent again" main "Paiement non renvoyé"
+keys main 2
+wait_for main "Mes prochaines réservations" >/dev/null
+
+# Pay on the PayFiP stand-in, as a browser would.
+token=${PAY##*idop=}
+base=${PAY%%\?*}
+if curl -s "$PAY" | grep -q "Valider le paiement" &&
+   curl -s --data-urlencode "idop=$token" --data-urlencode "action=valider" "$base" |
+	grep -q "accepté"; then
+	ok "paid on the PayFiP stand-in with curl"
+else
+	not_ok "paid on the PayFiP stand-in with curl"
+fi
+keys main p
+check_screen "invoices re-read: F2022-0912 paid" main "F2022-0912 .*payée"
+if screen main | grep -Eq "F2022-0388 .*payée"; then ok "F2022-0388 paid"; else not_ok "F2022-0388 paid"; fi
+
+# ---- quit ----
+
+keys main 1
+wait_for main "Famille : MARTIN" >/dev/null
+keys main q
+if wait_exit main && [ "$(exit_status main)" = 0 ]; then ok "q quits with status 0"; else
+	not_ok "q quits with status 0"; fi
+if restored main; then ok "quit restores the terminal (stty, main screen)"; else
+	not_ok "quit restores the terminal (stty, main screen)"; fi
+if [ ! -s "$tmp/main.stderr" ]; then ok "nothing written to stderr"; else
+	not_ok "nothing written to stderr"; diag "$(cat "$tmp/main.stderr")"; fi
+stop_server
+
+# ---- NO_COLOR, --no-color ----
+
+# demo_session NAME ENV... -- ARGS...: on the in-process demo portal, logged
+# in without a prompt (the demo's credentials are public).
+demo_session() {
+	run_ui "$@"
+	wait_for "$1" "Famille : MARTIN" >/dev/null
+}
+demo_session nocolor NO_COLOR=1 -- --demo
+keys nocolor p
+wait_for nocolor "Total à régler : +181,99" >/dev/null
+if no_colour nocolor; then ok "NO_COLOR: no colour escapes (capture-pane -e)"; else
+	not_ok "NO_COLOR: no colour escapes (capture-pane -e)"; fi
+if screen nocolor | grep -Eq "30/09/2022 !"; then ok "NO_COLOR: overdue still marked !"; else
+	not_ok "NO_COLOR: overdue still marked !"; fi
+keys nocolor q q
+wait_exit nocolor
+demo_session nocolor2 -- --demo --no-color
+keys nocolor2 p
+wait_for nocolor2 "Total à régler" >/dev/null
+if no_colour nocolor2; then ok "--no-color: no colour escapes"; else not_ok "--no-color: no colour escapes"; fi
+keys nocolor2 q q
+wait_exit nocolor2
+
+# ---- --plain: screen readers ----
+
+demo_session plain -- --demo --plain
+keys plain p
+wait_for plain "Total à régler : +181,99" >/dev/null
+if ! screen plain | grep -q '[─│┌┐└┘]'; then ok "--plain: no box drawing"; else
+	not_ok "--plain: no box drawing"; fi
+keys plain j
+wait_for plain "F2022-0388" >/dev/null
+sleep 0.3
+cy=$($T display -p -t plain '#{cursor_y}')
+row=$(screen plain | grep -n "F2022-0388" | head -n 1 | cut -d: -f1)
+if [ -n "$row" ] && [ "$cy" = $((row - 1)) ]; then ok "--plain: the cursor is on the selected row"; else
+	not_ok "--plain: the cursor is on the selected row"; diag "cursor_y=$cy row=$row"; fi
+keys plain q q
+wait_exit plain
+
+# ---- --ascii, LANG=C ----
+
+demo_session ascii -- --demo --ascii
+keys ascii p
+wait_for ascii "Total à régler" >/dev/null
+if ! screen ascii | grep -q '[─│┌┐└┘]' && screen ascii | grep -q -- '-----'; then
+	ok "--ascii: ASCII line drawing"; else not_ok "--ascii: ASCII line drawing"; fi
+keys ascii q q
+wait_exit ascii
+demo_session langc LANG=C LC_ALL=C -- --demo
+keys langc p
+wait_for langc "Total a regler" >/dev/null
+if ! screen langc | LC_ALL=C grep -q "$(printf '[\200-\377]')"; then
+	ok "LANG=C: only ASCII on screen (accents folded)"; else not_ok "LANG=C: only ASCII on screen"; fi
+keys langc q q
+wait_exit langc
+
+# ---- terminals ----
+
+for term in vt100 linux screen xterm-256color tmux-256color; do
+	if ! infocmp "$term" >/dev/null 2>&1; then
+		ok "TERM=$term # SKIP no terminfo entry"
+		continue
+	fi
+	name=term$(echo "$term" | tr -cd 'a-z0-9')
+	run_ui "$name" TERM="$term" -- --demo
+	if wait_for "$name" "Famille : MARTIN" && { keys "$name" p; wait_for "$name" "Total à régler"; }; then
+		ok "TERM=$term: login and invoices"
+	else
+		not_ok "TERM=$term: login and invoices"
+	fi
+	keys "$name" q q
+	wait_exit "$name"
+done
+
+# ---- escape sequences in page text ----
+
+start_server --fault evil-names || not_ok "demo portal with evil names"
+$T set-buffer -b probe "clean"
+run_ui evil PORTAIL_FAMILLE_PASSWORD=demo -- --url "$URL" --user demo
+if wait_for evil 'MARTIN\^\[\[31m ROUGE'; then ok "ESC in page text shown inert as ^["; else
+	not_ok "ESC in page text shown inert as ^["; fi
+if ! $T show-buffer 2>/dev/null | grep -q "rm -rf"; then ok "OSC 52 in page text did not reach the clipboard"; else
+	not_ok "OSC 52 in page text did not reach the clipboard"; fi
+keys evil p
+wait_for evil "Total à régler" >/dev/null
+title=$($T display -p -t evil '#{pane_title}')
+case $title in *[Pp]wn*|*OWN*|*hack*) not_ok "OSC 0 in a régie name did not set the title"; diag "$title" ;;
+*) ok "OSC 0 in a régie name did not set the title" ;; esac
+if ! screen_e evil | grep -q "$ESC\\]"; then ok "no OSC reached the terminal"; else
+	not_ok "no OSC reached the terminal"; fi
+
+# ---- signals ----
+
+pid=$(pgrep -f -n "$PF_BIN --url $URL" 2>/dev/null)
+if [ -n "$pid" ] && kill -TERM "$pid" && wait_exit evil && [ "$(exit_status evil)" = 143 ]; then
+	ok "SIGTERM: exits 143"; else not_ok "SIGTERM: exits 143"; diag "exit: $(cat "$tmp/evil.exit" 2>/dev/null)"; fi
+if restored evil; then ok "SIGTERM: terminal restored"; else not_ok "SIGTERM: terminal restored"; fi
+stop_server
+
+# ---- quitting with a selection asks first ----
+
+demo_session askquit -- --demo
+keys askquit p
+wait_for askquit "Total à régler : +181,99" >/dev/null
+keys askquit 1
+wait_for askquit "Famille : MARTIN" >/dev/null
+keys askquit q
+check_screen "q with a selection asks first" askquit "sera perdue"
+keys askquit n
+sleep 0.3
+if ! [ -s "$tmp/askquit.exit" ]; then ok "n: still running"; else not_ok "n: still running"; fi
+keys askquit q o
+if wait_exit askquit && [ "$(exit_status askquit)" = 0 ] && restored askquit; then
+	ok "o: quits, terminal restored"; else not_ok "o: quits, terminal restored"; fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
