@@ -87,8 +87,11 @@ static void test_detect_empty_input(void **state)
 static void test_detect_from_http_header(void **state)
 {
 	static const struct detect_case cases[] = {
-		{ "R\xc3\xa9gie", 0, "text/html; charset=ISO-8859-1", "WINDOWS-1252", CHARSET_FROM_HTTP },
-		{ "R\xe9gie", 0, "text/html;charset=\"utf-8\"", "UTF-8", CHARSET_FROM_HTTP },
+		/* A label the bytes contradict is overruled (portals mix them up). */
+		{ "R\xc3\xa9gie", 0, "text/html; charset=ISO-8859-1", "UTF-8", CHARSET_FROM_HTTP },
+		{ "R\xe9gie", 0, "text/html;charset=\"utf-8\"", "WINDOWS-1252", CHARSET_FROM_HTTP },
+		{ "Regie", 0, "text/html; charset=ISO-8859-1", "WINDOWS-1252", CHARSET_FROM_HTTP },
+		{ "R\xc3\xa9gie", 0, "text/html;charset=utf-8", "UTF-8", CHARSET_FROM_HTTP },
 		{ "x", 0, "text/html; Charset = 'latin9'; foo=bar", "ISO-8859-15", CHARSET_FROM_HTTP },
 		/* HTTP beats <meta> */
 		{ "<meta charset=utf-8>", 0, "text/html; charset=windows-1252", "WINDOWS-1252",
@@ -123,7 +126,8 @@ static void test_detect_from_meta(void **state)
 {
 	static const struct detect_case cases[] = {
 		{ "<html><head><meta charset=\"iso-8859-1\">", 0, NULL, "WINDOWS-1252", CHARSET_FROM_META },
-		{ "<meta charset=utf-8>R\xe9gie", 0, NULL, "UTF-8", CHARSET_FROM_META },
+		{ "<meta charset=utf-8>R\xe9gie", 0, NULL, "WINDOWS-1252", CHARSET_FROM_META },
+		{ "<meta charset=utf-8>R\xc3\xa9gie", 0, NULL, "UTF-8", CHARSET_FROM_META },
 		{ "<META CHARSET='Latin1'/>", 0, NULL, "WINDOWS-1252", CHARSET_FROM_META },
 		{ "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-15\">", 0,
 		  NULL, "ISO-8859-15", CHARSET_FROM_META },
