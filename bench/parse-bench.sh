@@ -26,7 +26,16 @@ median_ms() {
 	sort -n "$tmp/times" | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] / 1000 }'
 }
 
-printf '%-10s %10s %12s %12s %8s\n' invoices bytes "ours (ms)" "tidy (ms)" ratio
+# Instructions (valgrind --tool=callgrind) do not depend on the machine's
+# load, unlike wall time on a shared machine.
+instructions() {
+	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+		sed -n 's/.*Collected : *\([0-9]*\).*/\1/p; s/.*I *refs: *\([0-9,]*\).*/\1/p' | tr -d , | tail -1
+}
+
+printf '%-10s %10s %12s %12s %8s' invoices bytes "ours (ms)" "tidy (ms)" ratio
+command -v valgrind >/dev/null && printf ' %14s %14s %8s' "ours (Minstr)" "tidy (Minstr)" ratio
+printf '\n'
 for n in 100 1000 10000; do
 	page="$tmp/invoices-$n.html"
 	sh "$here/gen-invoices.sh" "$n" >"$page"
@@ -35,6 +44,13 @@ for n in 100 1000 10000; do
 	ours=$(median_ms "$bin" parse invoices "$page" --json)
 	theirs=$(median_ms tidy -q -e --show-warnings no --show-errors 0 "$page")
 	ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.2f", a / b }')
-	printf '%-10s %10s %12s %12s %8s\n' "$n" "$(wc -c <"$page")" "$ours" "$theirs" "$ratio"
+	printf '%-10s %10s %12s %12s %8s' "$n" "$(wc -c <"$page")" "$ours" "$theirs" "$ratio"
+	if command -v valgrind >/dev/null; then
+		ours_i=$(instructions "$bin" parse invoices "$page" --json)
+		theirs_i=$(instructions tidy -q -e --show-warnings no --show-errors 0 "$page")
+		printf ' %14s %14s %8s' "$((ours_i / 1000000))" "$((theirs_i / 1000000))" \
+			"$(awk -v a="$ours_i" -v b="$theirs_i" 'BEGIN { printf "%.2f", a / b }')"
+	fi
+	printf '\n'
 done
 echo "(median of $runs runs; ours = read file, charset, tidy parse, tree, invoices, JSON)"

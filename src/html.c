@@ -109,6 +109,26 @@ static void copy_attributes(struct build *b, TidyNode tnode, struct html_node *n
 	}
 }
 
+static unsigned tag_flags(TidyTagId id)
+{
+	switch (id) {
+	case TidyTag_SCRIPT: case TidyTag_STYLE: case TidyTag_HEAD: case TidyTag_NOSCRIPT:
+	case TidyTag_TEMPLATE: case TidyTag_SELECT: case TidyTag_TEXTAREA: case TidyTag_TITLE:
+		return HTML_INVISIBLE | HTML_SEPARATOR;
+	case TidyTag_BR: case TidyTag_P: case TidyTag_DIV: case TidyTag_TD: case TidyTag_TH:
+	case TidyTag_TR: case TidyTag_LI: case TidyTag_TABLE: case TidyTag_H1: case TidyTag_H2:
+	case TidyTag_H3: case TidyTag_H4: case TidyTag_H5: case TidyTag_H6: case TidyTag_UL:
+	case TidyTag_OL: case TidyTag_DL: case TidyTag_DT: case TidyTag_DD: case TidyTag_FORM:
+	case TidyTag_HR: case TidyTag_BLOCKQUOTE: case TidyTag_PRE: case TidyTag_CENTER:
+	case TidyTag_ADDRESS: case TidyTag_CAPTION: case TidyTag_TBODY: case TidyTag_THEAD:
+	case TidyTag_TFOOT: case TidyTag_OPTION: case TidyTag_IMG: case TidyTag_INPUT:
+	case TidyTag_BUTTON:
+		return HTML_SEPARATOR;
+	default:
+		return 0;
+	}
+}
+
 /* Returns our node for tidy's, or NULL for nodes a reader never sees
  * (comments, doctype, processing instructions). */
 static struct html_node *convert_node(struct build *b, TidyNode tnode)
@@ -137,6 +157,7 @@ static struct html_node *convert_node(struct build *b, TidyNode tnode)
 		for (size_t i = 0; i <= len; i++)
 			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
 		node->tag = lower;
+		node->flags = tag_flags(tidyNodeGetId(tnode));
 		copy_attributes(b, tnode, node);
 		break;
 	}
@@ -303,8 +324,9 @@ const char *html_attr(const struct html_node *node, const char *name)
 {
 	if (!node)
 		return NULL;
+	/* Our names are lowercase already: callers pass lowercase names. */
 	for (unsigned i = 0; i < node->nattrs; i++)
-		if (strcasecmp(node->attrs[i].name, name) == 0)
+		if (strcmp(node->attrs[i].name, name) == 0)
 			return node->attrs[i].value;
 	return NULL;
 }

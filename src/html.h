@@ -26,8 +26,16 @@ struct html_attr {
 	const char *value; /* UTF-8, entities decoded; "" for a bare attribute */
 };
 
+/* What a reader of the text needs to know of an element, set once when the
+ * tree is built. */
+enum html_node_flags {
+	HTML_INVISIBLE = 1 << 0, /* script, style, head, title...: no page text */
+	HTML_SEPARATOR = 1 << 1, /* br, td, div, p...: separates words */
+};
+
 struct html_node {
 	enum html_node_type type;
+	unsigned flags;    /* enum html_node_flags */
 	const char *tag;   /* lowercase element name; NULL for text and root */
 	const char *text;  /* text nodes: UTF-8, entities decoded, whitespace as served */
 	struct html_attr *attrs;
@@ -49,7 +57,8 @@ int html_parse(const char *bytes, size_t len, const char *content_type,
                struct html_doc **out, char **errp);
 void html_doc_free(struct html_doc **doc);
 
-/* Attribute value by case-insensitive name, or NULL when absent. */
+/* Attribute value by name (lowercase: attribute names are stored in
+ * lowercase), or NULL when absent. */
 const char *html_attr(const struct html_node *node, const char *name);
 bool html_is(const struct html_node *node, const char *tag);
 /* True when the class attribute holds `name` as one of its words. */
@@ -79,6 +88,10 @@ bool html_is_ancestor(const struct html_node *ancestor, const struct html_node *
  * included) becomes one ASCII space; trimmed. Newly allocated, never NULL.
  * This text is NOT sanitized for the terminal (see util/sanitize.h). */
 char *html_text(const struct html_node *node);
+/* The same, stopping after about max_bytes bytes (whole words or
+ * characters, never a cut UTF-8 sequence): for callers that only compare
+ * short labels and must not copy a whole nested table to do so. */
+char *html_text_capped(const struct html_node *node, size_t max_bytes);
 /* True when html_text(node) would be empty (no visible text). */
 bool html_text_empty(const struct html_node *node);
 

@@ -1,6 +1,7 @@
 /* What a person sees of a part of the page, as one line of text. */
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "html.h"
@@ -9,30 +10,14 @@
 /* Subtrees whose text is never shown as page text. */
 static bool is_invisible(const struct html_node *node)
 {
-	static const char *const tags[] = { "script", "style", "head", "noscript", "template",
-		                            "select", "textarea", "title", NULL };
-	if (node->type != HTML_ELEMENT)
-		return false;
-	for (const char *const *t = tags; *t; t++)
-		if (strcmp(node->tag, *t) == 0)
-			return true;
-	return false;
+	return node->flags & HTML_INVISIBLE;
 }
 
 /* Elements that separate words even when the page has no space there
  * ("Date de la<br>facture", adjacent cells). */
 static bool is_separator(const struct html_node *node)
 {
-	static const char *const tags[] = { "br", "p", "div", "td", "th", "tr", "li", "table",
-		"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt", "dd", "form", "hr",
-		"blockquote", "pre", "center", "address", "caption", "tbody", "thead", "tfoot",
-		"option", "img", "input", "button", NULL };
-	if (node->type != HTML_ELEMENT)
-		return false;
-	for (const char *const *t = tags; *t; t++)
-		if (strcmp(node->tag, *t) == 0)
-			return true;
-	return false;
+	return node->flags & HTML_SEPARATOR;
 }
 
 /* Length of the whitespace character at s (ASCII space, tab, CR, LF, FF,
@@ -55,6 +40,7 @@ static size_t space_length(const unsigned char *s)
 struct text_sink {
 	struct strbuf out;
 	bool pending_space;
+	size_t max_bytes; /* SIZE_MAX = no cap */
 };
 
 static void sink_text(struct text_sink *sink, const char *text)
@@ -74,18 +60,20 @@ static void sink_text(struct text_sink *sink, const char *text)
 			strbuf_putc(&sink->out, ' ');
 		sink->pending_space = false;
 		strbuf_append(&sink->out, (const char *)word, (size_t)(s - word));
+		if (sink->out.len >= sink->max_bytes)
+			return;
 	}
 }
 
-char *html_text(const struct html_node *node)
+char *html_text_capped(const struct html_node *node, size_t max_bytes)
 {
-	struct text_sink sink = { STRBUF_INIT, false };
+	struct text_sink sink = { STRBUF_INIT, false, max_bytes };
 	if (node->type == HTML_TEXT) {
 		sink_text(&sink, node->text);
 		return strbuf_detach(&sink.out);
 	}
 	const struct html_node *n = html_next(node, node);
-	while (n) {
+	while (n && sink.out.len < max_bytes) {
 		if (is_invisible(n)) {
 			n = html_next_skip(n, node);
 			continue;
@@ -97,6 +85,11 @@ char *html_text(const struct html_node *node)
 		n = html_next(n, node);
 	}
 	return strbuf_detach(&sink.out);
+}
+
+char *html_text(const struct html_node *node)
+{
+	return html_text_capped(node, SIZE_MAX);
 }
 
 bool html_text_empty(const struct html_node *node)

@@ -3,6 +3,7 @@
 
 #include "table.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,8 @@ static bool has_header_class(const struct html_node *node)
 {
 	static const char *const classes[] = { "entete", "en-tete", "entetes", "titre",
 		"header", "head", "thead", "titre_tableau", "entete_tableau", "intitule", NULL };
+	if (!html_attr(node, "class"))
+		return false; /* most cells: no need to try every name */
 	for (const char *const *c = classes; *c; c++)
 		if (html_has_class(node, *c))
 			return true;
@@ -29,7 +32,8 @@ static unsigned parse_colspan(const struct html_node *cell)
 	return n < 1 ? 1 : n > 1000 ? 1000 : (unsigned)n;
 }
 
-static void add_row(struct table *table, const struct html_node *tr, bool in_thead)
+static void add_row(struct table *table, const struct html_node *tr, bool in_thead,
+                    size_t max_bytes)
 {
 	struct table_row row = { .node = tr };
 	unsigned col = 0;
@@ -44,7 +48,7 @@ static void add_row(struct table *table, const struct html_node *tr, bool in_the
 		}
 		struct table_cell *cell = &row.cells[row.ncells++];
 		cell->node = c;
-		cell->text = html_text(c);
+		cell->text = html_text_capped(c, max_bytes);
 		cell->col = col;
 		cell->colspan = parse_colspan(c);
 		cell->is_th = html_is(c, "th");
@@ -64,6 +68,11 @@ static void add_row(struct table *table, const struct html_node *tr, bool in_the
 
 struct table *table_from_node(const struct html_node *table_node)
 {
+	return table_from_node_capped(table_node, SIZE_MAX);
+}
+
+struct table *table_from_node_capped(const struct html_node *table_node, size_t max_bytes)
+{
 	struct table *table = xcalloc(1, sizeof(*table));
 	table->node = table_node;
 	table->header_row = -1;
@@ -71,11 +80,11 @@ struct table *table_from_node(const struct html_node *table_node)
 		if (html_is(n, "caption") && !table->caption) {
 			table->caption = html_text(n);
 		} else if (html_is(n, "tr")) {
-			add_row(table, n, false);
+			add_row(table, n, false, max_bytes);
 		} else if (html_is(n, "thead") || html_is(n, "tbody") || html_is(n, "tfoot")) {
 			for (const struct html_node *tr = n->first_child; tr; tr = tr->next)
 				if (html_is(tr, "tr"))
-					add_row(table, tr, html_is(n, "thead"));
+					add_row(table, tr, html_is(n, "thead"), max_bytes);
 		}
 	}
 	return table;

@@ -38,6 +38,10 @@ struct table {
 
 /* Builds the table of a <table> element. Never fails. */
 struct table *table_from_node(const struct html_node *table_node);
+/* The same with each cell's text cut after about max_bytes: a layout
+ * table's cell may hold a whole page, and a caller looking for short
+ * labels needs none of it. */
+struct table *table_from_node_capped(const struct html_node *table_node, size_t max_bytes);
 void table_free(struct table **table);
 /* The cell of row covering column col, or NULL. */
 const struct table_cell *table_row_cell_at(const struct table_row *row, unsigned col);

@@ -18,16 +18,16 @@ static json_t *invoice_json(const struct invoice *inv)
 {
 	char date[11], due[11];
 	json_t *o = json_object();
-	json_object_set_new(o, "regie", json_string(inv->regie));
-	json_object_set_new(o, "number", json_string(inv->number));
-	json_object_set_new(o, "date", inv->has_date ? json_string(date_to_iso(&inv->date, date))
+	json_object_set_new_nocheck(o, "regie", json_text(inv->regie));
+	json_object_set_new_nocheck(o, "number", json_text(inv->number));
+	json_object_set_new_nocheck(o, "date", inv->has_date ? json_string(date_to_iso(&inv->date, date))
 	                                             : json_null());
-	json_object_set_new(o, "due", inv->has_due ? json_string(date_to_iso(&inv->due, due))
+	json_object_set_new_nocheck(o, "due", inv->has_due ? json_string(date_to_iso(&inv->due, due))
 	                                           : json_null());
-	json_object_set_new(o, "amount_cents", json_integer(inv->amount_cents));
-	json_object_set_new(o, "balance_cents", json_integer(inv->balance_cents));
-	json_object_set_new(o, "selectable", json_boolean(inv->selectable));
-	json_object_set_new(o, "selected", json_boolean(inv->selected));
+	json_object_set_new_nocheck(o, "amount_cents", json_integer(inv->amount_cents));
+	json_object_set_new_nocheck(o, "balance_cents", json_integer(inv->balance_cents));
+	json_object_set_new_nocheck(o, "selectable", json_boolean(inv->selectable));
+	json_object_set_new_nocheck(o, "selected", json_boolean(inv->selected));
 	return o;
 }
 

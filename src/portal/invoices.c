@@ -15,6 +15,10 @@
 #include "util/fold.h"
 #include "util/xalloc.h"
 
+/* No cell of an invoice table says more than this; longer cells are
+ * layout holding the rest of the page, cut short rather than copied. */
+#define CELL_TEXT_MAX 1024
+
 /* Work in progress while reading one page. */
 struct reader {
 	const struct html_doc *doc;
@@ -333,7 +337,7 @@ static int read_tables(struct reader *r, char **errp)
 	const struct html_node *root = r->doc->root;
 	for (const struct html_node *n = html_find(root, "table"); n;
 	     n = html_find_next(n, root, "table")) {
-		struct table *t = table_from_node(n);
+		struct table *t = table_from_node_capped(n, CELL_TEXT_MAX);
 		struct invoice_columns cols;
 		long header = find_header(t, &cols);
 		int rc = header >= 0 ? read_invoice_table(r, t, header, &cols, errp) : 0;

@@ -1,5 +1,4 @@
-/* JSON out: jansson escapes everything non-ASCII, we turn the harmless
- * escapes back into UTF-8 so French text stays readable. */
+/* JSON out: jansson writes UTF-8, we escape what could act on a terminal. */
 #include "config.h"
 
 #include "util/json_print.h"
@@ -11,91 +10,74 @@
 #include "util/sanitize.h"
 #include "util/strbuf.h"
 
-static int hex4(const char *s, unsigned long *out)
+/* \uXXXX, or a surrogate pair beyond the Basic Multilingual Plane. */
+static void put_escape(struct strbuf *out, unsigned long cp)
 {
-	unsigned long v = 0;
-	for (int i = 0; i < 4; i++) {
-		char c = s[i];
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= (unsigned long)(c - '0');
-		else if (c >= 'a' && c <= 'f')
-			v |= (unsigned long)(c - 'a' + 10);
-		else if (c >= 'A' && c <= 'F')
-			v |= (unsigned long)(c - 'A' + 10);
-		else
-			return -1;
-	}
-	*out = v;
-	return 0;
-}
-
-static void put_utf8(struct strbuf *sb, unsigned long cp)
-{
-	char b[4];
-	size_t n;
-	if (cp < 0x800) {
-		b[0] = (char)(0xC0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xE0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
+	if (cp > 0xFFFF) {
+		cp -= 0x10000;
+		strbuf_printf(out, "\\u%04lX\\u%04lX", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
 	} else {
-		b[0] = (char)(0xF0 | (cp >> 18));
-		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
+		strbuf_printf(out, "\\u%04lX", cp);
 	}
-	strbuf_append(sb, b, n);
 }
 
-/* Decodes the \uXXXX (or surrogate pair) at s; returns its length in s, or
- * 0 when it must stay escaped. */
-static size_t safe_escape(const char *s, unsigned long *cp)
+/* True when every byte is printable ASCII or a tab/newline: nothing to do. */
+static bool plain_ascii(const char *text)
 {
-	if (hex4(s + 2, cp) < 0)
-		return 0;
-	size_t len = 6;
-	if (*cp >= 0xD800 && *cp <= 0xDBFF) {
-		unsigned long low;
-		if (s[6] != '\\' || s[7] != 'u' || hex4(s + 8, &low) < 0 || low < 0xDC00 ||
-		    low > 0xDFFF)
-			return 0;
-		*cp = 0x10000 + ((*cp - 0xD800) << 10) + (low - 0xDC00);
-		len = 12;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		if (*p >= 0x7f)
+			return false;
+	return true;
+}
+
+/* jansson escapes C0 controls, '"' and '\\' but passes DEL, C1 controls,
+ * bidi and other invisible characters through raw. They can only occur
+ * inside strings (the JSON structure is ASCII), where \uXXXX is exact and
+ * inert, so they are rewritten on the way out. */
+static char *escape_unsafe(const char *text)
+{
+	struct strbuf out = STRBUF_INIT;
+	size_t size = strlen(text), pos = 0;
+	while (pos < size) {
+		size_t run = pos;
+		while (run < size && (unsigned char)text[run] < 0x7f)
+			run++;
+		strbuf_append(&out, text + pos, run - pos);
+		pos = run;
+		if (pos == size)
+			break;
+		unsigned long cp;
+		size_t n = sanitize_utf8_decode(text + pos, size - pos, &cp);
+		if (cp == SANITIZE_BAD_UTF8)
+			put_escape(&out, 0xFFFD); /* jansson validates strings: never */
+		else if (cp == 0x7f || sanitize_is_unsafe_codepoint(cp))
+			put_escape(&out, cp);
+		else
+			strbuf_append(&out, text + pos, n);
+		pos += n;
 	}
-	if (*cp < 0xA0 || (*cp >= 0xDC00 && *cp <= 0xDFFF) || sanitize_is_unsafe_codepoint(*cp))
-		return 0;
-	return len;
+	return strbuf_detach(&out);
 }
 
 char *json_print_string(const json_t *value)
 {
-	char *ascii = json_dumps(value, JSON_INDENT(2) | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
-	if (!ascii)
-		return NULL;
-	struct strbuf sb = STRBUF_INIT;
-	for (const char *s = ascii; *s;) {
-		unsigned long cp;
-		size_t len;
-		if (s[0] == '\\' && s[1] == 'u' && (len = safe_escape(s, &cp)) > 0) {
-			put_utf8(&sb, cp);
-			s += len;
-		} else if (s[0] == '\\' && s[1]) {
-			strbuf_append(&sb, s, 2);
-			s += 2;
-		} else {
-			size_t run = strcspn(s + 1, "\\") + 1;
-			strbuf_append(&sb, s, run);
-			s += run;
-		}
-	}
-	free(ascii);
-	return strbuf_detach(&sb);
+	char *text = json_dumps(value, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (!text || plain_ascii(text))
+		return text;
+	char *safe = escape_unsafe(text);
+	free(text);
+	return safe;
+}
+
+json_t *json_text(const char *text)
+{
+	json_t *value = json_string(text);
+	if (value)
+		return value;
+	char *clean = sanitize_str(text, SANITIZE_MULTILINE);
+	value = json_string(clean);
+	free(clean);
+	return value;
 }
 
 int json_print(FILE *out, const json_t *value)
