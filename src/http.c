@@ -251,7 +251,8 @@ static CURLcode send_once(struct http_session *s, const char *method, const char
 
 static void count_stats(struct http_session *s)
 {
-	curl_off_t down = 0, up = 0, header = 0;
+	curl_off_t down = 0, up = 0;
+	long header = 0;
 	double total = 0;
 	curl_easy_getinfo(s->curl, CURLINFO_SIZE_DOWNLOAD_T, &down);
 	curl_easy_getinfo(s->curl, CURLINFO_SIZE_UPLOAD_T, &up);

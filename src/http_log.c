@@ -75,9 +75,12 @@ void http_log_transfer(FILE *log, CURL *curl, const char *method, const char *ur
 	long status = 0;
 	double seconds = 0;
 	curl_off_t wire = 0;
+	long headers = 0;
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
 	curl_easy_getinfo(curl, CURLINFO_TOTAL_TIME, &seconds);
 	curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &wire);
+	curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &headers);
+	wire += headers; /* what crossed the link: headers and body as sent */
 	if (rc == CURLE_OK)
 		fprintf(log, "portail-famille: %s %s -> %ld, %zu bytes%s (%ld on the wire), %.3f s\n",
 		        method, shown, status, body_len, compressed ? " compressed" : "", (long)wire,
