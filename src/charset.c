@@ -456,6 +456,7 @@ static void charset_iconv_decode(iconv_t cd, const char *bytes, size_t len, size
 	oleft = sizeof chunk;
 	iconv(cd, NULL, NULL, &o, &oleft);
 	strbuf_append(out, chunk, (size_t)(o - chunk));
+	explicit_bzero(chunk, sizeof chunk);
 }
 
 static const char *charset_resolve(const char *charset)
@@ -525,6 +526,7 @@ static void charset_iconv_encode(iconv_t cd, const char *utf8, struct strbuf *ou
 	oleft = sizeof chunk;
 	iconv(cd, NULL, NULL, &o, &oleft);
 	strbuf_append(out, chunk, (size_t)(o - chunk));
+	explicit_bzero(chunk, sizeof chunk);
 }
 
 char *charset_from_utf8(const char *utf8, const char *charset)
@@ -537,6 +539,10 @@ char *charset_from_utf8(const char *utf8, const char *charset)
 		return NULL;
 	if (!utf8)
 		utf8 = "";
+	/* Form values may be passwords: the output is allocated once, large
+	 * enough for the worst case ("&#1114111;" per input byte), so growing
+	 * never leaves a copy in freed memory. */
+	strbuf_reserve(&out, strlen(utf8) * 10 + 16);
 	/* Browsers submit forms of UTF-16 pages as UTF-8 (WHATWG). */
 	if (name == charset_utf16le || name == charset_utf16be)
 		name = charset_utf8;
@@ -545,8 +551,10 @@ char *charset_from_utf8(const char *utf8, const char *charset)
 		return strbuf_detach(&out);
 	}
 	cd = charset_open(name, charset_utf8);
-	if (cd == (iconv_t)-1)
+	if (cd == (iconv_t)-1) {
+		strbuf_release(&out);
 		return NULL;
+	}
 	charset_iconv_encode(cd, utf8, &out);
 	iconv_close(cd);
 	return strbuf_detach(&out);

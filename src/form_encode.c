@@ -14,59 +14,11 @@
 #include "charset.h"
 #include "url.h"
 #include "util/sanitize.h"
+#include "util/secbuf.h"
 #include "util/xalloc.h"
 
-/* Every buffer here may hold a password: wipe before free. */
-static void wipe_free(char *s)
-{
-	if (s) {
-		explicit_bzero(s, strlen(s));
-		free(s);
-	}
-}
-
-/* A growable byte buffer that leaves no copy behind: growing moves the
- * bytes to a fresh allocation and wipes the old one, which realloc (and so
- * strbuf) would leave readable in freed memory. */
-struct secbuf {
-	char *data;
-	size_t len, cap;
-};
-
-static void secbuf_append(struct secbuf *b, const char *bytes, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *grown = xmalloc(cap);
-		if (b->len)
-			memcpy(grown, b->data, b->len);
-		if (b->data) {
-			explicit_bzero(b->data, b->cap);
-			free(b->data);
-		}
-		b->data = grown;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, bytes, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-static void secbuf_puts(struct secbuf *b, const char *s)
-{
-	secbuf_append(b, s, strlen(s));
-}
-
-static void secbuf_wipe(struct secbuf *b)
-{
-	if (b->data) {
-		explicit_bzero(b->data, b->cap);
-		free(b->data);
-	}
-	memset(b, 0, sizeof(*b));
-}
+/* Every buffer here may hold a password: each is wiped before it is freed
+ * (util/secbuf.h), and none grows by realloc. */
 
 struct form_values *form_values_new(const struct form *form)
 {
@@ -85,7 +37,7 @@ void form_values_set(struct form_values *values, size_t control, const char *val
 {
 	if (!values || control >= values->count)
 		return;
-	wipe_free(values->value[control]);
+	secbuf_free_string(values->value[control]);
 	values->value[control] = value ? xstrdup(value) : NULL;
 }
 
@@ -100,7 +52,7 @@ void form_values_free(struct form_values **values)
 	if (!values || !*values)
 		return;
 	for (size_t i = 0; i < (*values)->count; i++)
-		wipe_free((*values)->value[i]);
+		secbuf_free_string((*values)->value[i]);
 	free((*values)->value);
 	free((*values)->checked);
 	free(*values);
@@ -116,12 +68,19 @@ void form_request_free(struct form_request **request)
 		explicit_bzero(r->body, r->body_len);
 		free(r->body);
 	}
-	wipe_free(r->url); /* a GET login form puts the password there */
+	secbuf_free_string(r->url); /* a GET login form puts the password there */
 	free(r->method);
 	free(r->content_type);
 	free(r->charset);
 	free(r);
 	*request = NULL;
+}
+
+/* application/x-www-form-urlencoded keeps these bytes as they are. */
+static bool urlencode_kept(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '*' || c == '-' || c == '.' || c == '_';
 }
 
 char *form_urlencode(const char *bytes, size_t len)
@@ -130,21 +89,13 @@ char *form_urlencode(const char *bytes, size_t len)
 	size_t need = 1;
 
 	/* Sized exactly first: a password never goes through a realloc. */
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)bytes[i];
-		bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		             (c >= '0' && c <= '9') || c == '*' || c == '-' || c == '.' ||
-		             c == '_' || c == ' ';
-		need += plain ? 1 : 3;
-	}
+	for (size_t i = 0; i < len; i++)
+		need += urlencode_kept((unsigned char)bytes[i]) || bytes[i] == ' ' ? 1 : 3;
 	char *out = xmalloc(need), *o = out;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)bytes[i];
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		    c == '*' || c == '-' || c == '.' || c == '_') {
-			*o++ = (char)c;
-		} else if (c == ' ') {
-			*o++ = '+';
+		if (urlencode_kept(c) || c == ' ') {
+			*o++ = c == ' ' ? '+' : (char)c;
 		} else {
 			*o++ = '%';
 			*o++ = hex[c >> 4];
@@ -292,7 +243,7 @@ static void build_entries(const struct form *form, const struct form_values *val
  * lost their newlines (see field_value). */
 static char *encode_text(const char *utf8, const char *charset)
 {
-	struct secbuf crlf = { 0 };
+	struct secbuf crlf = SECBUF_INIT;
 
 	for (const char *p = utf8; *p; p++) {
 		if (*p == '\r' || *p == '\n') {
@@ -380,8 +331,8 @@ struct encoded {
 static void encoded_wipe(struct encoded *enc)
 {
 	for (size_t i = 0; i < enc->n; i++) {
-		wipe_free(enc->name[i]);
-		wipe_free(enc->value[i]);
+		secbuf_free_string(enc->name[i]);
+		secbuf_free_string(enc->value[i]);
 	}
 	free(enc->name);
 	free(enc->value);
@@ -409,11 +360,9 @@ static void serialize_urlencoded(const struct encoded *enc, struct secbuf *out)
 		secbuf_puts(out, name);
 		secbuf_puts(out, "=");
 		secbuf_puts(out, value);
-		wipe_free(name);
-		wipe_free(value);
+		secbuf_free_string(name);
+		secbuf_free_string(value);
 	}
-	if (!out->data)
-		secbuf_puts(out, "");
 }
 
 static void serialize_text_plain(const struct encoded *enc, struct secbuf *out)
@@ -424,8 +373,6 @@ static void serialize_text_plain(const struct encoded *enc, struct secbuf *out)
 		secbuf_puts(out, enc->value[i]);
 		secbuf_puts(out, "\r\n");
 	}
-	if (!out->data)
-		secbuf_puts(out, "");
 }
 
 /* A name in a multipart header: HTML escapes CR, LF and '"'. */
@@ -550,8 +497,9 @@ static int build_request(const struct encoded *enc, const struct entries *list,
                          const struct submission *sub, const char *action_url,
                          struct form_request *req, char **errp)
 {
-	struct secbuf body = { 0 };
+	struct secbuf body = SECBUF_INIT;
 
+	secbuf_append(&body, "", 0); /* an empty body is "", not NULL */
 	if (strcmp(sub->method, "POST") == 0) {
 		req->method = xstrdup("POST");
 		req->url = xstrdup(action_url);

@@ -18,8 +18,10 @@ struct form_values {
 
 /* Values as served. Never NULL. */
 struct form_values *form_values_new(const struct form *form);
-/* Sets a text/password/hidden/textarea/select value; the old value is wiped
- * (it may have been a password). */
+/* Sets a text/password/hidden/textarea/select value (a select then sends
+ * exactly that value); the old value is wiped (it may have been a
+ * password). NULL goes back to the served value; an index out of range is
+ * ignored. */
 void form_values_set(struct form_values *values, size_t control, const char *value);
 void form_values_set_checked(struct form_values *values, size_t control, bool checked);
 /* Wipes every value (explicit_bzero) before freeing. Accepts NULL. */
@@ -50,7 +52,8 @@ struct form_request {
 int form_encode(const struct form *form, const struct form_values *values, long submitter,
                 const char *page_url, const char *page_charset, struct form_request **out,
                 char **errp);
-/* Wipes the body (it may hold a password) and frees. Accepts NULL. */
+/* Wipes the body and the URL (either may hold a password) and frees.
+ * Accepts NULL. */
 void form_request_free(struct form_request **request);
 
 /* application/x-www-form-urlencoded escaping of bytes: alnum and "*-._"

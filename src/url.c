@@ -162,6 +162,7 @@ char *url_resolve(const char *base, const char *ref, char **errp)
 	CURLU *u;
 	CURLUcode rc;
 	char *clean, *out = NULL;
+	const char *rel;
 
 	if (!base || !ref) {
 		set_error(errp, "no URL to resolve");
@@ -179,11 +180,11 @@ char *url_resolve(const char *base, const char *ref, char **errp)
 		return NULL;
 	}
 	clean = url_clean_ref(ref);
+	rel = url_strip_same_scheme(clean, base);
 	/* An empty reference (or a bare fragment) is the base document itself;
 	 * curl would drop the base's last path segment. */
-	if (*clean)
-		rc = curl_url_set(u, CURLUPART_URL, url_strip_same_scheme(clean, base),
-		                  CURLU_NON_SUPPORT_SCHEME);
+	if (*rel)
+		rc = curl_url_set(u, CURLUPART_URL, rel, CURLU_NON_SUPPORT_SCHEME);
 	if (rc == CURLUE_OK)
 		out = url_get_normalized(u, &rc);
 	if (rc != CURLUE_OK)

@@ -8,6 +8,10 @@
 /* Resolves ref (an href, a form action, a Location header, "" = base
  * itself) against the absolute URL base, as a browser does (RFC 3986;
  * fragments dropped). Leading/trailing whitespace in ref is ignored.
+ * As in browsers (WHATWG URL): tabs and newlines inside ref are dropped,
+ * '\' is '/' in an http(s) path, spaces, quotes, <>`{} and non-ASCII
+ * bytes are percent-encoded (as UTF-8; ' too in the query), the host is
+ * lowercased and a default port dropped.
  * Returns a newly allocated absolute URL, or NULL with *errp set. */
 char *url_resolve(const char *base, const char *ref, char **errp);
 

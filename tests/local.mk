@@ -29,7 +29,8 @@ unit_tests = \
 	tests/test_page_content \
 	tests/test_url \
 	tests/test_form_encode \
-	tests/test_handoff
+	tests/test_handoff \
+	tests/test_fuzz_regressions
 
 EXTRA_DIST += tests/fixtures tests/test_util.h tests/cli-parse.sh tests/lib.sh \
 	tests/e2e-cli.sh tests/man-lint.sh
@@ -79,12 +80,19 @@ tests_test_navigation_LDADD = $(TEST_LIBS)
 tests_test_page_content_SOURCES = tests/test_page_content.c tests/page_fixtures.h tests/test_util.h
 tests_test_page_content_CFLAGS = $(TEST_CFLAGS)
 tests_test_page_content_LDADD = $(TEST_LIBS)
-tests_test_url_SOURCES = tests/test_url.c
+tests_test_url_SOURCES = tests/test_url.c tests/test_cases.h
 tests_test_url_CFLAGS = $(TEST_CFLAGS)
 tests_test_url_LDADD = $(TEST_LIBS)
-tests_test_form_encode_SOURCES = tests/test_form_encode.c tests/test_util.h
+tests_test_form_encode_SOURCES = tests/test_form_encode.c tests/test_cases.h tests/test_util.h
 tests_test_form_encode_CFLAGS = $(TEST_CFLAGS)
 tests_test_form_encode_LDADD = $(TEST_LIBS)
-tests_test_handoff_SOURCES = tests/test_handoff.c tests/test_util.h
+tests_test_handoff_SOURCES = tests/test_handoff.c tests/test_cases.h tests/test_util.h
 tests_test_handoff_CFLAGS = $(TEST_CFLAGS)
 tests_test_handoff_LDADD = $(TEST_LIBS)
+tests_test_fuzz_regressions_SOURCES = tests/test_fuzz_regressions.c tests/test_util.h \
+	tests/fuzz/fuzz.h tests/fuzz/fuzz_common.c tests/fuzz/fuzz_invoices.c \
+	tests/fuzz/fuzz_login.c tests/fuzz/fuzz_form_encode.c tests/fuzz/fuzz_money_date.c \
+	tests/fuzz/fuzz_handoff.c tests/fuzz/fuzz_sanitize.c tests/fuzz/fuzz_page_text.c \
+	tests/fuzz/fuzz_charset.c
+tests_test_fuzz_regressions_CFLAGS = $(TEST_CFLAGS)
+tests_test_fuzz_regressions_LDADD = $(TEST_LIBS)

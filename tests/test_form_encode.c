@@ -52,12 +52,13 @@ static const struct encode_case cases[] = {
 	  NULL, NULL, { { NULL, NULL, 0 } }, "POST", "http://127.0.0.1:8080/v4/x.php5",
 	  "application/x-www-form-urlencoded", "nom=Zo%E9+%80+%26%23337%3B", "WINDOWS-1252", NULL },
 	{ "latin-1 page charset without accept-charset",
-	  "<form method=post action=x.php5><input name=\"pr\xc3\xa9nom\" value=\"L\xc3\xa9o\"></form>",
+	  "<form method=post action=x.php5>"
+	  "<input name=\"pr\xc3\xa9nom\" value=\"L\xc3\xa9o\"></form>",
 	  NULL, "windows-1252", { { NULL, NULL, 0 } }, "POST", "http://127.0.0.1:8080/v4/x.php5",
 	  "application/x-www-form-urlencoded", "pr%E9nom=L%E9o", "WINDOWS-1252", NULL },
 	{ "accept-charset skips unknown labels, commas allowed",
-	  "<form method=post action=x accept-charset=\"x-klingon, utf-8\"><input name=n value=\"\xc3\xa9\">"
-	  "</form>",
+	  "<form method=post action=x accept-charset=\"x-klingon, utf-8\">"
+	  "<input name=n value=\"\xc3\xa9\"></form>",
 	  NULL, "windows-1252", { { NULL, NULL, 0 } }, "POST", "http://127.0.0.1:8080/v4/x",
 	  "application/x-www-form-urlencoded", "n=%C3%A9", "UTF-8", NULL },
 	{ "GET replaces the action's query and drops its fragment",
@@ -104,7 +105,8 @@ static const struct encode_case cases[] = {
 	  "f3=on&r=b", "UTF-8", NULL },
 	{ "only the pressed button; reset, button and unnamed controls never",
 	  "<form method=post action=r><input type=submit name=go value=Retour>"
-	  "<button name=pay value=oui>R&egrave;glement</button><button type=button name=b>B</button>"
+	  "<button name=pay value=oui>R&egrave;glement</button>"
+	  "<button type=button name=b>B</button>"
 	  "<input type=reset name=rs><input value=anonyme></form>",
 	  "pay", NULL, { { NULL, NULL, 0 } }, "POST", "http://127.0.0.1:8080/v4/r",
 	  "application/x-www-form-urlencoded", "pay=oui", "UTF-8", NULL },
@@ -281,6 +283,44 @@ static void test_multipart_boundary_is_random(void **state)
 	html_doc_free(&doc);
 }
 
+/* Long values make the body grow many times: nothing may be lost. */
+static void test_long_values(void **state)
+{
+	struct html_doc *doc = parse_html("<form method=post action=r accept-charset=latin1>"
+	                                  "<input type=password name=p><textarea name=t></textarea>"
+	                                  "</form>");
+	struct form_list *list = form_list_from_doc(doc);
+	struct form_values *v = form_values_new(&list->forms[0]);
+	struct form_request *r = NULL;
+	enum { N = 3000 };
+	char *password = malloc(N + 1), *text = malloc(2 * N + 1), *want = malloc(9 * N + 16);
+
+	for (size_t i = 0; i < N; i++) {
+		password[i] = "+&=%"[i % 4];
+		memcpy(text + 2 * i, "\xc3\xa9", 2); /* é, %E9 in latin-1 */
+	}
+	password[N] = text[2 * N] = '\0';
+	form_values_set(v, 0, password);
+	form_values_set(v, 1, text);
+	assert_int_equal(form_encode(&list->forms[0], v, -1, PAGE, NULL, &r, NULL), 0);
+	size_t n = (size_t)sprintf(want, "p=");
+	static const char *const escaped[] = { "%2B", "%26", "%3D", "%25" };
+	for (size_t i = 0; i < N; i++)
+		n += (size_t)sprintf(want + n, "%s", escaped[i % 4]);
+	n += (size_t)sprintf(want + n, "&t=");
+	for (size_t i = 0; i < N; i++)
+		n += (size_t)sprintf(want + n, "%%E9");
+	assert_int_equal(r->body_len, n);
+	assert_memory_equal(r->body, want, n);
+	free(password);
+	free(text);
+	free(want);
+	form_request_free(&r);
+	form_values_free(&v);
+	form_list_free(&list);
+	html_doc_free(&doc);
+}
+
 static void test_values_lifecycle(void **state)
 {
 	struct html_doc *doc = parse_html("<form><input type=checkbox name=c checked>"
@@ -360,6 +400,7 @@ int main(void)
 {
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(test_multipart_boundary_is_random),
+		cmocka_unit_test(test_long_values),
 		cmocka_unit_test(test_values_lifecycle),
 		cmocka_unit_test(test_values_must_match_the_form),
 		cmocka_unit_test(test_urlencode_nul_byte),

@@ -1,5 +1,4 @@
-/* Unit tests for portal/handoff*.c: every way a portal page leads on to the
- * card-payment site, read without running JavaScript. */
+/* Unit tests for portal/handoff*.c: every way a page leads on to PayFiP. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -9,6 +8,7 @@
 #include "test_util.h"
 
 #define PORTAL "http://127.0.0.1:8080/v4/reglement.php5"
+#define V4 "http://127.0.0.1:8080/v4/"
 #define DEMO_PAY "http://localhost:8081/tpa/paiementws.web"
 #define TIPI "https://www.tipi.budget.gouv.fr/tpa/paiementws.web"
 
@@ -36,14 +36,14 @@ static const struct step_case fixture_cases[] = {
 	  HANDOFF_GET, DEMO_PAY "?idop=XyZ-42&mode=T", NULL, NULL, NULL,
 	  "document.location.replace" },
 	{ "window.open after confirm() on the pay button", "window-open-confirm.html", NULL, 0,
-	  HANDOFF_GET, "http://127.0.0.1:8080/v4/paiement.php5?idfacture=F2022-0912&montant=181.99&jeton=9d8c",
-	  NULL, NULL,
-	  "Vous allez \xc3\xaatre redirig\xc3\xa9 vers le site de paiement s\xc3\xa9" "curis\xc3\xa9 de la "
-	  "DGFiP.\nVoulez-vous continuer ?",
+	  HANDOFF_GET, V4 "paiement.php5?idfacture=F2022-0912&montant=181.99&jeton=9d8c", NULL,
+	  NULL,
+	  "Vous allez \xc3\xaatre redirig\xc3\xa9 vers le site de paiement s\xc3\xa9" "curis\xc3\xa9"
+	  " de la DGFiP.\nVoulez-vous continuer ?",
 	  "window.open" },
 	{ "window.open through a page function with arguments", "window-open-noconfirm.html", NULL,
-	  0, HANDOFF_GET, "http://127.0.0.1:8080/v4/paiement.php5?facture=F2022-0912&montant=18199",
-	  NULL, NULL, NULL, "window.open" },
+	  0, HANDOFF_GET, V4 "paiement.php5?facture=F2022-0912&montant=18199", NULL, NULL, NULL,
+	  "window.open" },
 	{ "form target=_blank, the paying one preferred", "form-target-blank.html", NULL, 0,
 	  HANDOFF_SUBMIT, TIPI, "POST",
 	  "numcli=012345&exer=2022&refdet=F2022-0912&objet=Facture+enfance&montant=18199"
@@ -82,13 +82,15 @@ static const struct step_case fixture_cases[] = {
 };
 
 #define PAGE(body) "<html><head><title>t</title></head><body>" body "</body></html>"
-#define HEAD(head, body) "<html><head><title>t</title>" head "</head><body>" body "</body></html>"
+#define HEAD(head, body)                                                                  \
+	"<html><head><title>t</title>" head "</head><body>" body "</body></html>"
 #define SCRIPT(code) PAGE("<p>x</p><script type=\"text/javascript\">" code "</script>")
 #define GET(name, html, url, via) { name, NULL, html, 0, HANDOFF_GET, url, NULL, NULL, NULL, via }
 #define GET_CONFIRM(name, html, url, confirm, via)                                     \
 	{ name, NULL, html, 0, HANDOFF_GET, url, NULL, NULL, confirm, via }
 #define NONE(name, html) { name, NULL, html, 0, HANDOFF_NONE, NULL, NULL, NULL, NULL, NULL }
-#define ERROR(name, html, what) { name, NULL, html, -1, HANDOFF_NONE, NULL, NULL, NULL, NULL, what }
+#define ERROR(name, html, what)                                                           \
+	{ name, NULL, html, -1, HANDOFF_NONE, NULL, NULL, NULL, NULL, what }
 #define POST(name, html, url, body, via)                                                 \
 	{ name, NULL, html, 0, HANDOFF_SUBMIT, url, "POST", body, NULL, via }
 #define FORM1 "<form name=frmPay id=idPay method=post action=\"" DEMO_PAY "\">" \
@@ -96,125 +98,216 @@ static const struct step_case fixture_cases[] = {
 
 static const struct step_case inline_cases[] = {
 	/* meta refresh: the content attribute as the HTML standard parses it */
-	GET("refresh 0; url=x", HEAD("<meta http-equiv=refresh content=\"0; url=p.php5\">", ""),
-	    "http://127.0.0.1:8080/v4/p.php5", "meta refresh"),
-	GET("refresh 5;URL=\"x\"", HEAD("<meta http-equiv=REFRESH content='5;URL=\"/tpa?a=1\"'>", ""),
+	GET("refresh 0; url=x",
+	    HEAD("<meta http-equiv=refresh content=\"0; url=p.php5\">", ""),
+	    V4 "p.php5", "meta refresh"),
+	GET("refresh 5;URL=\"x\"",
+	    HEAD("<meta http-equiv=REFRESH content='5;URL=\"/tpa?a=1\"'>", ""),
 	    "http://127.0.0.1:8080/tpa?a=1", "meta refresh"),
-	GET("refresh with spaces around", HEAD("<meta http-equiv=Refresh content=\" 3 ; Url = x.php5 \">", ""),
-	    "http://127.0.0.1:8080/v4/x.php5", "meta refresh"),
-	GET("refresh 0,url", HEAD("<meta http-equiv=refresh content=\"0,http://localhost:8081/tpa\">", ""),
+	GET("refresh with spaces around",
+	    HEAD("<meta http-equiv=Refresh content=\" 3 ; Url = x.php5 \">", ""),
+	    V4 "x.php5", "meta refresh"),
+	GET("refresh 0,url",
+	    HEAD("<meta http-equiv=refresh content=\"0,http://localhost:8081/tpa\">", ""),
 	    "http://localhost:8081/tpa", "meta refresh"),
-	GET("refresh URL without url=", HEAD("<meta http-equiv=refresh content=\"1; p.php5\">", ""),
-	    "http://127.0.0.1:8080/v4/p.php5", "meta refresh"),
-	NONE("refresh without URL is a reload", HEAD("<meta http-equiv=refresh content=\"30\">", "")),
-	NONE("refresh with an empty URL", HEAD("<meta http-equiv=refresh content=\"0; url=\">", "")),
-	NONE("refresh without a delay", HEAD("<meta http-equiv=refresh content=\"soon; url=x\">", "")),
-	NONE("refresh to the page itself", HEAD("<meta http-equiv=refresh content=\"0; url=reglement.php5\">", "")),
-	NONE("refresh inside noscript", PAGE("<noscript><meta http-equiv=refresh content=\"0;url=x\"></noscript>")),
+	GET("refresh URL without url=",
+	    HEAD("<meta http-equiv=refresh content=\"1; p.php5\">", ""),
+	    V4 "p.php5", "meta refresh"),
+	NONE("refresh without URL is a reload",
+	     HEAD("<meta http-equiv=refresh content=\"30\">", "")),
+	NONE("refresh with an empty URL",
+	     HEAD("<meta http-equiv=refresh content=\"0; url=\">", "")),
+	NONE("refresh without a delay",
+	     HEAD("<meta http-equiv=refresh content=\"soon; url=x\">", "")),
+	NONE("refresh to the page itself",
+	     HEAD("<meta http-equiv=refresh content=\"0; url=reglement.php5\">", "")),
+	NONE("refresh inside noscript",
+	     PAGE("<noscript><meta http-equiv=refresh content=\"0;url=x\"></noscript>")),
+
 	/* location in scripts, in the forms portals write */
-	GET("location =", SCRIPT("location = 'a.php5';"), "http://127.0.0.1:8080/v4/a.php5", "location"),
-	GET("location.href =", SCRIPT("location.href=\"a.php5\""), "http://127.0.0.1:8080/v4/a.php5",
-	    "location.href"),
+	GET("location =", SCRIPT("location = 'a.php5';"), V4 "a.php5", "location"),
+	GET("location.href =", SCRIPT("location.href=\"a.php5\""), V4 "a.php5", "location.href"),
 	GET("window.location =", SCRIPT("window.location = '/x'"), "http://127.0.0.1:8080/x",
 	    "window.location"),
-	GET("document.location =", SCRIPT("document.location='b'"), "http://127.0.0.1:8080/v4/b",
-	    "document.location"),
-	GET("self.location.href =", SCRIPT("self.location.href = 'c'"),
-	    "http://127.0.0.1:8080/v4/c", "self.location.href"),
-	GET("location.assign()", SCRIPT("location.assign('d?x=1&y=2')"),
-	    "http://127.0.0.1:8080/v4/d?x=1&y=2", "location.assign"),
-	GET("window.location.replace()", SCRIPT("window.location.replace(\"e\");"),
-	    "http://127.0.0.1:8080/v4/e", "window.location.replace"),
-	GET("concatenated literals and \\u escapes", SCRIPT("location.href = 'p.php5?nom=' + \"L\\u00e9a\" + '&n=' + 3;"),
-	    "http://127.0.0.1:8080/v4/p.php5?nom=L%C3%A9a&n=3", "location.href"),
-	GET("string with a space and a quote", SCRIPT("location.href = 'mon dossier/f.php5?a=l\\'x';"),
-	    "http://127.0.0.1:8080/v4/mon%20dossier/f.php5?a=l%27x", "location.href"),
-	GET("setTimeout with a string", SCRIPT("setTimeout(\"location.href='t'\", 3000);"),
-	    "http://127.0.0.1:8080/v4/t", "location.href"),
-	GET("setTimeout with a function", SCRIPT("window.setTimeout(function () { location.href = 'u'; }, 10);"),
-	    "http://127.0.0.1:8080/v4/u", "location.href"),
-	GET("window.onload = function", SCRIPT("window.onload = function() { window.location.href = 'v'; };"),
-	    "http://127.0.0.1:8080/v4/v", "window.location.href"),
-	GET("window.onload = name", SCRIPT("function go() { location.href = 'w'; }\nwindow.onload = go;"),
-	    "http://127.0.0.1:8080/v4/w", "location.href"),
-	GET("jQuery ready", SCRIPT("$(document).ready(function(){ location.href = 'r'; });"),
-	    "http://127.0.0.1:8080/v4/r", "location.href"),
-	GET("base href changes relative URLs", HEAD("<base href=\"http://localhost:8081/tpa/\">", "<script>location.href = 'paiementws.web?idop=1'</script>"),
+	GET("document.location =", SCRIPT("document.location='b'"), V4 "b", "document.location"),
+	GET("self.location.href =", SCRIPT("self.location.href = 'c'"), V4 "c",
+	    "self.location.href"),
+	GET("location.assign()", SCRIPT("location.assign('d?x=1&y=2')"), V4 "d?x=1&y=2",
+	    "location.assign"),
+	GET("window.location.replace()", SCRIPT("window.location.replace(\"e\");"), V4 "e",
+	    "window.location.replace"),
+	GET("concatenated literals and \\u escapes",
+	    SCRIPT("location.href = 'p.php5?nom=' + \"L\\u00e9a\" + '&n=' + 3;"),
+	    V4 "p.php5?nom=L%C3%A9a&n=3", "location.href"),
+	GET("string with a space and a quote",
+	    SCRIPT("location.href = 'mon dossier/f.php5?a=l\\'x';"),
+	    V4 "mon%20dossier/f.php5?a=l%27x", "location.href"),
+	GET("setTimeout with a string",
+	    SCRIPT("setTimeout(\"location.href='t'\", 3000);"),
+	    V4 "t", "location.href"),
+	GET("setTimeout with a function",
+	    SCRIPT("window.setTimeout(function () { location.href = 'u'; }, 10);"),
+	    V4 "u", "location.href"),
+	GET("window.onload = function",
+	    SCRIPT("window.onload = function() { window.location.href = 'v'; };"),
+	    V4 "v", "window.location.href"),
+	GET("window.onload = name",
+	    SCRIPT("function go() { location.href = 'w'; }\nwindow.onload = go;"),
+	    V4 "w", "location.href"),
+	GET("jQuery ready",
+	    SCRIPT("$(document).ready(function(){ location.href = 'r'; });"),
+	    V4 "r", "location.href"),
+	GET("addEventListener('load')",
+	    SCRIPT("window.addEventListener('load', function () { location.replace('l'); }, 0);"),
+	    V4 "l", "location.replace"),
+	GET("$(window).load(function)",
+	    SCRIPT("$(window).load(function(){ location = 'm'; });"),
+	    V4 "m", "location"),
+	GET("$(function) shorthand", SCRIPT("$(function(){ location = 'n'; });"), V4 "n",
+	    "location"),
+	GET("function expression run at once",
+	    SCRIPT("(function () { location.href = 'o'; })();"),
+	    V4 "o", "location.href"),
+	GET("base href changes relative URLs",
+	    HEAD("<base href=\"http://localhost:8081/tpa/\">",
+	         "<script>location.href = 'paiementws.web?idop=1'</script>"),
 	    DEMO_PAY "?idop=1", "location.href"),
 	GET("the first automatic step wins (script before refresh)",
-	    HEAD("<meta http-equiv=refresh content=\"0;url=refresh\">", "<script>location='script'</script>"),
-	    "http://127.0.0.1:8080/v4/script", "location"),
-	NONE("a declared function is not called", SCRIPT("function f() { location.href = 'x'; }")),
-	NONE("a stored function is not called", SCRIPT("var f = function () { location.href = 'x'; };")),
-	NONE("location in a comment or a string", SCRIPT("// location.href='x'\n/* location='y' */ var s = \"location='z'\";")),
-	NONE("top and parent frames are not ours", SCRIPT("top.location.href = 'x'; parent.location = 'y';")),
+	    HEAD("<meta http-equiv=refresh content=\"0;url=refresh\">",
+	         "<script>location='script'</script>"),
+	    V4 "script", "location"),
+	GET("a later readable statement after a computed one",
+	    SCRIPT("location.href = u;\nlocation.href = 'ok';"),
+	    V4 "ok", "location.href"),
+	GET("window.open at load", SCRIPT("window.open('popup.php5', 'p', 'width=1');"),
+	    V4 "popup.php5", "window.open"),
+	NONE("a declared function is not called",
+	     SCRIPT("function f() { location.href = 'x'; }")),
+	NONE("a stored function is not called",
+	     SCRIPT("var f = function () { location.href = 'x'; };")),
+	NONE("a click handler bound by jQuery is not run",
+	     SCRIPT("$(document).ready(function () {"
+	            " $('#quitter').click(function () { location.href = 'logout.php5'; });"
+	            " $('a').on('click', function () { window.location = 'x'; }); });")),
+	NONE("a click listener is not run",
+	     SCRIPT("document.getElementById('b').addEventListener('click',"
+	            " function () { location.href = 'x'; });")),
+	NONE("a member of something else's result",
+	     SCRIPT("getFrame().location.href = 'x'; cadre().location.replace('y');")),
+	NONE("location in a comment or a string",
+	     SCRIPT("// location.href='x'\n/* location='y' */ var s = \"location='z'\";")),
+	NONE("top and parent frames are not ours",
+	     SCRIPT("top.location.href = 'x'; parent.location = 'y';")),
 	NONE("a computed URL in a script is skipped", SCRIPT("location.href = base + 'x';")),
 	NONE("a template with ${} is code", SCRIPT("location.href = `x${y}`;")),
 	NONE("window.open('') opens an empty pop-up", SCRIPT("window.open('', 'pop');")),
-	NONE("location.href to javascript: is skipped", SCRIPT("location.href = 'javascript:alert(1)';")),
-	GET("a later readable statement after a computed one", SCRIPT("location.href = u;\nlocation.href = 'ok';"),
-	    "http://127.0.0.1:8080/v4/ok", "location.href"),
-	GET("window.open at load", SCRIPT("window.open('popup.php5', 'p', 'width=1');"),
-	    "http://127.0.0.1:8080/v4/popup.php5", "window.open"),
+	NONE("location.href to javascript: is skipped",
+	     SCRIPT("location.href = 'javascript:alert(1)';")),
+
 	/* auto-submitting forms */
-	POST("document.forms[0].submit()", PAGE(FORM1 "<script>document.forms[0].submit()</script>"),
+	POST("document.forms[0].submit()",
+	     PAGE(FORM1 "<script>document.forms[0].submit()</script>"),
 	     DEMO_PAY, "idop=42", "auto-submit form"),
-	POST("document.NAME.submit()", PAGE(FORM1 "<script>document.frmPay.submit();</script>"),
+	POST("document.NAME.submit()",
+	     PAGE(FORM1 "<script>document.frmPay.submit();</script>"),
 	     DEMO_PAY, "idop=42", "auto-submit form"),
-	POST("document.forms.NAME.submit()", PAGE(FORM1 "<script>document.forms.frmPay.submit();</script>"),
+	POST("document.forms.NAME.submit()",
+	     PAGE(FORM1 "<script>document.forms.frmPay.submit();</script>"),
 	     DEMO_PAY, "idop=42", "auto-submit form"),
-	POST("document.forms['NAME'].submit()", PAGE(FORM1 "<script>document.forms[\"frmPay\"].submit();</script>"),
+	POST("document.forms['NAME'].submit()",
+	     PAGE(FORM1 "<script>document.forms[\"frmPay\"].submit();</script>"),
 	     DEMO_PAY, "idop=42", "auto-submit form"),
-	POST("document.getElementById('ID').submit()", PAGE(FORM1 "<script>document.getElementById('idPay').submit();</script>"),
+	POST("document.getElementById('ID').submit()",
+	     PAGE(FORM1 "<script>document.getElementById('idPay').submit();</script>"),
 	     DEMO_PAY, "idop=42", "auto-submit form"),
-	POST("document.getElementsByName('NAME')[0].submit()", PAGE(FORM1 "<script>document.getElementsByName('frmPay')[0].submit();</script>"),
+	POST("document.getElementsByName('NAME')[0].submit()",
+	     PAGE(FORM1 "<script>document.getElementsByName('frmPay')[0].submit();</script>"),
 	     DEMO_PAY, "idop=42", "auto-submit form"),
-	POST("$('#ID').submit()", PAGE(FORM1 "<script>$('#idPay').submit();</script>"), DEMO_PAY,
-	     "idop=42", "auto-submit form"),
-	POST("window.NAME.submit()", PAGE(FORM1 "<script>window.frmPay.submit();</script>"),
+	POST("$('#ID').submit()",
+	     PAGE(FORM1 "<script>$('#idPay').submit();</script>"),
 	     DEMO_PAY, "idop=42", "auto-submit form"),
-	NONE("submit of a form the page lacks", PAGE(FORM1 "<script>document.forms[3].submit()</script>")),
+	POST("window.NAME.submit()",
+	     PAGE(FORM1 "<script>window.frmPay.submit();</script>"),
+	     DEMO_PAY, "idop=42", "auto-submit form"),
+	NONE("submit of a form the page lacks",
+	     PAGE(FORM1 "<script>document.forms[3].submit()</script>")),
+
 	/* the "Payer par carte bancaire" control */
-	GET_CONFIRM("link with onclick return confirm", PAGE("<a href=\"p.php5?a=1&amp;b=2\" onclick=\"return confirm('S\xc3\xbbr ?')\">Payer par carte bancaire</a>"),
-	    "http://127.0.0.1:8080/v4/p.php5?a=1&b=2", "S\xc3\xbbr ?", "Payer par carte bancaire link"),
-	GET("javascript: link with window.open and %20", PAGE("<a href=\"javascript:window.open('p.php5?x=a%20b','w')\">Payer par carte bancaire</a>"),
-	    "http://127.0.0.1:8080/v4/p.php5?x=a%20b", "Payer par carte bancaire link"),
-	GET("image link with window.open(this.href)", PAGE("<a href=\"carte.php5\" onclick=\"window.open(this.href,'cb');return false;\"><img src=cb.gif alt=\"Payer par carte bancaire\"></a>"),
-	    "http://127.0.0.1:8080/v4/carte.php5", "Payer par carte bancaire link"),
-	GET("accents and case ignored", PAGE("<a href=\"q\">PAIEMENT PAR CARTE BANCAIRE</a>"),
-	    "http://127.0.0.1:8080/v4/q", "Payer par carte bancaire link"),
-	POST("button with this.form.submit()", PAGE("<form method=post action=\"" DEMO_PAY "\"><input type=hidden name=i value=1>"
-	                                             "<input type=button name=b value=\"Payer par carte bancaire\" onclick=\"this.form.submit()\"></form>"),
+	GET_CONFIRM("link with onclick return confirm",
+	            PAGE("<a href=\"p.php5?a=1&amp;b=2\" onclick=\"return confirm('S\xc3\xbbr ?')\">"
+	                 "Payer par carte bancaire</a>"),
+	            V4 "p.php5?a=1&b=2", "S\xc3\xbbr ?", "Payer par carte bancaire link"),
+	GET("javascript: link with window.open and %20",
+	    PAGE("<a href=\"javascript:window.open('p.php5?x=a%20b','w')\">"
+	         "Payer par carte bancaire</a>"),
+	    V4 "p.php5?x=a%20b", "Payer par carte bancaire link"),
+	GET("image link with window.open(this.href)",
+	    PAGE("<a href=\"carte.php5\" onclick=\"window.open(this.href,'cb');return false;\">"
+	         "<img src=cb.gif alt=\"Payer par carte bancaire\"></a>"),
+	    V4 "carte.php5", "Payer par carte bancaire link"),
+	GET("accents and case ignored",
+	    PAGE("<a href=\"q\">PAIEMENT PAR CARTE BANCAIRE</a>"),
+	    V4 "q", "Payer par carte bancaire link"),
+	POST("button with this.form.submit()",
+	     PAGE("<form method=post action=\"" DEMO_PAY "\"><input type=hidden name=i value=1>"
+	          "<input type=button name=b value=\"Payer par carte bancaire\""
+	          " onclick=\"this.form.submit()\"></form>"),
 	     DEMO_PAY, "i=1", "Payer par carte bancaire button"),
-	GET("the pay-card control beats a pop-up form", PAGE(FORM1 "<a href=\"c\">Payer par carte bancaire</a>"),
-	    "http://127.0.0.1:8080/v4/c", "Payer par carte bancaire link"),
-	ERROR("pay-card link leading nowhere", PAGE("<a href=\"#\">Payer par carte bancaire</a>"), "leads nowhere"),
-	ERROR("pay-card link with return false only", PAGE("<a href=\"x\" onclick=\"faire(); return false;\">Payer par carte bancaire</a>"),
+	POST("javascript: link submitting its form",
+	     PAGE("<form name=fc method=post action=\"" DEMO_PAY "\">"
+	          "<input type=hidden name=i value=2></form>"
+	          "<a href=\"javascript:document.fc.submit()\">Payer par carte bancaire</a>"),
+	     DEMO_PAY, "i=2", "Payer par carte bancaire link"),
+	GET("the pay-card control beats a pop-up form",
+	    PAGE(FORM1 "<a href=\"c\">Payer par carte bancaire</a>"),
+	    V4 "c", "Payer par carte bancaire link"),
+	ERROR("pay-card link leading nowhere",
+	      PAGE("<a href=\"#\">Payer par carte bancaire</a>"), "leads nowhere"),
+	ERROR("pay-card link with return false only",
+	      PAGE("<a href=\"x\" onclick=\"faire(); return false;\">Payer par carte bancaire</a>"),
 	      "does nothing"),
-	ERROR("pay-card button doing nothing", PAGE("<button type=button>Payer par carte bancaire</button>"),
-	      "does nothing"),
-	ERROR("pay-card link with a bad URL", PAGE("<a href=\"http://exa mple.fr/\">Payer par carte bancaire</a>"),
+	ERROR("pay-card button doing nothing",
+	      PAGE("<button type=button>Payer par carte bancaire</button>"), "does nothing"),
+	ERROR("pay-card link with a bad URL",
+	      PAGE("<a href=\"http://exa mple.fr/\">Payer par carte bancaire</a>"),
 	      "cannot resolve"),
-	ERROR("pay-card link with unreadable javascript:", PAGE("<a href=\"javascript:payer(url)\">Payer par carte bancaire</a>"),
+	ERROR("pay-card link with unreadable javascript:",
+	      PAGE("<a href=\"javascript:payer(url)\">Payer par carte bancaire</a>"),
 	      "javascript:"),
+
 	/* window.open on the main pay button */
-	GET_CONFIRM("confirm in a page function", HEAD("<script>function valider() { if (!confirm('Continuer ?')) return false; window.open('pay.php5', 'x'); }</script>",
-	                                       "<input type=button value=\"R&egrave;glement\" onclick=\"return valider();\">"),
-	    "http://127.0.0.1:8080/v4/pay.php5", "Continuer ?", "window.open"),
-	GET("javascript: href on a Régler link", PAGE("<a href=\"javascript:window.open('r.php5?id=7')\">R&eacute;gler</a>"),
-	    "http://127.0.0.1:8080/v4/r.php5?id=7", "window.open"),
-	GET("onsubmit with window.open(URL)", PAGE("<form onsubmit=\"window.open('o.php5');return false;\"><input type=submit value=OK></form>"),
-	    "http://127.0.0.1:8080/v4/o.php5", "window.open"),
-	GET("window.open beats a pop-up form", PAGE(FORM1 "<input type=button value=Payer onclick=\"window.open('w.php5')\">"),
-	    "http://127.0.0.1:8080/v4/w.php5", "window.open"),
-	NONE("window.open on a help link is not the pay button", PAGE("<a href=# onclick=\"window.open('aide.php5')\">Aide</a>")),
-	NONE("a scripted submit on the pay button is not followed", PAGE(FORM1 "<input type=button value=Payer onclick=\"document.forms[1].submit()\">")),
-	ERROR("pay button whose window.open is cut short", PAGE("<input type=button value=Payer onclick=\"window.open(\">"),
+	GET_CONFIRM("confirm in a page function",
+	            HEAD("<script>function valider() { if (!confirm('Continuer ?')) return false;"
+	                 " window.open('pay.php5', 'x'); }</script>",
+	                 "<input type=button value=\"R&egrave;glement\""
+	                 " onclick=\"return valider();\">"),
+	            V4 "pay.php5", "Continuer ?", "window.open"),
+	GET("javascript: href on a Régler link",
+	    PAGE("<a href=\"javascript:window.open('r.php5?id=7')\">R&eacute;gler</a>"),
+	    V4 "r.php5?id=7", "window.open"),
+	GET("onsubmit with window.open(URL)",
+	    PAGE("<form onsubmit=\"window.open('o.php5');return false;\">"
+	         "<input type=submit value=OK></form>"),
+	    V4 "o.php5", "window.open"),
+	GET("window.open beats a pop-up form",
+	    PAGE(FORM1 "<input type=button value=Payer onclick=\"window.open('w.php5')\">"),
+	    V4 "w.php5", "window.open"),
+	NONE("window.open on a help link is not the pay button",
+	     PAGE("<a href=# onclick=\"window.open('aide.php5')\">Aide</a>")),
+	NONE("a scripted submit on the pay button is not followed",
+	     PAGE(FORM1 "<input type=button value=Payer onclick=\"document.forms[1].submit()\">")),
+	ERROR("pay button whose window.open is cut short",
+	      PAGE("<input type=button value=Payer onclick=\"window.open(\">"),
 	      "computes where it leads"),
+
 	/* forms opening elsewhere */
-	POST("form target _blank without a button", PAGE("<form method=post target=_BLANK action=\"" DEMO_PAY "\"><input type=hidden name=a value=1></form>"),
+	POST("form target _blank without a button",
+	     PAGE("<form method=post target=_BLANK action=\"" DEMO_PAY "\">"
+	          "<input type=hidden name=a value=1></form>"),
 	     DEMO_PAY, "a=1", "form target _blank"),
-	NONE("target _self is not a pop-up", PAGE("<form method=post target=_self action=x><input type=hidden name=a value=1></form>")),
+	NONE("target _self is not a pop-up",
+	     PAGE("<form method=post target=_self action=x>"
+	          "<input type=hidden name=a value=1></form>")),
 	NONE("empty page", ""),
 };
 
@@ -320,9 +413,11 @@ struct call_arg_case {
 static const struct call_arg_case call_arg_cases[] = {
 	{ "the header's example", "if (confirm('S\xc3\xbbr ?')) window.open('p.php5?id=3','pop')",
 	  "window.open", "p.php5?id=3" },
-	{ "confirm from the same script", "if (confirm('S\xc3\xbbr ?')) window.open('p.php5?id=3','pop')",
+	{ "confirm from the same script", "if (confirm('S\xc3\xbbr ?')) "
+	    "window.open('p.php5?id=3','pop')",
 	  "confirm", "S\xc3\xbbr ?" },
-	{ "double quotes and escaped quotes", "confirm(\"Il a dit \\\"oui\\\" et l\\'a \\\\ fait\")",
+	{ "double quotes and escaped quotes", "confirm(\"Il a dit \\\"oui\\\" et l\\'a \\\\ "
+	    "fait\")",
 	  "confirm", "Il a dit \"oui\" et l'a \\ fait" },
 	{ "\\/ \\x \\u escapes", "f('https:\\/\\/h\\/a\\x3Db\\u00e9\\u{1F600}\\ud83d\\ude00')", "f",
 	  "https://h/a=b\xc3\xa9\xf0\x9f\x98\x80\xf0\x9f\x98\x80" },
@@ -408,8 +503,10 @@ static void test_hostile_scripts(void **state)
 static void test_random_token_soup(void **state)
 {
 	static const char *const tokens[] = {
-		"<script>", "</script>", "<a href='x' onclick=\"", "\">", "</a>", "Payer par carte bancaire",
-		"window.open(", "location.href=", "'p.php5'", ")", "(", ";", "function f(a){", "}", "{",
+		"<script>", "</script>", "<a href='x' onclick=\"", "\">", "</a>", "Payer par carte "
+		    "bancaire",
+		"window.open(", "location.href=", "'p.php5'", ")", "(", ";", "function "
+		    "f(a){", "}", "{",
 		"f('q')", "document.forms[0].submit()", "<form target=_blank action=y>", "</form>",
 		"<input type=submit value=Payer>", "confirm('?')", "+", "a", "\\", "\"", "'", "\n",
 		"<body onload=\"", "<meta http-equiv=refresh content='0;url=z'>", "javascript:",

@@ -42,6 +42,7 @@ static const struct resolve_case resolve_cases[] = {
 	{ "rfc3986 g;x=1/../y", rfc_base, "g;x=1/../y", "http://a/b/c/y" },
 	{ "rfc3986 dots in the query stay", rfc_base, "g?y/../x", "http://a/b/c/g?y/../x" },
 	{ "same scheme without slashes is relative", rfc_base, "http:g", "http://a/b/c/g" },
+	{ "bare same scheme is the base", rfc_base, "http:", "http://a/b/c/d;p?q" },
 	{ "absolute https URL", "http://127.0.0.1:8080/v4/accueil.php5",
 	  "https://www.tipi.budget.gouv.fr/tpa/paiementws.web?idop=abc",
 	  "https://www.tipi.budget.gouv.fr/tpa/paiementws.web?idop=abc" },

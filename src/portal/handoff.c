@@ -1,6 +1,4 @@
-/* The next step of the payment hand-off, read from a page without running
- * it: the entry point, steps taken from URLs, forms and scripts, and what
- * happens without a click (scripts, onload, meta refresh). */
+/* The hand-off's entry point, how steps are taken, and what runs without a click. */
 #include "config.h"
 
 #include "portal/handoff.h"

@@ -1,5 +1,4 @@
-/* The hand-off levels a click reaches: the "Payer par carte bancaire"
- * control, window.open on the pay button, a form opening a pop-up. */
+/* The hand-off levels a click reaches: pay-card control, pay button, pop-up form. */
 #include "config.h"
 
 #include <stdlib.h>

@@ -16,18 +16,19 @@
  * ouvrir(url)) or parentheses; more is ignored, which bounds the stack. */
 #define JS_MAX_DEPTH 8
 
+/* One scan of some code: a handler, a script, or a function's body. */
 struct scan {
 	struct js_page *page;
-	const char *this_href;  /* in an event handler: this.href */
-	const struct js_fn *self;  /* the function analysed, for its parameters */
+	const char *this_href;    /* in an event handler: this.href */
+	const struct js_fn *self; /* the function analysed, for its parameters */
 	int depth;
-	js_accept_fn accept;    /* NULL while analysing a function: keep the first */
+	js_accept_fn accept;      /* NULL while analysing a function: keep the first */
 	void *arg;
 	bool done, has_confirm, has_pending, has_found;
 	struct js_value confirm;
 	struct js_formref pending_form; /* FORM.action = value, for a later FORM.submit() */
 	struct js_value pending_action;
-	struct js_found found;
+	struct js_found found;    /* what a function's analysis keeps */
 };
 
 static void scan_code(struct scan *S, const char *code, size_t len);
@@ -320,8 +321,19 @@ static void submit(struct scan *S, struct js_parser *P, const struct js_chain *c
 	js_found_clear(&f);
 }
 
-/* setTimeout('code', ms), setTimeout(name, ms); a function argument is
- * entered by the main loop like any callback. */
+/* "function (params)" of a callback: skipped, so that its body is
+ * scanned in place. */
+static void enter_function(struct js_parser *P)
+{
+	js_advance(P);
+	if (!js_tok_punct(&P->cur, "("))
+		return;
+	while (P->cur.kind != JS_TOK_END && !js_tok_punct(&P->cur, ")"))
+		js_advance(P);
+	js_advance(P);
+}
+
+/* setTimeout('code', ms), setTimeout(name, ms), setTimeout(function, ms). */
 static void timeout(struct scan *S, struct js_parser *P)
 {
 	js_advance(P);
@@ -334,7 +346,9 @@ static void timeout(struct scan *S, struct js_parser *P)
 			S->depth--;
 		}
 		free(code);
-	} else if (P->cur.kind == JS_TOK_IDENT && !js_tok_ident(&P->cur, "function")) {
+	} else if (js_tok_ident(&P->cur, "function")) {
+		enter_function(P);
+	} else if (P->cur.kind == JS_TOK_IDENT) {
 		struct js_fn *f = js_page_find_name(S->page, &P->cur);
 		js_advance(P);
 		if (f && (js_tok_punct(&P->cur, ",") || js_tok_punct(&P->cur, ")")))
@@ -353,8 +367,6 @@ static const char *const location_calls[] = {
 	"window.location.assign", "document.location.replace", "document.location.assign",
 	"self.location.replace", "self.location.assign", "window.open", "window.navigate", NULL,
 };
-
-static void enter_function(struct js_parser *P);
 
 /* chain = value: the cursor is on '='. */
 static void assignment(struct scan *S, struct js_parser *P, const struct js_chain *ch)
@@ -390,16 +402,59 @@ static void assignment(struct scan *S, struct js_parser *P, const struct js_chai
 	}
 }
 
-/* chain(...): the cursor is on '('. */
-static void call(struct scan *S, struct js_parser *P, const struct js_chain *ch)
+/* Callbacks that run at load are scanned in place: $(function), $(document)
+ * .ready(function), $(window).load(function), addEventListener('load',
+ * function). The cursor is on '('; true when it entered one. */
+static bool enter_load_callback(struct js_parser *P, const struct js_chain *ch)
+{
+	static const char *const events[] = { "load", "DOMContentLoaded", "onload", NULL };
+	const struct js_seg *last = &ch->seg[ch->n - 1];
+	struct js_tok a = js_peek(P, 1), b = js_peek(P, 2), c = js_peek(P, 3);
+	bool load_event = false;
+
+	if (ch->overflow)
+		return false;
+	if ((seg_name_is(last, "ready") || seg_name_is(last, "load") || js_chain_is(ch, "$") ||
+	     js_chain_is(ch, "jQuery")) && js_tok_ident(&a, "function")) {
+		js_advance(P);
+		enter_function(P);
+		return true;
+	}
+	if (!(seg_name_is(last, "addEventListener") || seg_name_is(last, "attachEvent")) ||
+	    a.kind != JS_TOK_STRING || !js_tok_punct(&b, ",") || !js_tok_ident(&c, "function"))
+		return false;
+	char *event = js_string_value(&a);
+	for (size_t i = 0; event && events[i]; i++)
+		load_event = load_event || strcmp(event, events[i]) == 0;
+	free(event);
+	if (load_event) {
+		js_advance(P);
+		js_advance(P);
+		js_advance(P);
+		enter_function(P);
+	}
+	return load_event;
+}
+
+/* chain(...): the cursor is on '('. A chain that follows a '.' (as in
+ * getFrame().location.replace) is somebody else's member: only load
+ * callbacks and .submit() are read there. */
+static void call(struct scan *S, struct js_parser *P, const struct js_chain *ch, bool member)
 {
 	static const char *const confirms[] = { "confirm", "window.confirm", NULL };
 	static const char *const timeouts[] = { "setTimeout", "window.setTimeout", NULL };
-	const char *via = js_chain_match(ch, location_calls);
+	const char *via = member ? NULL : js_chain_match(ch, location_calls);
 	struct js_tok next = js_peek(P, 1);
 	struct js_fn *f;
 
-	if (via) {
+	if (enter_load_callback(P, ch)) {
+		return;
+	} else if (seg_name_is(&ch->seg[ch->n - 1], "submit") && js_tok_punct(&next, ")") &&
+	           (ch->n >= 2 || member)) {
+		submit(S, P, ch);
+	} else if (member) {
+		return;
+	} else if (via) {
 		js_advance(P);
 		go(S, P, via);
 	} else if (js_chain_match(ch, confirms)) {
@@ -411,27 +466,12 @@ static void call(struct scan *S, struct js_parser *P, const struct js_chain *ch)
 		} else {
 			js_value_clear(&v);
 		}
-	} else if (ch->n >= 2 && seg_name_is(&ch->seg[ch->n - 1], "submit") &&
-	           js_tok_punct(&next, ")")) {
-		submit(S, P, ch);
 	} else if (js_chain_match(ch, timeouts)) {
 		timeout(S, P);
 	} else if (ch->n == 1 && !ch->overflow &&
 	           (f = js_page_find_name(S->page, &ch->seg[0].name))) {
 		call_named(S, P, f);
 	}
-}
-
-/* "function (params)" of a callback: skipped, so that its body is
- * scanned in place. */
-static void enter_function(struct js_parser *P)
-{
-	js_advance(P);
-	if (!js_tok_punct(&P->cur, "("))
-		return;
-	while (P->cur.kind != JS_TOK_END && !js_tok_punct(&P->cur, ")"))
-		js_advance(P);
-	js_advance(P);
 }
 
 /* Steps over a whole function: declarations run only when called. */
@@ -456,15 +496,20 @@ static void skip_function(struct scan *S, struct js_parser *P)
 	js_advance(P);
 }
 
-/* A declaration, or a function stored for later (x = function, {k:
- * function}), runs when called: skipped. A callback passed to a call
- * (setTimeout, $(document).ready, addEventListener('load') ...) is
- * scanned in place. */
+/* A declaration, a function stored for later (x = function, {k:
+ * function}) or passed to a call (.click(function), .on('click',
+ * function)) runs later, if ever: skipped. Load callbacks were entered by
+ * call(); an expression run at once ((function () {...})()) is entered. */
 static void function_keyword(struct scan *S, struct js_parser *P)
 {
 	struct js_tok next = js_peek(P, 1);
+	bool argument = js_tok_punct(&P->prev, ",") ||
+	                (js_tok_punct(&P->prev, "(") &&
+	                 (P->prev2.kind == JS_TOK_IDENT || js_tok_punct(&P->prev2, ")") ||
+	                  js_tok_punct(&P->prev2, "]")));
 
-	if (next.kind == JS_TOK_IDENT || js_tok_punct(&P->prev, "=") || js_tok_punct(&P->prev, ":"))
+	if (next.kind == JS_TOK_IDENT || js_tok_punct(&P->prev, "=") ||
+	    js_tok_punct(&P->prev, ":") || argument)
 		skip_function(S, P);
 	else
 		enter_function(P);
@@ -480,11 +525,12 @@ static void scan_code(struct scan *S, const char *code, size_t len)
 		if (js_tok_ident(&P.cur, "function")) {
 			function_keyword(S, &P);
 		} else if (P.cur.kind == JS_TOK_IDENT) {
+			bool member = js_tok_punct(&P.prev, ".");
 			js_parse_chain(&P, &ch);
-			if (js_tok_punct(&P.cur, "="))
+			if (js_tok_punct(&P.cur, "=") && !member)
 				assignment(S, &P, &ch);
 			else if (js_tok_punct(&P.cur, "("))
-				call(S, &P, &ch);
+				call(S, &P, &ch, member);
 		} else {
 			js_advance(&P);
 		}

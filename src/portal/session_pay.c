@@ -192,7 +192,15 @@ static enum exit_code send_step(struct portal *p, const struct http_request *bas
 struct handoff_retry {
 	char *get_url;
 	bool done;
+	const char *reglement_url; /* never POSTed to again */
 };
+
+/* Same page: the same URL up to its query string. */
+static bool url_same_page(const char *a, const char *b)
+{
+	size_t la = strcspn(a, "?#"), lb = strcspn(b, "?#");
+	return la == lb && strncmp(a, b, la) == 0;
+}
 
 /* The portal answered a hand-off step with its login page. */
 static enum exit_code after_expiry(struct portal *p, int step, struct handoff_retry *retry,
@@ -257,6 +265,13 @@ static enum exit_code follow_steps(struct portal *p, const struct pay_request *r
 			                      "no way on to the payment site (no redirect, pop-up, "
 			                      "form or \"Payer par carte bancaire\")");
 		}
+		if (hs.kind == HANDOFF_SUBMIT && strcmp(hs.request->method, "POST") == 0 &&
+		    url_same_page(hs.request->url, retry->reglement_url)) {
+			handoff_step_clear(&hs);
+			return handoff_failed(errp, page->url,
+			                      "the portal offered its Règlement form again: it is "
+			                      "not sent twice; check the invoices before paying again");
+		}
 		if (hs.kind == HANDOFF_GET && is_foreign(hs.url, fc)) {
 			result->payment_url = hs.url;
 			hs.url = NULL;
@@ -289,11 +304,11 @@ static enum exit_code follow_steps(struct portal *p, const struct pay_request *r
 }
 
 static enum exit_code follow_handoff(struct portal *p, const struct pay_request *req,
-                                     struct foreign_ctx *fc, struct http_response *resp,
-                                     struct portal_page *page, struct pay_result *result,
-                                     char **errp)
+                                     struct foreign_ctx *fc, const char *reglement_url,
+                                     struct http_response *resp, struct portal_page *page,
+                                     struct pay_result *result, char **errp)
 {
-	struct handoff_retry retry = { NULL, false };
+	struct handoff_retry retry = { NULL, false, reglement_url };
 	enum exit_code rc = follow_steps(p, req, fc, resp, page, result, &retry, errp);
 	free(retry.get_url);
 	return rc;
@@ -348,9 +363,9 @@ static enum exit_code submit_reglement(struct portal *p, const struct pay_reques
 	struct http_response resp = { 0 };
 	/* Sent once: whatever happens next, it is never re-sent by us. */
 	enum exit_code code = send_step(p, &post, &fc, &next, &resp, errp);
-	form_request_free(&fr);
 	if (code == EXIT_OK)
-		code = follow_handoff(p, req, &fc, &resp, &next, result, errp);
+		code = follow_handoff(p, req, &fc, post.url, &resp, &next, result, errp);
+	form_request_free(&fr);
 	http_response_clear(&resp);
 	portal_page_clear(&next);
 	return code;

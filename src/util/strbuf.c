@@ -30,6 +30,11 @@ static void strbuf_grow(struct strbuf *sb, size_t extra)
 		sb->data[0] = '\0';
 }
 
+void strbuf_reserve(struct strbuf *sb, size_t extra)
+{
+	strbuf_grow(sb, extra);
+}
+
 void strbuf_append(struct strbuf *sb, const char *data, size_t len)
 {
 	strbuf_grow(sb, len);

@@ -13,6 +13,9 @@ struct strbuf {
 #define STRBUF_INIT { NULL, 0, 0 }
 
 void strbuf_append(struct strbuf *sb, const char *data, size_t len);
+/* Makes room for extra more bytes at once, so that the appends that follow
+ * never move the data (and leave no copy of it behind in freed memory). */
+void strbuf_reserve(struct strbuf *sb, size_t extra);
 void strbuf_puts(struct strbuf *sb, const char *s);
 void strbuf_putc(struct strbuf *sb, char c);
 void strbuf_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
