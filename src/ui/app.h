@@ -97,6 +97,7 @@ struct ui {
 	struct ui_worker worker;
 	/* The invoices as last read, and the user's selection over them. */
 	struct invoice_page *invoices;
+	unsigned invoices_gen;    /* counts re-reads: views rebuild their rows */
 	struct invlist *selection;
 	bool selection_adopted;   /* the portal's checks were taken once */
 	struct ui_pending pending;
@@ -115,7 +116,7 @@ struct ui {
 	int cursor_y, cursor_x;
 };
 
-/* ---- the stack (loop.c) ---- */
+/* ---- the stack (stack.c) ---- */
 struct screen *ui_screen_new(const struct screen_ops *ops, void *state, const char *path,
                              int menu);
 void ui_push(struct ui *ui, struct screen *s);
@@ -126,6 +127,8 @@ void ui_pop_to(struct ui *ui, struct screen *s);
 /* Replaces the whole stack by s (login → accueil). */
 void ui_set_root(struct ui *ui, struct screen *s);
 struct screen *ui_top(const struct ui *ui);
+/* Destroys every screen, top first. */
+void ui_stack_free(struct ui *ui);
 /* The topmost non-dialog screen. */
 struct screen *ui_base(const struct ui *ui);
 bool ui_on_stack(const struct ui *ui, const struct screen *s);
@@ -151,7 +154,7 @@ void ui_set_cursor(struct ui *ui, WINDOW *w, int y, int x);
 int ui_body_rows(const struct ui *ui);
 int ui_body_cols(const struct ui *ui);
 
-/* ---- navigation (loop.c) ---- */
+/* ---- navigation (stack.c) ---- */
 /* Menu entry 0-6 (Accueil ... Comment utiliser le portail ?). */
 void ui_open_menu(struct ui *ui, int entry);
 void ui_open_invoices(struct ui *ui);

@@ -115,8 +115,10 @@ static void dialog_draw(struct ui *ui, struct screen *s)
 	ui_box(w);
 	ui_put(w, 0, 2, cols - 4, d->title, ui_attr(d->kind == DIALOG_ERROR ? UI_ERROR : UI_TITLE),
 	       false);
-	for (size_t i = 0; i < n && (int)i < rows - 4; i++)
-		ui_put(w, 1 + (int)i, 2, cols - 4, lines[i], A_NORMAL, true);
+	size_t room = rows > 4 ? (size_t)(rows - 4) : 0;
+	for (size_t i = 0; i < n && i < room; i++)
+		ui_put(w, 1 + (int)i, 2, cols - 4,
+		       i + 1 == room && n > room ? ui_glyph(G_ELLIPSIS) : lines[i], A_NORMAL, true);
 	char buf[160];
 	int by = rows - 2;
 	if (d->kind == DIALOG_PROGRESS && !ui->term.plain) {

@@ -6,6 +6,7 @@ src_libportail_a_SOURCES += \
 	src/ui/ui.c src/ui/ui.h \
 	src/ui/app.h \
 	src/ui/loop.c src/ui/loop.h \
+	src/ui/stack.c \
 	src/ui/keys.c src/ui/keys.h \
 	src/ui/term.c src/ui/term.h \
 	src/ui/text.c src/ui/text.h \

@@ -1,5 +1,4 @@
-/* Accueil, the top screen: the family, the balance, "Payer mes factures",
- * and the portal's own Accueil page below them. */
+/* Accueil, the top screen: family, balance, "Payer mes factures", then the page itself. */
 #include "config.h"
 
 #include <stdlib.h>

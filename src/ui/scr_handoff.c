@@ -1,5 +1,4 @@
-/* The payment hand-off: the payment URL, a QR code, copy (OSC 52), open in
- * $BROWSER, and "r once paid" to see the invoices settled. */
+/* The payment hand-off: URL, QR code, OSC 52 copy, $BROWSER, and "r once paid". */
 #include "config.h"
 
 #include <stdlib.h>

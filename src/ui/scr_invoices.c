@@ -1,6 +1,4 @@
-/* "Payer mes factures": the invoices grouped by régie as on the portal, a
- * checkbox per payable invoice, the live "Total à régler", search, and Enter
- * to pay. Also keeps the shared invoice state (re-reads, pending payments). */
+/* "Payer mes factures": invoices by régie, checkboxes, live total; the shared invoice state. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -25,7 +23,7 @@ struct inv_row {
 struct inv_view {
 	struct inv_row *rows;
 	size_t nrows;
-	const struct invoice_page *built_for; /* rows match this page */
+	unsigned built_gen;   /* rows match this read of the invoices (0: none) */
 	struct ui_list list;
 	struct ui *ui;
 	struct date today;
@@ -95,6 +93,7 @@ char *ui_invoices_replace(struct ui *ui, struct invoice_page *fresh)
 		n = invlist_reapply(ui->selection, fresh, &changes);
 	invoice_page_free(&ui->invoices);
 	ui->invoices = fresh;
+	ui->invoices_gen++;
 	ui->has_balance = true;
 	ui->balance_cents = invoice_page_balance_due(fresh);
 	ui_pending_update(ui);
@@ -123,7 +122,7 @@ static void build_rows(struct inv_view *v, const struct invoice_page *page)
 	free(v->rows);
 	v->rows = NULL;
 	v->nrows = 0;
-	v->built_for = page;
+	v->built_gen = v->ui->invoices_gen;
 	if (!page)
 		return;
 	for (size_t i = 0; i < page->nwarnings; i++)
@@ -333,7 +332,7 @@ static void invoices_draw(struct ui *ui, struct screen *s)
 		       false);
 		return;
 	}
-	if (v->built_for != ui->invoices) {
+	if (v->built_gen != ui->invoices_gen) {
 		build_rows(v, ui->invoices);
 		ui_list_clamp(&v->list);
 	}

@@ -1,5 +1,4 @@
-/* A menu page of the portal (Accueil, Mon tableau de bord ... Aide): its
- * content as text, and its links in a list of their own that Enter follows. */
+/* A menu page of the portal: its content as text, and its links in a list Enter follows. */
 #include "config.h"
 
 #include <stdlib.h>

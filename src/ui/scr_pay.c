@@ -1,5 +1,4 @@
-/* Paying the selection: the confirmation (amount, invoices), the double-payment
- * guard, the portal's own questions, then the hand-off screen. */
+/* Paying the selection: confirmation, double-payment guard, portal questions, hand-off. */
 #include "config.h"
 
 #include <stdlib.h>

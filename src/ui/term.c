@@ -201,7 +201,9 @@ int ui_term_start(const struct cli_options *o, struct ui_term *out, char **errp)
 	i->utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
 	i->ascii = o->ascii || !i->utf8;
 	i->plain = o->plain;
-	i->dumb = false;
+	const char *name = getenv("TERM");
+	i->osc52 = name && strncmp(name, "linux", 5) != 0 && strncmp(name, "vt", 2) != 0 &&
+	           strncmp(name, "dumb", 4) != 0;
 	i->color = !o->no_color && !no_color_env() && has_colors();
 	i->sanitize_flags = i->utf8 ? 0 : SANITIZE_ASCII;
 	set_attrs(i->color);
@@ -218,6 +220,10 @@ void ui_term_stop(void)
 	term.active = false;
 	if (!isendwin())
 		endwin();
+	/* Ctrl-C goes back to cancelling transfers the command-line way
+	 * (the logout that follows). */
+	for (int i = 0; i < 3; i++)
+		sigaction(handled_signals[i], &term.previous[i], NULL);
 	fflush(stdout);
 	xalloc_set_fatal_hook(NULL);
 	if (term.screen) {
@@ -330,8 +336,9 @@ static char *base64(const char *s)
 
 int ui_term_copy(const char *text, char **errp)
 {
-	if (term.info.dumb || !term.active)
-		return set_error(errp, "ce terminal ne permet pas de copier");
+	if (!term.info.osc52 || !term.active)
+		return set_error(errp, "ce terminal (TERM=%s) ne permet pas de copier : utilisez o "
+		                       "ou le QR code (v)", getenv("TERM") ? getenv("TERM") : "?");
 	char *encoded = base64(text);
 	/* Written after curses flushed its own output, and moving no cursor,
 	 * so the screen curses believes in stays true. */

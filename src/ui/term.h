@@ -20,7 +20,8 @@ struct ui_term {
 	bool color;         /* colours in use (not NO_COLOR, --no-color, or a
 	                       terminal without colours) */
 	bool plain;         /* --plain: screen readers */
-	bool dumb;          /* no escape sequences beyond curses' own (TERM=dumb) */
+	bool osc52;         /* the terminal may take OSC 52 (not the Linux
+	                       console or a real VT: they would show it) */
 	int sanitize_flags; /* for every string shown (util/sanitize.h) */
 };
 
@@ -74,7 +75,8 @@ void ui_hline(WINDOW *w, int y, int x, int n);
 void ui_box(WINDOW *w);
 
 /* Puts text on the system clipboard through the terminal (OSC 52: works
- * over SSH and in tmux with set-clipboard). Refused on a dumb terminal.
+ * over SSH and in tmux with set-clipboard). Refused where the terminal would
+ * print the sequence instead (TERM=linux, vt100, vt220...).
  * Returns 0, or -1 with *errp. */
 int ui_term_copy(const char *text, char **errp);
 

@@ -70,6 +70,7 @@ int ui_run(struct cli_options *options)
 	atexit(wipe_password);
 	mlock(password_store, sizeof(password_store)); /* best effort */
 	/* -v logs to stderr, which curses owns: not in the interface. */
+	bool verbose = options->verbose;
 	options->verbose = false;
 	options->cancelled = ui_job_cancelled;
 	options->cancel_ctx = &ui;
@@ -89,6 +90,8 @@ int ui_run(struct cli_options *options)
 	ui_text_set_flags(ui.term.sanitize_flags);
 	struct screen *login = scr_login_new(&ui, NULL);
 	ui_push(&ui, login);
+	if (verbose)
+		ui_status(&ui, "-v n'a d'effet que pour les commandes (invoices, page, pay).");
 	if (ui.connected && has_password_source(&ui))
 		scr_login_connect(&ui, login);
 	rc = ui_loop(&ui);
