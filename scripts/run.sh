@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds portail-famille (out of tree, in _build/default) if needed, then
-# runs it with the given arguments; without arguments it reads the bundled
-# sample invoice page.
+# runs it with the given arguments; without arguments it starts the
+# full-screen interface on the built-in demo portal.
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -13,6 +13,6 @@ mkdir -p _build/default
 	make -j"$(nproc)" src/portail-famille >make.log 2>&1 || { tail -30 make.log; exit 1; }
 )
 if [ $# -eq 0 ]; then
-	set -- parse invoices "$top/tests/fixtures/invoices/seed.html"
+	set -- --demo
 fi
 exec "$top/_build/default/src/portail-famille" "$@"
