@@ -84,6 +84,8 @@ measure "toggle it back (Space)" Space "Total à régler : +181,99"
 measure "cursor down (j)" j "CL2022-0457"
 measure "cursor up (k)" k "F2022-0388"
 measure "toggle the régie (a)" a "Total à régler : +226,11"
+measure "screen change: Ma famille (3)" 3 "Accueil » Ma famille"
+measure "screen change: back to the invoices (p)" p "Total à régler : +226,11"
 $T pipe-pane -t ui
 
 # A hand-off, so the peak covers the whole flow.

@@ -8,7 +8,8 @@ packages="
   libncurses-dev libcurl4-openssl-dev libtidy-dev libjansson-dev
   libmicrohttpd-dev zlib1g-dev libinih-dev libqrencode-dev
   libcmocka-dev
-  tidy curl jq tmux valgrind mandoc
+  tidy curl jq tmux valgrind mandoc time
+  clang libclang-rt-dev llvm
 "
 
 if [ "$(id -u)" -eq 0 ]; then
