@@ -291,9 +291,6 @@ static const char *charset_prescan(const char *b, size_t n)
 	return NULL;
 }
 
-/* A page cut mid-character by a short transfer is still UTF-8, but only when
- * it showed some multibyte UTF-8 first: a lone Latin-1 "é" at the very end of
- * an ASCII page looks like a truncated sequence too. */
 /* Length of the leading run of ASCII bytes other than NUL: pages are
  * mostly markup, and copying runs rather than characters keeps the
  * conversion of a 4 MB page in the milliseconds. */
@@ -314,7 +311,16 @@ static size_t charset_ascii_run(const char *s, size_t len)
 	return i;
 }
 
-static bool charset_looks_utf8(const char *bytes, size_t len)
+/* What the bytes are, read as UTF-8. */
+enum charset_utf8_verdict {
+	UTF8_ASCII,    /* no byte above 0x7F */
+	UTF8_VALID,    /* multibyte sequences, all valid */
+	UTF8_CUT,      /* valid, but the last sequence is cut short (a page
+	                  truncated mid-character) */
+	UTF8_INVALID,
+};
+
+static enum charset_utf8_verdict charset_scan_utf8(const char *bytes, size_t len)
 {
 	size_t pos = 0, n;
 	bool multibyte = false;
@@ -328,32 +334,28 @@ static bool charset_looks_utf8(const char *bytes, size_t len)
 		}
 		n = sanitize_utf8_decode(bytes + pos, len - pos, &cp);
 		if (cp == SANITIZE_BAD_UTF8)
-			return multibyte && pos + n == len && (unsigned char)bytes[pos] >= 0xc2;
+			return multibyte && pos + n == len && (unsigned char)bytes[pos] >= 0xc2
+			           ? UTF8_CUT
+			           : UTF8_INVALID;
 		multibyte = multibyte || n > 1;
 	}
-	return true;
+	return multibyte ? UTF8_VALID : UTF8_ASCII;
+}
+
+/* Sniffing: UTF-8 unless the bytes say otherwise. A page cut
+ * mid-character by a short transfer is still UTF-8, but only when it showed
+ * some multibyte UTF-8 first: a lone Latin-1 "é" at the very end of an
+ * ASCII page looks like a truncated sequence too. */
+static bool charset_looks_utf8(const char *bytes, size_t len)
+{
+	return charset_scan_utf8(bytes, len) != UTF8_INVALID;
 }
 
 /* True when the bytes hold at least one multibyte UTF-8 sequence and no
  * invalid one: text in windows-1252 practically never does. */
 static bool charset_is_real_utf8(const char *bytes, size_t len)
 {
-	size_t pos = 0, n;
-	bool multibyte = false;
-	unsigned long cp;
-
-	for (; pos < len; pos += n) {
-		if ((unsigned char)bytes[pos] < 0x80) {
-			n = charset_ascii_run(bytes + pos, len - pos);
-			n = n ? n : 1; /* a NUL byte */
-			continue;
-		}
-		n = sanitize_utf8_decode(bytes + pos, len - pos, &cp);
-		if (cp == SANITIZE_BAD_UTF8)
-			return false;
-		multibyte = multibyte || n > 1;
-	}
-	return multibyte;
+	return charset_scan_utf8(bytes, len) == UTF8_VALID;
 }
 
 /* 2015 PHP portals often label UTF-8 pages ISO-8859-1 and the other way

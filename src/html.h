@@ -92,6 +92,10 @@ char *html_text(const struct html_node *node);
  * characters, never a cut UTF-8 sequence): for callers that only compare
  * short labels and must not copy a whole nested table to do so. */
 char *html_text_capped(const struct html_node *node, size_t max_bytes);
+/* Length in bytes of the whitespace character at s that html_text
+ * collapses (ASCII space, tab, CR, LF, FF, VT, NBSP, U+2000-U+200A, U+202F,
+ * U+205F, U+3000), or 0 when s does not start with one. */
+size_t html_space_length(const unsigned char *s);
 /* True when html_text(node) would be empty (no visible text). */
 bool html_text_empty(const struct html_node *node);
 

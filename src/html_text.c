@@ -22,7 +22,7 @@ static bool is_separator(const struct html_node *node)
 
 /* Length of the whitespace character at s (ASCII space, tab, CR, LF, FF,
  * NBSP, U+2000-U+200A, U+202F, U+205F, U+3000), or 0. */
-static size_t space_length(const unsigned char *s)
+size_t html_space_length(const unsigned char *s)
 {
 	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v')
 		return 1;
@@ -47,14 +47,14 @@ static void sink_text(struct text_sink *sink, const char *text)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	while (*s) {
-		size_t space = space_length(s);
+		size_t space = html_space_length(s);
 		if (space) {
 			sink->pending_space = true;
 			s += space;
 			continue;
 		}
 		const unsigned char *word = s;
-		while (*s && !space_length(s))
+		while (*s && !html_space_length(s))
 			s++;
 		if (sink->pending_space && sink->out.len > 0)
 			strbuf_putc(&sink->out, ' ');
@@ -97,7 +97,7 @@ bool html_text_empty(const struct html_node *node)
 	if (node->type == HTML_TEXT) {
 		const unsigned char *s = (const unsigned char *)node->text;
 		while (*s) {
-			size_t space = space_length(s);
+			size_t space = html_space_length(s);
 			if (!space)
 				return false;
 			s += space;

@@ -62,23 +62,6 @@ bool page_is_bold(const struct html_node *text, const struct html_node *stop)
 	return false;
 }
 
-/* The same whitespace html_text collapses: ASCII spaces, NBSP, the
- * U+2000-U+200A spaces, U+202F, U+205F and U+3000. */
-static size_t space_length(const unsigned char *s)
-{
-	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v')
-		return 1;
-	if (s[0] == 0xC2 && s[1] == 0xA0)
-		return 2;
-	if (s[0] == 0xE2 && s[1] == 0x80 && ((s[2] >= 0x80 && s[2] <= 0x8A) || s[2] == 0xAF))
-		return 3;
-	if (s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F)
-		return 3;
-	if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
-		return 3;
-	return 0;
-}
-
 void page_sink_init(struct page_sink *s, struct page_builder *b, size_t cell)
 {
 	memset(s, 0, sizeof(*s));
@@ -100,14 +83,14 @@ static bool put_words(struct page_sink *s, const char *raw)
 	const unsigned char *p = (const unsigned char *)raw;
 	bool any = false;
 	while (*p) {
-		size_t space = space_length(p);
+		size_t space = html_space_length(p);
 		if (space) {
 			s->pending_space = true;
 			p += space;
 			continue;
 		}
 		const unsigned char *word = p;
-		while (*p && !space_length(p))
+		while (*p && !html_space_length(p))
 			p++;
 		put_word(s, (const char *)word, (size_t)(p - word));
 		any = true;
