@@ -294,8 +294,10 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 	const char *method = req->method ? req->method : "GET";
 	bool with_body = true;
 	for (;;) {
+		/* On every error, out is left empty (it may hold an earlier hop). */
 		if (url_check_allowed(url, errp) < 0) {
 			free(url);
+			http_response_clear(out);
 			return HTTP_ERR_POLICY;
 		}
 		CURLcode rc = send_once(s, method, url, req, with_body);
@@ -305,6 +307,7 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 		if (rc != CURLE_OK) {
 			enum http_error err = transfer_error(s, req, url, rc, errp);
 			free(url);
+			http_response_clear(out);
 			return err;
 		}
 		fill_response(s, url, out);

@@ -44,6 +44,15 @@ check-local:
 endif
 TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/man-lint.sh
 
+# The fault matrix: every command against every fault (RELIABILITY.md G3),
+# with a scripted HTTP server for the faults the demo portal cannot make.
+TESTS += tests/fault-matrix.sh
+EXTRA_DIST += tests/fault-matrix.sh
+check_PROGRAMS += tests/fault/fault-server
+tests_fault_fault_server_SOURCES = tests/fault/fault-server.c
+tests_fault_fault_server_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
+tests_fault_fault_server_LDADD = $(ZLIB_LIBS)
+
 tests_test_money_SOURCES = tests/test_money.c
 tests_test_money_CFLAGS = $(TEST_CFLAGS)
 tests_test_money_LDADD = $(TEST_LIBS)

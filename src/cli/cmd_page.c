@@ -48,7 +48,11 @@ static enum exit_code print_page(const struct portal_page *page, char **errp)
 	fputs(text, stdout);
 	free(text);
 	page_content_free(&content);
-	return fflush(stdout) == EOF ? EXIT_ERROR : EXIT_OK;
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		set_error(errp, "cannot write the output");
+		return EXIT_ERROR;
+	}
+	return EXIT_OK;
 }
 
 int cmd_page(struct cli_options *options, int argc, char **argv)

@@ -80,9 +80,12 @@ static int terminal_flags(void)
  * user's confirmation. */
 static bool show_portal_question(void *ctx, const char *text)
 {
-	char *safe = sanitize_str(text, terminal_flags());
-	fprintf(stderr, "portail-famille: the portal asks: \"%s\" — yes\n", safe);
+	/* The whole line: under LANG=C the dash is folded to ASCII too. */
+	char *line = xasprintf("the portal asks: \"%s\" — yes", text);
+	char *safe = sanitize_str(line, terminal_flags());
+	fprintf(stderr, "portail-famille: %s\n", safe);
 	free(safe);
+	free(line);
 	return true;
 }
 
@@ -166,13 +169,19 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 	if (rc != EXIT_OK)
 		return rc;
 	char amount[32], *host = url_host(r->payment_url);
-	fprintf(stderr, "portail-famille: %zu invoice%s, %s €, to pay on %s\n", r->count,
-	        r->count > 1 ? "s" : "", money_format(r->amount_cents, MONEY_FR, amount,
-	                                              sizeof(amount)),
-	        host ? host : "?");
+	char *line = xasprintf("%zu invoice%s, %s €, to pay on %s", r->count,
+	                       r->count > 1 ? "s" : "",
+	                       money_format(r->amount_cents, MONEY_FR, amount, sizeof(amount)),
+	                       host ? host : "?");
+	char *safe = sanitize_str(line, terminal_flags()); /* "EUR" under LANG=C */
+	fprintf(stderr, "portail-famille: %s\n", safe);
+	free(safe);
+	free(line);
 	free(host);
-	if (a->json ? print_json(r) < 0 : printf("%s\n", r->payment_url) < 0)
+	if (a->json ? print_json(r) < 0 : printf("%s\n", r->payment_url) < 0) {
+		set_error(errp, "cannot write the output");
 		return EXIT_ERROR;
+	}
 	if (a->qr) {
 		size_t cols, rows;
 		char *qr = qr_text_render(r->payment_url, terminal_flags() != 0, &cols, &rows);
@@ -180,7 +189,12 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 			fputs(qr, a->json ? stderr : stdout);
 		free(qr);
 	}
-	fflush(stdout);
+	/* The URL is the whole point: a failed write (| head, a full disk) is
+	 * an error, not a success the user never saw. */
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		set_error(errp, "cannot write the output");
+		return EXIT_ERROR;
+	}
 	if (a->open && browser_open(r->payment_url, errp) < 0)
 		return EXIT_ERROR;
 	return EXIT_OK;

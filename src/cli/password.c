@@ -95,31 +95,86 @@ int password_read_line(int fd, char *buf, size_t size, int timeout_s, char **err
 	return 0;
 }
 
+/* Hands the terminal's foreground to process group pgrp (a password
+ * command that asks on /dev/tty, like pinentry, needs it); the caller
+ * checked that we hold it. Returns true if done. */
+static bool give_terminal(int tty, pid_t pgrp)
+{
+	struct sigaction ignore = { .sa_handler = SIG_IGN }, saved;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGTTOU, &ignore, &saved);
+	bool done = tcsetpgrp(tty, pgrp) == 0;
+	sigaction(SIGTTOU, &saved, NULL);
+	return done;
+}
+
+/* In the child, before exec: its own group takes the foreground at once,
+ * so a prompt on /dev/tty cannot race the parent's tcsetpgrp. */
+static void give_terminal_to_self(int tty)
+{
+	signal(SIGTTOU, SIG_IGN);
+	tcsetpgrp(tty, getpid());
+	signal(SIGTTOU, SIG_DFL);
+}
+
+/* Takes the terminal's foreground back after the command. */
+static void take_terminal_back(int tty)
+{
+	struct sigaction ignore = { .sa_handler = SIG_IGN }, saved;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGTTOU, &ignore, &saved);
+	tcsetpgrp(tty, getpgrp());
+	sigaction(SIGTTOU, &saved, NULL);
+}
+
 static int from_command(const char *command, char *buf, size_t size, char **errp)
 {
 	int pipefd[2];
 	if (pipe2(pipefd, O_CLOEXEC) < 0)
 		return set_error(errp, "cannot run the password command: %s", strerror(errno));
+	int tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	bool foreground = tty >= 0 && tcgetpgrp(tty) == getpgrp();
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(pipefd[0]);
 		close(pipefd[1]);
+		if (tty >= 0)
+			close(tty);
 		return set_error(errp, "cannot run the password command: %s", strerror(errno));
 	}
 	if (pid == 0) {
+		/* A group of its own, so that a time-out ends the command's
+		 * children too (sh -c 'sleep 100' leaves sleep behind otherwise),
+		 * in the terminal's foreground so that it may still prompt there. */
+		setpgid(0, 0);
+		if (foreground)
+			give_terminal_to_self(tty);
 		dup2(pipefd[1], STDOUT_FILENO);
 		execl("/bin/sh", "sh", "-c", command, (char *)NULL);
 		_exit(127);
 	}
+	setpgid(pid, pid); /* also here: no race with the child's own call */
+	bool gave = foreground && give_terminal(tty, pid);
 	close(pipefd[1]);
 	char *why = NULL;
 	int rc = password_read_line(pipefd[0], buf, size, PASSWORD_COMMAND_TIMEOUT, &why);
 	close(pipefd[0]);
 	if (rc < 0)
-		kill(pid, SIGTERM);
+		kill(-pid, SIGTERM);
 	int status = 0;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	if (gave)
+		take_terminal_back(tty);
+	if (tty >= 0)
+		close(tty);
+	/* A command that failed says more than the empty line it left ("false"):
+	 * its status, unless we ended it ourselves (time-out, too long). */
+	if (rc < 0 && WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+		free(why);
+		why = NULL;
+		rc = 0;
+	}
 	if (rc < 0) {
 		set_error(errp, "password command: %s", why);
 		free(why);

@@ -127,6 +127,19 @@ static void set_button(struct form_button *b, const struct form *form,
 	b->is_submit = form_control_is_submit(c);
 }
 
+static bool is_button(const struct form_control *c)
+{
+	return c->kind == FC_SUBMIT || c->kind == FC_IMAGE || c->kind == FC_BUTTON;
+}
+
+static bool has_pay_button(const struct form *form)
+{
+	for (size_t i = 0; i < form->ncontrols; i++)
+		if (is_button(&form->controls[i]) && label_is(form->controls[i].label, pay_names))
+			return true;
+	return false;
+}
+
 static bool fill_buttons(const struct form *form, struct regie *regie)
 {
 	for (size_t i = 0; i < form->ncontrols; i++) {
@@ -154,14 +167,15 @@ void regie_buttons_find(const struct html_doc *doc, const struct form_list *form
 		return;
 	}
 	/* No checkbox and no enclosing form: the first form after the table
-	 * with a Règlement button. */
+	 * with a Règlement button. Only that form's buttons are taken: a
+	 * "Retour" met in an earlier form would be an index into the wrong
+	 * form's controls. */
 	for (size_t i = 0; i < forms->count; i++) {
-		if (forms->forms[i].node->order < table->order)
+		if (forms->forms[i].node->order < table->order || !has_pay_button(&forms->forms[i]))
 			continue;
-		if (fill_buttons(&forms->forms[i], regie)) {
-			regie->form_index = (long)i;
-			return;
-		}
+		fill_buttons(&forms->forms[i], regie);
+		regie->form_index = (long)i;
+		return;
 	}
 	(void)doc;
 }

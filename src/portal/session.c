@@ -248,6 +248,15 @@ enum exit_code session_get(struct portal *p, const char *url, const char *label,
 	}
 }
 
+static bool shows_logout(const struct portal_page *page)
+{
+	struct portal_links links;
+	portal_links_find(page->doc, page->url, &links);
+	bool found = links.url[LINK_LOGOUT] != NULL;
+	portal_links_clear(&links);
+	return found;
+}
+
 static enum exit_code open_link(struct portal *p, enum portal_link link, struct portal_page *out,
                                 char **errp)
 {
@@ -259,6 +268,15 @@ static enum exit_code open_link(struct portal *p, enum portal_link link, struct 
 	char *copy = xstrdup(url); /* the fetch may learn a new one */
 	enum exit_code rc = session_get(p, copy, portal_link_label(link), out, errp);
 	free(copy);
+	if (rc == EXIT_OK && link != LINK_LOGOUT && !shows_logout(out)) {
+		/* Every page of a logged-in portal offers "Se déconnecter": one
+		 * that does not is a maintenance or error page, not the page asked. */
+		set_error(errp, "%s (%s): not a page of the portal (no \"Se déconnecter\" link): "
+		                "maintenance or error page?",
+		          portal_link_label(link), out->url);
+		portal_page_clear(out);
+		return EXIT_PAGE;
+	}
 	return rc;
 }
 

@@ -148,7 +148,8 @@ void ui_draw_status(struct ui *ui)
 static void draw_too_small(void)
 {
 	werase(stdscr);
-	char *msg = xasprintf("Agrandissez la fenêtre : %d×%d au minimum (actuellement %d×%d).",
+	char *msg = xasprintf("Agrandissez la fenêtre : %d×%d au minimum (actuellement %d×%d). "
+	                      "q : quitter.",
 	                      UI_MIN_COLS, UI_MIN_ROWS, COLS, LINES);
 	ui_put(stdscr, 0, 0, COLS, msg, A_BOLD, false);
 	free(msg);
@@ -483,6 +484,8 @@ int ui_loop(struct ui *ui)
 		}
 		if (!ui->too_small)
 			handle_key(ui, ch);
+		else if (ch == 'q' || ch == CTRL('c'))
+			break; /* nothing else can be shown or done at that size */
 	}
 	ui_stack_free(ui);
 	return ui->exit_code;
