@@ -7,7 +7,7 @@ packages="
   build-essential autoconf automake pkg-config
   libncurses-dev libcurl4-openssl-dev libtidy-dev libjansson-dev
   libmicrohttpd-dev zlib1g-dev libinih-dev libqrencode-dev
-  libcmocka-dev clang libclang-rt-14-dev
+  libcmocka-dev
   tidy curl jq tmux valgrind mandoc time
   clang libclang-rt-dev llvm
 "
