@@ -453,7 +453,7 @@ g_replay_redirects() {
 	replay_group "Règlement: 302 to http://paiement.example/" "- - - 4" \
 		"POST /v4/compte_factures.php5 redirect 302 http://paiement.example/tpa/paiementws.web?idop=1"
 	PAY_CHECK='grep -q "on paiement.example" "$err"' PAY_WHY="names the payment host"
-	replay_group "Règlement: 302 to https://paiement.example/ (another host)" "- - - 0" \
+	replay_group "Règlement: 302 to https://paiement.example (other host)" "- - - 0" \
 		"POST /v4/compte_factures.php5 redirect 302 https://paiement.example/tpa/paiementws.web?idop=1"
 }
 
@@ -871,6 +871,10 @@ g_signals() {
 # stderr, the window title and the clipboard (OSC 0 and 52).
 UI_TIMEOUT=${PF_UI_TIMEOUT:-15}
 ui_screen() { $T capture-pane -p -t "$ui_name" 2>/dev/null; }
+# ui_line ERE: what the screen shows around ERE, for the message column.
+ui_line() {
+	ui_screen | sed -E 's#https?://127\.0\.0\.1:[0-9]+##g' | grep -oE -m 1 -- ".{0,30}($1).{0,40}" | head -n 1
+}
 ui_keys() { $T send-keys -t "$ui_name" "$@"; }
 ui_wait() {
 	uw_i=0
@@ -922,12 +926,12 @@ EOF
 	uwhy=
 	MSG=
 	if ui_wait "$u_stage1"; then
-		MSG=$(ui_screen | grep -oE -m 1 -- ".{0,30}($u_stage1).{0,40}")
+		MSG=$(ui_line "$u_stage1")
 		if [ "$u_key" != - ]; then
 			ui_keys "$u_key"
 			if [ "$u_stage2" != - ]; then
 				if ui_wait "$u_stage2"; then
-					MSG=$(ui_screen | grep -oE -m 1 -- ".{0,30}($u_stage2).{0,40}")
+					MSG=$(ui_line "$u_stage2")
 				else
 					uwhy="$uwhy screen never showed /$u_stage2/;"
 				fi
@@ -1254,13 +1258,22 @@ for res in "$tmp"/rows/*.res; do
 	fi
 	total=$((total + 1))
 done
+# pad TEXT WIDTH: TEXT and spaces up to WIDTH characters (printf counts bytes).
+pad() {
+	p_n=$(($2 - $(printf '%s' "$1" | wc -m)))
+	printf '%s' "$1"
+	[ "$p_n" -gt 0 ] && printf "%${p_n}s" ""
+	printf ' '
+}
 table() {
-	printf '%-26s %-52s %-5s %-4s %-5s %-4s %s\n' command fault exp got leaks term message
+	printf '%-28s %-56s %-5s %-4s %-5s %-4s %s\n' command fault exp got leaks term message
 	for res in "$tmp"/rows/*.res; do
 		IFS=$US read -r st cmd fault exp got lk term msg why todo <"$res"
 		mark=
 		[ "$st" = ok ] || mark="  <-- ${todo:+TODO }FAIL"
-		printf '%-26s %-52s %-5s %-4s %-5s %-4s %s%s\n' "$cmd" "$fault" "$exp" "$got" "$lk" "$term" "$msg" "$mark"
+		pad "$cmd" 28
+		pad "$fault" 56
+		printf '%-5s %-4s %-5s %-4s %s%s\n' "$exp" "$got" "$lk" "$term" "$msg" "$mark"
 	done
 }
 table >"$tmp/table"

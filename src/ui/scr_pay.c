@@ -154,8 +154,9 @@ static void pay_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 	} else {
 		char *text = xasprintf("%s\n\nRien n'a été payé ici. r : relire les factures.",
 		                       err ? err : "erreur");
-		dialog_error(ui, rc == EXIT_PAGE ? "Les factures ont changé" : "Paiement impossible",
-		             text);
+		/* The session's message says why (balances changed, session
+		 * expired, a page not understood): one title fits them all. */
+		dialog_error(ui, "Paiement impossible", text);
 		free(text);
 	}
 	free(err);

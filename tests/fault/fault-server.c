@@ -12,7 +12,7 @@
  * One connection at a time, each answered with "Connection: close".
  * With --syn-blackhole, the port is a TCP black hole instead: a listening
  * socket whose accept queue is full, so the kernel drops every new SYN and
- * a client's connect() can only time out. 
+ * a client's connect() can only time out.
  *
  * ROUTES is read again for every request (tests rewrite it between runs),
  * one route a line, the first match wins; '#' starts a comment:
@@ -25,7 +25,8 @@
  *   gzipbomb BYTES          gzip of BYTES of spaces after an HTML head,
  *                           streamed (so it costs only what the client reads)
  *   drip MS                 200, Content-Length 1000000, one byte every MS ms
- *   blackhole               reads the request, never answers
+ *   blackhole               reads the request, never answers (until the
+ *                           client leaves)
  *   close                   reads the request, closes without a byte
  * No route: 404. LOG, when given, gets "METHOD TARGET" for every request
  * (never a header or a body: the login POST holds a password). */
@@ -43,7 +44,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
