@@ -64,6 +64,7 @@ static long remaining_ms(const struct timespec *deadline)
 int password_read_line(int fd, char *buf, size_t size, int timeout_s, char **errp)
 {
 	struct timespec deadline;
+	buf[0] = '\0';
 	clock_gettime(CLOCK_MONOTONIC, &deadline);
 	deadline.tv_sec += timeout_s;
 	size_t len = 0;
@@ -169,8 +170,10 @@ static int from_command(const char *command, char *buf, size_t size, char **errp
 	if (tty >= 0)
 		close(tty);
 	/* A command that failed says more than the empty line it left ("false"):
-	 * its status, unless we ended it ourselves (time-out, too long). */
-	if (rc < 0 && WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+	 * its status, unless we ended it ourselves (time-out, a line too long or
+	 * with a NUL: then the pipe was closed on it and its status says less). */
+	bool nothing_read = rc < 0 && buf[0] == '\0' && strstr(why, "empty");
+	if (nothing_read && WIFEXITED(status) && WEXITSTATUS(status) != 0) {
 		free(why);
 		why = NULL;
 		rc = 0;
