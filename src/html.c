@@ -268,6 +268,29 @@ static int run_tidy(struct parse_job *job, char **errp)
 	return 0;
 }
 
+/* A "<!DOCTYPE"-like declaration after the first markup sends tidy 5.6
+ * into endless recursion inside some elements ("<button <!D p><p", found
+ * by fuzzing: a stack overflow however large the stack). Browsers ignore
+ * such declarations; here their '!' becomes a space, so tidy reads them as
+ * text. Comments ("<!--") and a leading declaration are left alone. */
+static void neutralise_late_declarations(char *text, size_t len)
+{
+	bool seen_markup = false;
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (text[i] != '<')
+			continue;
+		if (text[i + 1] == '!' && i + 3 < len && text[i + 2] == '-' && text[i + 3] == '-') {
+			char *end = memmem(text + i + 4, len - i - 4, "-->", 3);
+			if (!end)
+				return;
+			i = (size_t)(end - text) + 2;
+		} else if (text[i + 1] == '!' && seen_markup) {
+			text[i + 1] = ' ';
+		}
+		seen_markup = true;
+	}
+}
+
 int html_parse(const char *bytes, size_t len, const char *content_type, struct html_doc **out,
                char **errp)
 {
@@ -298,6 +321,7 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 	for (size_t i = 0; i < utf8_len; i++)
 		if (utf8[i] == '\0')
 			utf8[i] = ' ';
+	neutralise_late_declarations(utf8, utf8_len);
 	struct parse_job job = { .utf8 = utf8, .doc = doc };
 	int rc = run_tidy(&job, errp);
 	free(utf8);

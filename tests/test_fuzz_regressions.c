@@ -188,7 +188,7 @@ static void open_bug_bad_scheme(void **state)
 static void open_bug_tidy_doctype(void **state)
 {
 	static const char page[] = "<button <!D p><p";
-	static const char ok[] = "<!DOCTYPE html><button>Payer</button><p>x";
+	static const char ok[] = "<!DOCTYPE html><button>Payer</button><p>x</p>";
 
 	if (FUZZ_OPEN_BUG_TIDY_DOCTYPE) {
 		assert_true(fuzz_open_bug_tidy((const uint8_t *)page, strlen(page), NULL));

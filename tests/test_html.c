@@ -145,6 +145,19 @@ static void test_unclosed_cells_do_not_count_as_nesting(void **state)
 	free(rows);
 }
 
+static void test_late_declaration_does_not_crash_tidy(void **state)
+{
+	/* Found by fuzzing: tidy 5.6 recursed without end on this page. */
+	static const char *const pages[] = { "<button <!D p><p", "<p>a<!DOCTYPE html><button>",
+		                             "<!DOCTYPE html><p><!-- <!D --><button>x</button>" };
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		struct html_doc *doc = NULL;
+		char *err = NULL;
+		assert_int_equal(html_parse(pages[i], strlen(pages[i]), NULL, &doc, &err), 0);
+		html_doc_free(&doc);
+	}
+}
+
 static void test_oversized_page_is_refused(void **state)
 {
 	size_t len = HTML_MAX_BYTES + 1;
@@ -189,6 +202,7 @@ int main(void)
 		cmocka_unit_test(test_deep_nesting_is_refused_before_tidy),
 		cmocka_unit_test(test_nesting_just_under_the_limit_parses),
 		cmocka_unit_test(test_unclosed_cells_do_not_count_as_nesting),
+		cmocka_unit_test(test_late_declaration_does_not_crash_tidy),
 		cmocka_unit_test(test_oversized_page_is_refused),
 		cmocka_unit_test(test_traversal_order_and_ancestors),
 	};

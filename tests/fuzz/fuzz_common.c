@@ -223,11 +223,12 @@ bool fuzz_open_bug_tidy(const uint8_t *bytes, size_t len, const char *content_ty
 	size_t text_len = 0;
 	if (charset_to_utf8((const char *)bytes, len, charset, &text, &text_len, NULL) != 0)
 		return false;
-	/* tidy discards control characters: "<but\b\bton" is a <button>. */
+	/* tidy discards control characters: "<but\b\bton" is a <button>,
+	 * "<!\bD" a declaration. */
 	size_t n = 0;
 	for (size_t i = 0; i < text_len; i++) {
 		unsigned char c = (unsigned char)text[i];
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f)
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
 			continue;
 		if (c == 0xc2 && i + 1 < text_len && (unsigned char)text[i + 1] <= 0x9f) {
 			i++;
@@ -236,18 +237,16 @@ bool fuzz_open_bug_tidy(const uint8_t *bytes, size_t len, const char *content_ty
 		text[n++] = text[i];
 	}
 	text[n] = '\0';
-	text_len = n;
-	bool button = false, late_doctype = false;
-	const char *first = memchr(text, '<', text_len);
-	for (const char *p = first; p && !(button && late_doctype);
-	     p = memchr(p + 1, '<', text_len - (size_t)(p + 1 - text))) {
-		if (strncasecmp(p, "<button", 7) == 0)
-			button = true;
-		else if (p != first && p[1] == '!' && (p[2] == 'd' || p[2] == 'D'))
-			late_doctype = true;
+	/* Any "<!d" but the first markup: wider than the bug (a <button>
+	 * around it), so that no spelling of the button slips through. */
+	const char *first = memchr(text, '<', n), *p = first;
+	bool late_doctype = false;
+	while (p && !late_doctype) {
+		late_doctype = p != first && p[1] == '!' && (p[2] == 'd' || p[2] == 'D');
+		p = memchr(p + 1, '<', n - (size_t)(p + 1 - text));
 	}
 	free(text);
-	return button && late_doctype;
+	return late_doctype;
 }
 
 void fuzz_memout_open(struct fuzz_memout *m)
