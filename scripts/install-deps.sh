@@ -12,6 +12,12 @@ packages="
   clang libclang-rt-dev llvm
 "
 
+# --list: print the package names only (.ci/run installs them itself).
+if [ "${1:-}" = --list ]; then
+	echo $packages
+	exit 0
+fi
+
 if [ "$(id -u)" -eq 0 ]; then
 	sudo=
 else
