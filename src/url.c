@@ -4,6 +4,7 @@
 #include "url.h"
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <curl/curl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +158,34 @@ static char *url_get_normalized(CURLU *u, CURLUcode *rc)
 	return out;
 }
 
+/* RFC 3986: a scheme is ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ). A
+ * reference whose first ':' comes before any '/', '?' or '#' but after
+ * something that is not a scheme ("5:/e") is a relative path; curl would
+ * read it as a scheme, so such a reference is given a "./" first. */
+static bool looks_like_bad_scheme(const char *ref)
+{
+	size_t colon = strcspn(ref, ":/?#");
+	if (ref[colon] != ':' || colon == 0)
+		return false;
+	if (!isalpha((unsigned char)ref[0]))
+		return true;
+	for (size_t i = 1; i < colon; i++)
+		if (!isalnum((unsigned char)ref[i]) && ref[i] != '+' && ref[i] != '-' && ref[i] != '.')
+			return true;
+	return false;
+}
+
+/* What we hand on is printable ASCII: curl keeps a host's raw bytes (UTF-8,
+ * DEL, percent-decoded controls), and such a host is refused rather than
+ * shown or fetched (we do not convert international names). */
+static bool url_is_plain_ascii(const char *url)
+{
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7f)
+			return false;
+	return true;
+}
+
 char *url_resolve(const char *base, const char *ref, char **errp)
 {
 	CURLU *u;
@@ -180,6 +209,11 @@ char *url_resolve(const char *base, const char *ref, char **errp)
 		return NULL;
 	}
 	clean = url_clean_ref(ref);
+	if (looks_like_bad_scheme(clean)) {
+		char *dotted = xasprintf("./%s", clean);
+		free(clean);
+		clean = dotted;
+	}
 	rel = url_strip_same_scheme(clean, base);
 	/* An empty reference (or a bare fragment) is the base document itself;
 	 * curl would drop the base's last path segment. */
@@ -189,6 +223,11 @@ char *url_resolve(const char *base, const char *ref, char **errp)
 		out = url_get_normalized(u, &rc);
 	if (rc != CURLUE_OK)
 		url_error(errp, "cannot resolve URL", ref, rc);
+	if (out && !url_is_plain_ascii(out)) {
+		free(out);
+		out = NULL;
+		set_error(errp, "refusing a URL whose host is not plain ASCII");
+	}
 	free(clean);
 	curl_url_cleanup(u);
 	return out;

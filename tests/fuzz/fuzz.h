@@ -74,8 +74,8 @@ bool fuzz_has_terminal_control(const char *s, size_t len, bool allow_newline,
  *  - a relative reference whose first segment holds ':' after a non-letter
  *    ("5:/e", "1http://x") comes back as an absolute URL with the bogus
  *    scheme ("5://e/") instead of a path under the base, as browsers do. */
-#define FUZZ_OPEN_BUG_URL_RAW_HOST 1
-#define FUZZ_OPEN_BUG_URL_BAD_SCHEME 1
+#define FUZZ_OPEN_BUG_URL_RAW_HOST 0
+#define FUZZ_OPEN_BUG_URL_BAD_SCHEME 0
 void fuzz_check_url(const char *target, const char *what, const char *url);
 
 /* Checks a form submission against form_encode.h: GET or POST, a checked
