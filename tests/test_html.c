@@ -149,7 +149,9 @@ static void test_late_declaration_does_not_crash_tidy(void **state)
 {
 	/* Found by fuzzing: tidy 5.6 recursed without end on this page. */
 	static const char *const pages[] = { "<button <!D p><p", "<p>a<!DOCTYPE html><button>",
-		                             "<!DOCTYPE html><p><!-- <!D --><button>x</button>" };
+		                             "<!DOCTYPE html><p><!-- <!D --><button>x</button>",
+		                             "<s<!--<button <head/<!D C \"\">f",
+		                             "<s<!--<button <!D p><p-->" };
 	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
 		struct html_doc *doc = NULL;
 		char *err = NULL;
