@@ -12,6 +12,7 @@
 
 #include "charset.h"
 #include "html_prescan.h"
+#include "tidy_allocator.h"
 #include "util/xalloc.h"
 
 /* Nodes and strings live in a chain of large blocks freed at once: a
@@ -232,7 +233,9 @@ static void *parse_with_tidy(void *arg)
 {
 	struct parse_job *job = arg;
 	struct build b = { .doc = job->doc };
-	b.tdoc = tidyCreate();
+	struct tidy_allocator allocator;
+	tidy_allocator_init(&allocator);
+	b.tdoc = tidyCreateWithAllocator(&allocator.base);
 	configure_tidy(b.tdoc);
 	TidyBuffer errors;
 	tidyBufInit(&errors);
@@ -243,6 +246,7 @@ static void *parse_with_tidy(void *arg)
 		convert_tree(&b);
 	tidyBufFree(&b.value);
 	tidyRelease(b.tdoc);
+	tidy_allocator_release(&allocator);
 	tidyBufFree(&errors);
 	return NULL;
 }

@@ -15,6 +15,7 @@ src_libportail_a_SOURCES = \
 	src/charset.c src/charset.h \
 	src/html.c src/html.h src/html_text.c \
 	src/html_prescan.c src/html_prescan.h \
+	src/tidy_allocator.c src/tidy_allocator.h \
 	src/form.c src/form.h \
 	src/url.c src/url.h \
 	src/form_encode.c src/form_encode.h \

@@ -16,7 +16,7 @@ void xalloc_set_fatal_hook(void (*hook)(void))
 
 /* The hook runs first so that the message lands on a restored terminal
  * rather than in the middle of a curses screen. */
-static _Noreturn void xalloc_die(void)
+_Noreturn void xalloc_die(void)
 {
 	void (*hook)(void) = xalloc_fatal_hook;
 

@@ -30,6 +30,10 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * that `return set_error(errp, ...)` reads naturally. */
 int set_error(char **errp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Runs the fatal hook, says "out of memory" and exits(1): for allocators
+ * handed to libraries (tidy) that report failure through a callback. */
+_Noreturn void xalloc_die(void);
+
 /* Called before exiting on an allocation failure (e.g. endwin). */
 void xalloc_set_fatal_hook(void (*hook)(void));
 
