@@ -72,6 +72,7 @@ struct build {
 	TidyDoc tdoc;
 	struct html_doc *doc;
 	TidyBuffer value;
+	TidyBuffer errors; /* tidy's reports, filtered out: never written */
 	unsigned order;
 };
 
@@ -226,8 +227,44 @@ static void configure_tidy(TidyDoc tdoc)
 struct parse_job {
 	const char *utf8;
 	struct html_doc *doc;
+	size_t memory_budget;
 	int status;
+	enum tidy_overrun overrun; /* why the guard stopped tidy, if it did */
 };
+
+/* tidy's parser recurses once per open element; the pre-scan bounds the
+ * nesting (512 counted levels, some 1,500 of tidy's: 9 MB of stack under
+ * ASan) and this thread gives that bound a stack to match. Not more: a
+ * 256 MB stack per parse made the fuzzer's memory grow past its limit. */
+#define TIDY_STACK_SIZE (32u * 1024u * 1024u)
+/* What the guard lets tidy use of it; the rest is for tidy's frames
+ * between two allocations, and for malloc's. */
+#define TIDY_STACK_BUDGET (TIDY_STACK_SIZE - 4u * 1024u * 1024u)
+/* tidy holds 5 bytes per byte of a large page (measured: a 4.4 MB page of
+ * 10,000 invoices peaks at 23 MB; our fixtures, at most 16 × their few
+ * kilobytes). The budget leaves room for pages unlike ours, and stops an
+ * endless recursion within half a second. */
+#define TIDY_MEMORY_BASE (32u * 1024u * 1024u)
+#define TIDY_MEMORY_PER_BYTE 24u
+
+/* The setjmp lives here, apart, so that nothing this frame changes after
+ * it is needed once the guard jumps back (C leaves such locals undefined). */
+static void parse_within_budget(struct build *b, struct tidy_allocator *allocator,
+                                struct parse_job *job)
+{
+	jmp_buf escape;
+	if (setjmp(escape) != 0)
+		return;
+	tidy_allocator_guard(allocator, &escape, TIDY_STACK_BUDGET, job->memory_budget);
+	b->tdoc = tidyCreateWithAllocator(&allocator->base);
+	configure_tidy(b->tdoc);
+	tidySetErrorBuffer(b->tdoc, &b->errors);
+	job->status = tidyParseString(b->tdoc, job->utf8);
+	if (job->status >= 0)
+		convert_tree(b);
+	tidyRelease(b->tdoc);
+	tidy_allocator_disarm(allocator);
+}
 
 static void *parse_with_tidy(void *arg)
 {
@@ -235,27 +272,17 @@ static void *parse_with_tidy(void *arg)
 	struct build b = { .doc = job->doc };
 	struct tidy_allocator allocator;
 	tidy_allocator_init(&allocator);
-	b.tdoc = tidyCreateWithAllocator(&allocator.base);
-	configure_tidy(b.tdoc);
-	TidyBuffer errors;
-	tidyBufInit(&errors);
-	tidySetErrorBuffer(b.tdoc, &errors);
 	tidyBufInit(&b.value);
-	job->status = tidyParseString(b.tdoc, job->utf8);
-	if (job->status >= 0)
-		convert_tree(&b);
-	tidyBufFree(&b.value);
-	tidyRelease(b.tdoc);
+	tidyBufInit(&b.errors);
+	/* After an escape, tidy's document is left as it was mid-parse: it is
+	 * not released (that would walk it), its blocks are simply freed. */
+	parse_within_budget(&b, &allocator, job);
+	job->overrun = allocator.overrun;
 	tidy_allocator_release(&allocator);
-	tidyBufFree(&errors);
+	tidyBufFree(&b.value);
+	tidyBufFree(&b.errors);
 	return NULL;
 }
-
-/* tidy's parser recurses once per open element; the pre-scan bounds the
- * nesting (512 counted levels, some 1,500 of tidy's: 9 MB of stack under
- * ASan) and this thread gives that bound a stack to match. Not more: a
- * 256 MB stack per parse made the fuzzer's memory grow past its limit. */
-#define TIDY_STACK_SIZE (32u * 1024u * 1024u)
 
 static int run_tidy(struct parse_job *job, char **errp)
 {
@@ -269,6 +296,12 @@ static int run_tidy(struct parse_job *job, char **errp)
 	if (rc != 0)
 		return set_error(errp, "cannot start the HTML parser thread");
 	pthread_join(thread, NULL);
+	if (job->overrun != TIDY_WITHIN_BUDGET)
+		return set_error(errp, "the page is too intricate for the HTML parser (tidy would "
+		                       "need more than its %u MB of %s)",
+		                 job->overrun == TIDY_STACK_OVERRUN ? TIDY_STACK_BUDGET >> 20
+		                                                    : (unsigned)(job->memory_budget >> 20),
+		                 job->overrun == TIDY_STACK_OVERRUN ? "stack" : "memory");
 	if (job->status < 0)
 		return set_error(errp, "the HTML parser failed (tidy status %d)", job->status);
 	return 0;
@@ -329,7 +362,8 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 		if (utf8[i] == '\0')
 			utf8[i] = ' ';
 	neutralise_late_declarations(utf8, utf8_len);
-	struct parse_job job = { .utf8 = utf8, .doc = doc };
+	struct parse_job job = { .utf8 = utf8, .doc = doc,
+		                 .memory_budget = TIDY_MEMORY_BASE + TIDY_MEMORY_PER_BYTE * utf8_len };
 	int rc = run_tidy(&job, errp);
 	free(utf8);
 	if (rc < 0) {

@@ -160,6 +160,25 @@ static void test_late_declaration_does_not_crash_tidy(void **state)
 	}
 }
 
+/* Three bytes, one node: tidy would hold some 35 bytes per byte of this
+ * page, past its budget (html.c): refused, and nothing tidy held leaks. */
+static void test_page_beyond_tidys_memory_budget_is_refused(void **state)
+{
+	size_t count = 1200 * 1000;
+	char *page = xmalloc(3 * count + 1);
+	for (size_t i = 0; i < count; i++)
+		memcpy(page + 3 * i, "<p>", 3);
+	page[3 * count] = '\0';
+	struct html_doc *doc = NULL;
+	char *err = NULL;
+	assert_int_equal(html_parse(page, 3 * count, NULL, &doc, &err), -1);
+	assert_null(doc);
+	assert_non_null(strstr(err, "too intricate"));
+	assert_non_null(strstr(err, "MB of memory"));
+	free(err);
+	free(page);
+}
+
 static void test_oversized_page_is_refused(void **state)
 {
 	size_t len = HTML_MAX_BYTES + 1;
@@ -205,6 +224,7 @@ int main(void)
 		cmocka_unit_test(test_nesting_just_under_the_limit_parses),
 		cmocka_unit_test(test_unclosed_cells_do_not_count_as_nesting),
 		cmocka_unit_test(test_late_declaration_does_not_crash_tidy),
+		cmocka_unit_test(test_page_beyond_tidys_memory_budget_is_refused),
 		cmocka_unit_test(test_oversized_page_is_refused),
 		cmocka_unit_test(test_traversal_order_and_ancestors),
 	};
