@@ -200,15 +200,16 @@ static enum http_error transfer_error(struct http_session *s, const struct http_
 	char *shown = http_log_url(url, req->sensitive);
 	enum http_error err = HTTP_ERR_NETWORK;
 	if (s->too_big) {
-		set_error(errp, "%s: the page at %s is larger than %zu bytes", step_name(req), shown,
-		          s->options.max_bytes);
+		set_error(errp, "%s: the page is larger than %zu bytes (%s)", step_name(req),
+		          s->options.max_bytes, shown);
 		err = HTTP_ERR_TOO_BIG;
 	} else if (rc == CURLE_ABORTED_BY_CALLBACK) {
 		set_error(errp, "%s: cancelled", step_name(req));
 		err = HTTP_ERR_CANCELLED;
 	} else {
-		set_error(errp, "%s: %s: %s", step_name(req), shown,
-		          s->errbuf[0] ? s->errbuf : curl_easy_strerror(rc));
+		/* The cause first: a screen 80 columns wide cuts the end. */
+		set_error(errp, "%s: %s (%s)", step_name(req),
+		          s->errbuf[0] ? s->errbuf : curl_easy_strerror(rc), shown);
 	}
 	free(shown);
 	return err;

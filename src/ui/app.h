@@ -97,6 +97,7 @@ struct ui {
 	struct ui_worker worker;
 	/* The invoices as last read, and the user's selection over them. */
 	struct invoice_page *invoices;
+	char *invoices_error;     /* why the last read failed (sanitized), or NULL */
 	unsigned invoices_gen;    /* counts re-reads: views rebuild their rows */
 	struct invlist *selection;
 	bool selection_adopted;   /* the portal's checks were taken once */

@@ -323,13 +323,31 @@ static void inv_draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t r
 static const struct ui_list_ops inv_list_ops = { inv_count, inv_draw_row, inv_can_rest,
 	                                         inv_matches };
 
+/* Before the first read succeeds, the body says why it failed in full:
+ * the status line cuts long causes at 80 columns. */
+static void draw_unread(struct ui *ui)
+{
+	int width = ui_body_cols(ui) - 4;
+	if (!ui->invoices_error) {
+		ui_put(ui->body, 1, 2, width, "Lecture des factures...", A_NORMAL, false);
+		return;
+	}
+	ui_put(ui->body, 1, 2, width, "Les factures n'ont pas pu être lues :", A_BOLD, false);
+	char **lines = NULL;
+	size_t n = ui_text_wrap(ui->invoices_error, (size_t)width, &lines);
+	int y = 3, last = ui_body_rows(ui) - 3;
+	for (size_t i = 0; i < n && y <= last; i++)
+		ui_put(ui->body, y++, 2, width, lines[i], A_NORMAL, false);
+	ui_text_lines_free(lines, n);
+	ui_put(ui->body, y + 1, 2, width, "r : réessayer    Échap : retour", A_NORMAL, false);
+}
+
 static void invoices_draw(struct ui *ui, struct screen *s)
 {
 	struct inv_view *v = s->state;
 	werase(ui->body);
 	if (!ui->invoices) {
-		ui_put(ui->body, 1, 2, ui_body_cols(ui) - 4, "Lecture des factures...", A_NORMAL,
-		       false);
+		draw_unread(ui);
 		return;
 	}
 	if (v->built_gen != ui->invoices_gen) {
@@ -415,8 +433,12 @@ static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 {
 	struct invoice_page **page = arg;
 	if (!ui || rc != EXIT_OK) {
-		if (ui)
+		if (ui) {
+			free(ui->invoices_error);
+			ui->invoices_error = ui_text_safe(err ? err : "erreur");
 			ui_status_error(ui, "Factures : %s (r : réessayer)", err ? err : "erreur");
+			ui_redraw(ui);
+		}
 		invoice_page_free(page);
 		free(page);
 		free(err);
@@ -424,6 +446,8 @@ static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 	}
 	char *changes = ui_invoices_replace(ui, *page);
 	free(page);
+	free(ui->invoices_error);
+	ui->invoices_error = NULL;
 	if (!ui->selection_adopted) {
 		ui->selection_adopted = true;
 		invlist_adopt_served(ui->selection);
