@@ -39,8 +39,36 @@ static void test_blocks_tidy_forgets_are_freed(void **state)
 	char *fresh = a.base.vtbl->realloc(&a.base, NULL, 10);
 	assert_non_null(fresh);
 	tidy_allocator_release(&a); /* `kept` and `fresh` were never freed */
-	assert_null(a.blocks);
+	assert_null(a.big);
+	assert_null(a.chunks);
 	assert_int_equal(a.live_bytes, 0);
+}
+
+/* Blocks move between the pools' classes and malloc as they grow and
+ * shrink: their bytes go with them. */
+static void test_realloc_keeps_contents_across_sizes(void **state)
+{
+	static const size_t sizes[] = { 1, 16, 17, 200, 256, 257, 5000, 300, 100, 0, 40 };
+	struct tidy_allocator a;
+	tidy_allocator_init(&a);
+	unsigned char *p = alloc(&a, 8);
+	size_t have = 8;
+	memset(p, 0xA5, have);
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		p = a.base.vtbl->realloc(&a.base, p, sizes[i]);
+		assert_non_null(p);
+		size_t kept = have < sizes[i] ? have : sizes[i];
+		for (size_t k = 0; k < kept; k++)
+			assert_int_equal(p[k], 0xA5);
+		memset(p, 0xA5, sizes[i]);
+		have = sizes[i];
+		assert_int_equal(a.live_bytes, sizes[i]);
+	}
+	/* A freed slot is handed out again for the same class. */
+	void *q = alloc(&a, 30);
+	a.base.vtbl->free(&a.base, q);
+	assert_int_equal(a.live_bytes, 40);
+	tidy_allocator_release(&a);
 }
 
 static void test_memory_budget_stops_allocation(void **state)
@@ -128,6 +156,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_blocks_tidy_forgets_are_freed),
+		cmocka_unit_test(test_realloc_keeps_contents_across_sizes),
 		cmocka_unit_test(test_memory_budget_stops_allocation),
 		cmocka_unit_test(test_stack_budget_stops_recursion),
 		cmocka_unit_test(test_tidy_is_stopped_and_cleaned_up),
