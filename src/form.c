@@ -92,8 +92,8 @@ static void collect_labels(const struct html_doc *doc, struct labels *labels)
 {
 	for (const struct html_node *n = doc->root; n; n = html_next(n, doc->root))
 		if (html_is(n, "label") && html_attr(n, "for")) {
-			labels->nodes = xreallocarray(labels->nodes, labels->count + 1,
-			                              sizeof(*labels->nodes));
+			labels->nodes = xappend_room(labels->nodes, labels->count,
+			                             sizeof(*labels->nodes));
 			labels->nodes[labels->count++] = n;
 		}
 }
@@ -222,13 +222,13 @@ struct form_list *form_list_from_doc(const struct html_doc *doc)
 		if (owner < 0)
 			continue;
 		struct form *form = &list->forms[owner];
-		form->controls = xreallocarray(form->controls, form->ncontrols + 1,
-		                               sizeof(*form->controls));
+		form->controls = xappend_room(form->controls, form->ncontrols,
+		                              sizeof(*form->controls));
 		struct form_control *c = &form->controls[form->ncontrols++];
 		memset(c, 0, sizeof(*c));
 		fill_control(&labels, c, n);
-		list->by_order = xreallocarray(list->by_order, list->ncontrols + 1,
-		                               sizeof(*list->by_order));
+		list->by_order = xappend_room(list->by_order, list->ncontrols,
+		                              sizeof(*list->by_order));
 		list->by_order[list->ncontrols++] = (struct form_control_ref){
 			n->order, (size_t)owner, form->ncontrols - 1 };
 	}

@@ -316,8 +316,10 @@ static void neutralise_late_declarations(char *text, size_t len)
 {
 	bool seen_markup = false;
 	for (size_t i = 0; i + 1 < len; i++) {
-		if (text[i] != '<')
-			continue;
+		const char *lt = memchr(text + i, '<', len - 1 - i);
+		if (!lt)
+			return;
+		i = (size_t)(lt - text);
 		if (text[i + 1] == '!' && i + 3 < len && text[i + 2] == '-' && text[i + 3] == '-') {
 			/* The opener stays, but what follows is scanned too: tidy
 			 * does not read "<!--" inside a tag as a comment, so
@@ -358,9 +360,9 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 
 	/* tidy reads a NUL-terminated string: a NUL inside the page would end
 	 * it early, so NULs become U+FFFD's neighbour, a space. */
-	for (size_t i = 0; i < utf8_len; i++)
-		if (utf8[i] == '\0')
-			utf8[i] = ' ';
+	for (char *nul = memchr(utf8, '\0', utf8_len); nul;
+	     nul = memchr(nul, '\0', utf8_len - (size_t)(nul - utf8)))
+		*nul = ' ';
 	neutralise_late_declarations(utf8, utf8_len);
 	struct parse_job job = { .utf8 = utf8, .doc = doc,
 		                 .memory_budget = TIDY_MEMORY_BASE + TIDY_MEMORY_PER_BYTE * utf8_len };

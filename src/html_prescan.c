@@ -32,6 +32,7 @@ struct name_set {
 	const char *const *names;
 	uint32_t hashes[48];
 	size_t count;
+	uint64_t maybe[8]; /* a bit per (hash % 512): most names miss here */
 };
 
 struct scan {
@@ -57,12 +58,18 @@ static uint32_t name_hash(const char *name, size_t len)
 static void name_set_init(struct name_set *set, const char *const *names)
 {
 	set->names = names;
-	for (set->count = 0; names[set->count]; set->count++)
-		set->hashes[set->count] = name_hash(names[set->count], strlen(names[set->count]));
+	memset(set->maybe, 0, sizeof(set->maybe));
+	for (set->count = 0; names[set->count]; set->count++) {
+		uint32_t h = name_hash(names[set->count], strlen(names[set->count]));
+		set->hashes[set->count] = h;
+		set->maybe[(h % 512u) / 64u] |= UINT64_C(1) << (h % 64u);
+	}
 }
 
 static bool name_set_has(const struct name_set *set, uint32_t hash)
 {
+	if (!(set->maybe[(hash % 512u) / 64u] & (UINT64_C(1) << (hash % 64u))))
+		return false;
 	for (size_t i = 0; i < set->count; i++)
 		if (set->hashes[i] == hash)
 			return true;

@@ -62,7 +62,7 @@ static void add_row(struct table *table, const struct html_node *tr, bool in_the
 	                        (in_thead || nth == row.ncells || header_cells || has_header_class(tr));
 	if (row.looks_like_header && table->header_row < 0)
 		table->header_row = (long)table->nrows;
-	table->rows = xreallocarray(table->rows, table->nrows + 1, sizeof(*table->rows));
+	table->rows = xappend_room(table->rows, table->nrows, sizeof(*table->rows));
 	table->rows[table->nrows++] = row;
 }
 

@@ -2,8 +2,11 @@
  * form. */
 #include "config.h"
 
+#include <stdio.h>
+
 #include "form.h"
 #include "test_util.h"
+#include "util/strbuf.h"
 
 static const struct form_control *control(const struct form *f, const char *name)
 {
@@ -12,6 +15,35 @@ static const struct form_control *control(const struct form *f, const char *name
 			return &f->controls[i];
 	fail_msg("no control named %s", name);
 	return NULL;
+}
+
+/* Controls, labels and the document-order index grow past several
+ * doublings (xappend_room) and keep every control in place. */
+static void test_many_controls_keep_their_order(void **state)
+{
+	struct strbuf page = STRBUF_INIT;
+	strbuf_puts(&page, "<form action=a.php5><table>");
+	for (int i = 0; i < 150; i++)
+		strbuf_printf(&page, "<tr><td><label for=c%d>L%d</label><input type=checkbox "
+		              "id=c%d name=f%d value=%d></tr>", i, i, i, i, i);
+	strbuf_puts(&page, "</table></form>");
+	char *html = strbuf_detach(&page);
+	struct html_doc *doc = parse_html(html);
+	struct form_list *list = form_list_from_doc(doc);
+	assert_int_equal(list->count, 1);
+	assert_int_equal(list->forms[0].ncontrols, 150);
+	assert_int_equal(list->ncontrols, 150);
+	for (size_t i = 0; i < 150; i++) {
+		char name[16];
+		snprintf(name, sizeof(name), "f%zu", i);
+		assert_string_equal(list->forms[0].controls[i].name, name);
+		snprintf(name, sizeof(name), "L%zu", i);
+		assert_string_equal(list->forms[0].controls[i].label, name);
+		assert_int_equal(list->by_order[i].control, i);
+	}
+	form_list_free(&list);
+	html_doc_free(&doc);
+	free(html);
 }
 
 static void test_page_without_forms(void **state)
@@ -162,6 +194,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_page_without_forms),
+		cmocka_unit_test(test_many_controls_keep_their_order),
 		cmocka_unit_test(test_form_attributes_and_defaults),
 		cmocka_unit_test(test_every_control_kind),
 		cmocka_unit_test(test_form_opened_between_table_and_tr),

@@ -61,6 +61,13 @@ void *xreallocarray(void *ptr, size_t nmemb, size_t size)
 	return xrealloc(ptr, nmemb * size);
 }
 
+void *xappend_room(void *ptr, size_t count, size_t size)
+{
+	if (count != 0 && (count & (count - 1)) != 0)
+		return ptr;
+	return xreallocarray(ptr, count ? count * 2 : 1, size);
+}
+
 char *xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));

@@ -21,6 +21,10 @@ void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *ptr, size_t size);
 /* Grows an array of nmemb elements of size bytes; checks the multiplication. */
 void *xreallocarray(void *ptr, size_t nmemb, size_t size);
+/* Makes room for element [count] of an array grown only by this function,
+ * one element at a time: it reallocates when count is 0 or a power of two,
+ * doubling, so a list of n elements costs log2(n) reallocations. */
+void *xappend_room(void *ptr, size_t count, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a newly allocated string. */
