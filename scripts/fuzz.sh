@@ -27,7 +27,7 @@ case ${1:-} in
 *) seconds=$1; shift ;;
 esac
 
-all="invoices login form_encode money_date handoff sanitize page_text charset"
+all="invoices login form_encode money_date handoff sanitize page_text charset config"
 targets=
 for t in ${*:-$all}; do
 	t=${t#fuzz_}
@@ -57,7 +57,7 @@ make -C "$build" -j2 src/libportail.a >"$build/make.log" 2>&1 ||
 	{ grep -E 'error' "$build/make.log" | head -30; tail -20 "$build/make.log"; exit 1; }
 
 # The libraries and flags the project links with, as configure found them.
-libs=$(printf 'fuzz-print-libs:\n\t@echo $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(ZLIB_LIBS) $(LIBS) -lpthread\n' |
+libs=$(printf 'fuzz-print-libs:\n\t@echo $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(ZLIB_LIBS) $(LIBS) -lpthread\n' |
 	make -s -C "$build" -f Makefile -f - fuzz-print-libs)
 incs=$(printf 'fuzz-print-cflags:\n\t@echo $(JANSSON_CFLAGS) $(TIDY_CFLAGS)\n' |
 	make -s -C "$build" -f Makefile -f - fuzz-print-cflags)
@@ -126,7 +126,7 @@ make_seeds() {
 		seed "$t" '' 'P\000' "$fx"/pages/*.html "$fx"/invoices/*.html
 		seed "$t" ascii40- '\050\002' "$fx"/pages/*.html
 		seed "$t" nolimit- '\000\001' "$fx"/pages/compte.html ;;
-	money_date | sanitize) cp "$top"/tests/fuzz/seeds/"$t"/* "$out/seeds/$t/" ;;
+	money_date | sanitize | config) cp "$top"/tests/fuzz/seeds/"$t"/* "$out/seeds/$t/" ;;
 	esac
 	# Inputs that once crashed are seeds too.
 	for f in "$fx"/fuzz/"$t"-*; do
@@ -140,13 +140,14 @@ dict_for() {
 	case $1 in
 	money_date) echo "$top/tests/fuzz/money_date.dict" ;;
 	sanitize) echo "$top/tests/fuzz/sanitize.dict" ;;
+	config) echo "$top/tests/fuzz/config.dict" ;;
 	*) echo "$top/tests/fuzz/html.dict" ;;
 	esac
 }
 maxlen_for() {
 	case $1 in
 	money_date) echo 256 ;;
-	sanitize) echo 4096 ;;
+	sanitize | config) echo 4096 ;;
 	*) echo 1048576 ;;
 	esac
 }

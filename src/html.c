@@ -228,6 +228,7 @@ struct parse_job {
 	const char *utf8;
 	struct html_doc *doc;
 	size_t memory_budget;
+	double seconds;
 	int status;
 	enum tidy_overrun overrun; /* why the guard stopped tidy, if it did */
 };
@@ -246,6 +247,11 @@ struct parse_job {
  * endless recursion within half a second. */
 #define TIDY_MEMORY_BASE (32u * 1024u * 1024u)
 #define TIDY_MEMORY_PER_BYTE 24u
+/* tidy parses a megabyte in a tenth of a second here: the time budget is
+ * for a slow machine (or valgrind), and stops an endless loop that frees
+ * what it allocates. */
+#define TIDY_SECONDS_BASE 20.0
+#define TIDY_SECONDS_PER_MB 10.0
 
 /* The setjmp lives here, apart, so that nothing this frame changes after
  * it is needed once the guard jumps back (C leaves such locals undefined). */
@@ -255,7 +261,8 @@ static void parse_within_budget(struct build *b, struct tidy_allocator *allocato
 	jmp_buf escape;
 	if (setjmp(escape) != 0)
 		return;
-	tidy_allocator_guard(allocator, &escape, TIDY_STACK_BUDGET, job->memory_budget);
+	tidy_allocator_guard(allocator, &escape, TIDY_STACK_BUDGET, job->memory_budget,
+	                     job->seconds);
 	b->tdoc = tidyCreateWithAllocator(&allocator->base);
 	configure_tidy(b->tdoc);
 	tidySetErrorBuffer(b->tdoc, &b->errors);
@@ -296,12 +303,15 @@ static int run_tidy(struct parse_job *job, char **errp)
 	if (rc != 0)
 		return set_error(errp, "cannot start the HTML parser thread");
 	pthread_join(thread, NULL);
-	if (job->overrun != TIDY_WITHIN_BUDGET)
+	if (job->overrun == TIDY_STACK_OVERRUN || job->overrun == TIDY_MEMORY_OVERRUN)
 		return set_error(errp, "the page is too intricate for the HTML parser (tidy would "
 		                       "need more than its %u MB of %s)",
 		                 job->overrun == TIDY_STACK_OVERRUN ? TIDY_STACK_BUDGET >> 20
 		                                                    : (unsigned)(job->memory_budget >> 20),
 		                 job->overrun == TIDY_STACK_OVERRUN ? "stack" : "memory");
+	if (job->overrun == TIDY_TIME_OVERRUN)
+		return set_error(errp, "the page is too intricate for the HTML parser (tidy was "
+		                       "still reading it after %.0f seconds)", job->seconds);
 	if (job->status < 0)
 		return set_error(errp, "the HTML parser failed (tidy status %d)", job->status);
 	return 0;
@@ -365,7 +375,8 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 		*nul = ' ';
 	neutralise_late_declarations(utf8, utf8_len);
 	struct parse_job job = { .utf8 = utf8, .doc = doc,
-		                 .memory_budget = TIDY_MEMORY_BASE + TIDY_MEMORY_PER_BYTE * utf8_len };
+		                 .memory_budget = TIDY_MEMORY_BASE + TIDY_MEMORY_PER_BYTE * utf8_len,
+		                 .seconds = TIDY_SECONDS_BASE + TIDY_SECONDS_PER_MB * (double)utf8_len / 1e6 };
 	int rc = run_tidy(&job, errp);
 	free(utf8);
 	if (rc < 0) {

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/xalloc.h"
 
@@ -73,12 +74,28 @@ static _Noreturn void overrun(struct tidy_allocator *a, enum tidy_overrun why)
 	longjmp(*a->escape, 1);
 }
 
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* The clock is read every 256 allocations: a parse makes hundreds of
+ * thousands, an endless loop makes them endlessly. */
+#define CLOCK_EVERY 256u
+
 /* Stacks grow down on every platform Debian builds for, but the distance
  * is taken either way. */
 static void check_budgets(struct tidy_allocator *a, size_t more_bytes)
 {
 	if (!a->escape)
 		return;
+	if (++a->calls == CLOCK_EVERY) {
+		a->calls = 0;
+		if (now() > a->deadline)
+			overrun(a, TIDY_TIME_OVERRUN);
+	}
 	uintptr_t here = (uintptr_t)__builtin_frame_address(0);
 	uintptr_t start = (uintptr_t)a->stack_start;
 	if ((start > here ? start - here : here - start) > a->stack_budget)
@@ -237,8 +254,10 @@ void tidy_allocator_init(struct tidy_allocator *allocator)
 }
 
 void tidy_allocator_guard(struct tidy_allocator *allocator, jmp_buf *escape,
-                          size_t stack_budget, size_t memory_budget)
+                          size_t stack_budget, size_t memory_budget, double seconds)
 {
+	allocator->deadline = now() + seconds;
+	allocator->calls = 0;
 	allocator->escape = escape;
 	allocator->stack_start = __builtin_frame_address(0);
 	allocator->stack_budget = stack_budget;

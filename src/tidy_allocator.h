@@ -4,12 +4,12 @@
  *    document anyway. Small blocks come from pools freed at once, which
  *    also costs tidy less than malloc: a parse makes some 700,000 of them
  *    for 10,000 invoices;
- *  - it holds tidy to a budget of stack and of memory. tidy 5.6's parser
- *    recurses, and some pages send it into endless recursion (fuzzing
- *    found several), growing both. When tidy asks for memory past either
- *    budget, the allocator jumps back to where the parse started instead
- *    of letting the thread overflow its stack, and the page is refused
- *    like any other page we do not understand. */
+ *  - it holds tidy to a budget of stack, memory and time. tidy 5.6's
+ *    parser recurses, and some pages send it into endless recursion or
+ *    endless loops (fuzzing found several; tidy #937, #1185). When tidy
+ *    asks for memory past a budget, the allocator jumps back to where the
+ *    parse started instead of letting the thread overflow its stack or
+ *    spin, and the page is refused like any page we do not understand. */
 #ifndef PF_TIDY_ALLOCATOR_H
 #define PF_TIDY_ALLOCATOR_H
 
@@ -26,7 +26,12 @@ struct free_slot;
 #define TIDY_POOL_MAX 256u
 #define TIDY_POOL_CLASSES (TIDY_POOL_MAX / 16u)
 
-enum tidy_overrun { TIDY_WITHIN_BUDGET, TIDY_STACK_OVERRUN, TIDY_MEMORY_OVERRUN };
+enum tidy_overrun {
+	TIDY_WITHIN_BUDGET,
+	TIDY_STACK_OVERRUN,
+	TIDY_MEMORY_OVERRUN,
+	TIDY_TIME_OVERRUN,
+};
 
 struct tidy_allocator {
 	TidyAllocator base; /* first: tidy passes &base back to us */
@@ -41,19 +46,21 @@ struct tidy_allocator {
 	const char *stack_start; /* a frame address near the parse's start */
 	size_t stack_budget;     /* bytes tidy may use below stack_start */
 	size_t memory_budget;    /* bytes tidy may hold at once */
+	double deadline;         /* CLOCK_MONOTONIC seconds */
+	unsigned calls;          /* allocations since the clock was read */
 	enum tidy_overrun overrun;
 };
 
 void tidy_allocator_init(struct tidy_allocator *allocator);
 
 /* Arms the guard: when tidy allocates with more than stack_budget bytes of
- * stack in use below the caller's frame, or would hold more than
- * memory_budget bytes, the allocator records why in ->overrun and
- * longjmps to escape (with value 1). The tidy document must then not be
- * used again, only tidy_allocator_release'd. Call from the frame that did
- * the setjmp. */
+ * stack in use below the caller's frame, would hold more than
+ * memory_budget bytes, or has run for more than seconds, the allocator
+ * records why in ->overrun and longjmps to escape (with value 1). The tidy
+ * document must then not be used again, only tidy_allocator_release'd.
+ * Call from the frame that did the setjmp. */
 void tidy_allocator_guard(struct tidy_allocator *allocator, jmp_buf *escape,
-                          size_t stack_budget, size_t memory_budget);
+                          size_t stack_budget, size_t memory_budget, double seconds);
 void tidy_allocator_disarm(struct tidy_allocator *allocator);
 
 /* Frees every block tidy still holds: after tidyRelease, or instead of it

@@ -96,6 +96,17 @@ printf '[portail]\nurl = %s\nuser = martin\npassword_command = cat %s\n' "$DEMO_
 "$PF_BIN" invoices --json >"$tmp/out" 2>"$tmp/err" </dev/null
 check "url, user and password_command from the config file" [ $? -eq 0 ]
 rm -f "$XDG_CONFIG_HOME/portail-famille/config"
+# inih would cut a long line in two and blame a line the file does not have.
+awk 'BEGIN { printf "url = https://portail2.aiga.fr/v4/"; for (i = 0; i < 300; i++) printf "a"; print "/login.php5" }' >"$tmp/long.conf"
+"$PF_BIN" --config "$tmp/long.conf" invoices >/dev/null 2>"$tmp/err" </dev/null
+check "a config line too long for inih is refused by its number" \
+	sh -c "[ $? -eq 2 ] && grep -q 'line 1: longer than 198 characters' '$tmp/err'"
+printf 'url = x\000y\n' >"$tmp/nul.conf"
+"$PF_BIN" --config "$tmp/nul.conf" invoices >/dev/null 2>"$tmp/err" </dev/null
+check "a config file with NUL bytes is refused" sh -c "[ $? -eq 2 ] && grep -q 'NUL' '$tmp/err'"
+printf 'url = https://portail2.aiga.fr/v4/login.php5\ncolour = yes\n' >"$tmp/unknown.conf"
+"$PF_BIN" --config "$tmp/unknown.conf" invoices >/dev/null 2>"$tmp/err" </dev/null
+check "an unknown config key is refused by its line" sh -c "[ $? -eq 2 ] && grep -q 'line 2: expected url' '$tmp/err'"
 
 # ---- usage errors ----
 pf pay

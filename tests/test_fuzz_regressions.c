@@ -34,6 +34,7 @@ static const struct target {
 	{ "sanitize", fuzz_sanitize, "", 0 },
 	{ "page_text", fuzz_page_text, "P\0", 2 },
 	{ "charset", fuzz_charset, "", 0 },
+	{ "config", fuzz_config, "", 0 },
 };
 
 static void fail_hook(const char *message)
@@ -93,7 +94,7 @@ static const struct seed_set seed_sets[] = {
 	{ "form_encode", "invoices", ".html" }, { "form_encode", "handoff", ".html" },
 	{ "handoff", "handoff", ".html" },     { "page_text", "pages", ".html" },
 	{ "charset", "invoices", ".html" },    { "money_date", "../fuzz/seeds/money_date", "" },
-	{ "sanitize", "../fuzz/seeds/sanitize", "" },
+	{ "sanitize", "../fuzz/seeds/sanitize", "" }, { "config", "../fuzz/seeds/config", "" },
 };
 
 static void run_seeds(void **state)

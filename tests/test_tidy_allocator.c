@@ -77,13 +77,29 @@ static void test_memory_budget_stops_allocation(void **state)
 	tidy_allocator_init(&a);
 	jmp_buf escape;
 	if (setjmp(escape) == 0) {
-		tidy_allocator_guard(&a, &escape, 1u << 20, 1000);
+		tidy_allocator_guard(&a, &escape, 1u << 20, 1000, 60.0);
 		alloc(&a, 600);
 		alloc(&a, 600); /* over the budget: jumps */
 		fail_msg("the memory budget did not stop the allocation");
 	}
 	assert_int_equal(a.overrun, TIDY_MEMORY_OVERRUN);
 	assert_int_equal(a.live_bytes, 600);
+	tidy_allocator_release(&a);
+}
+
+/* An endless loop that frees what it allocates: only the clock stops it. */
+static void test_time_budget_stops_a_loop(void **state)
+{
+	struct tidy_allocator a;
+	tidy_allocator_init(&a);
+	jmp_buf escape;
+	if (setjmp(escape) == 0) {
+		tidy_allocator_guard(&a, &escape, 1u << 20, 1u << 20, 0.05);
+		for (;;)
+			a.base.vtbl->free(&a.base, alloc(&a, 100));
+	}
+	assert_int_equal(a.overrun, TIDY_TIME_OVERRUN);
+	assert_int_equal(a.live_bytes, 0);
 	tidy_allocator_release(&a);
 }
 
@@ -104,7 +120,7 @@ static void test_stack_budget_stops_recursion(void **state)
 	tidy_allocator_init(&a);
 	jmp_buf escape;
 	if (setjmp(escape) == 0) {
-		tidy_allocator_guard(&a, &escape, 64u * 1024u, 1u << 30);
+		tidy_allocator_guard(&a, &escape, 64u * 1024u, 1u << 30, 60.0);
 		recurse(&a, 0);
 		fail_msg("the stack budget did not stop the recursion");
 	}
@@ -121,7 +137,7 @@ static enum tidy_overrun parse_with_budget(const char *html, size_t stack, size_
 	tidy_allocator_init(&a);
 	jmp_buf escape;
 	if (setjmp(escape) == 0) {
-		tidy_allocator_guard(&a, &escape, stack, memory);
+		tidy_allocator_guard(&a, &escape, stack, memory, 60.0);
 		TidyDoc doc = tidyCreateWithAllocator(&a.base);
 		tidyOptSetBool(doc, TidyQuiet, yes);
 		tidyOptSetBool(doc, TidyShowWarnings, no);
@@ -159,6 +175,7 @@ int main(void)
 		cmocka_unit_test(test_realloc_keeps_contents_across_sizes),
 		cmocka_unit_test(test_memory_budget_stops_allocation),
 		cmocka_unit_test(test_stack_budget_stops_recursion),
+		cmocka_unit_test(test_time_budget_stops_a_loop),
 		cmocka_unit_test(test_tidy_is_stopped_and_cleaned_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -183,6 +183,55 @@ static void fill_unset(char **field, char **from_config)
 	free(*from_config);
 }
 
+/* A config file is a few lines: a bigger one is a mistake (--config on
+ * the wrong file). */
+#define CONFIG_MAX_BYTES (64u * 1024u)
+/* inih reads a line in a buffer of INI_MAX_LINE bytes (Debian's: 200) and
+ * parses the rest of a longer one as a line of its own: the error would
+ * name a line the file does not have. Longer lines are refused first. */
+#define CONFIG_MAX_LINE (INI_MAX_LINE - 2)
+
+static int read_config_text(FILE *f, const char *path, char **text, char **errp)
+{
+	*text = xmalloc(CONFIG_MAX_BYTES + 1);
+	size_t len = fread(*text, 1, CONFIG_MAX_BYTES + 1, f);
+	if (ferror(f))
+		return set_error(errp, "cannot read the config file %s", path);
+	if (len > CONFIG_MAX_BYTES)
+		return set_error(errp, "config file %s: larger than %u bytes", path, CONFIG_MAX_BYTES);
+	if (memchr(*text, '\0', len))
+		return set_error(errp, "config file %s: not a text file (it holds NUL bytes)", path);
+	(*text)[len] = '\0';
+	int line = 1;
+	for (const char *p = *text; *p; line++) {
+		size_t n = strcspn(p, "\n");
+		if (n > CONFIG_MAX_LINE)
+			return set_error(errp, "config file %s, line %d: longer than %d characters",
+			                 path, line, CONFIG_MAX_LINE);
+		p += n + (p[n] == '\n');
+	}
+	return 0;
+}
+
+int cli_config_read(struct cli_options *o, FILE *f, const char *path, char **errp)
+{
+	char *text = NULL;
+	if (read_config_text(f, path, &text, errp) < 0) {
+		free(text);
+		return -1;
+	}
+	struct config_ctx ctx = { .o = o };
+	int line = ini_parse_string(text, on_config, &ctx);
+	free(text);
+	if (line != 0)
+		set_error(errp, "config file %s, line %d: expected url, user or password_command",
+		          path, line);
+	fill_unset(&o->url, &ctx.url);
+	fill_unset(&o->user, &ctx.user);
+	fill_unset(&o->password_command, &ctx.password_command);
+	return line == 0 ? 0 : -1;
+}
+
 int cli_config_load(struct cli_options *o, char **errp)
 {
 	char *path = o->config_file ? xstrdup(o->config_file) : default_config_path();
@@ -197,17 +246,10 @@ int cli_config_load(struct cli_options *o, char **errp)
 		free(path);
 		return rc;
 	}
-	struct config_ctx ctx = { .o = o };
-	int line = ini_parse_file(f, on_config, &ctx);
+	int rc = cli_config_read(o, f, path, errp);
 	fclose(f);
-	if (line != 0)
-		set_error(errp, "config file %s, line %d: expected url, user or password_command",
-		          path, line);
 	free(path);
-	fill_unset(&o->url, &ctx.url);
-	fill_unset(&o->user, &ctx.user);
-	fill_unset(&o->password_command, &ctx.password_command);
-	return line == 0 ? 0 : -1;
+	return rc;
 }
 
 void cli_options_free(struct cli_options *o)

@@ -3,6 +3,7 @@
 #define PF_CLI_OPTIONS_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 struct cli_options {
 	char *url;               /* --url, config "url" */
@@ -35,6 +36,8 @@ int cli_options_parse(int argc, char **argv, struct cli_options *o, char **errp)
  * any section). A missing default file is fine; a missing --config file or
  * a malformed one is an error. */
 int cli_config_load(struct cli_options *o, char **errp);
+/* The same from an open file (path names it in messages). */
+int cli_config_read(struct cli_options *o, FILE *f, const char *path, char **errp);
 
 void cli_options_free(struct cli_options *o);
 
