@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/hex.h"
 #include "util/sanitize.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -388,4 +389,49 @@ bool url_is_javascript(const char *ref)
 			return false;
 	}
 	return matched == sizeof(word) - 1;
+}
+
+/* The bytes a browser would show for url: its %XX sequences decoded. */
+static char *percent_decode(const char *url, size_t *len)
+{
+	struct strbuf out = STRBUF_INIT;
+	strbuf_reserve(&out, strlen(url));
+	for (const char *p = url; *p; p++) {
+		if (*p == '%' && hex_digit_value(p[1]) >= 0 && hex_digit_value(p[2]) >= 0) {
+			strbuf_putc(&out, (char)(hex_digit_value(p[1]) * 16 + hex_digit_value(p[2])));
+			p += 2;
+		} else {
+			strbuf_putc(&out, *p);
+		}
+	}
+	*len = out.len;
+	return strbuf_detach(&out);
+}
+
+/* Bytes that are not UTF-8 (%E9, a Latin-1 'é') are left to the browser;
+ * characters that are, and that a terminal or a display would act on
+ * (controls, bidi overrides, invisible characters), are not. */
+static bool decodes_to_unsafe(const char *url)
+{
+	size_t len = 0, n;
+	char *bytes = percent_decode(url, &len);
+	bool unsafe = false;
+	for (size_t pos = 0; pos < len && !unsafe; pos += n) {
+		unsigned long cp;
+		n = sanitize_utf8_decode(bytes + pos, len - pos, &cp);
+		unsafe = cp != SANITIZE_BAD_UTF8 &&
+		         (cp < 0x20 || cp == 0x7f || sanitize_is_unsafe_codepoint(cp));
+	}
+	free(bytes);
+	return unsafe;
+}
+
+bool url_is_plain(const char *url)
+{
+	if (!url || !*url)
+		return false;
+	for (const char *p = url; *p; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f)
+			return false;
+	return !decodes_to_unsafe(url);
 }

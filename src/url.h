@@ -41,4 +41,11 @@ int url_check_allowed(const char *url, char **errp);
  * whitespace ignored). */
 bool url_is_javascript(const char *ref);
 
+/* True when url is not empty, printable ASCII without spaces, and its
+ * %-encoded bytes decode to no control, bidi override or invisible
+ * character (%1B, %C2%9B, %E2%80%AE...): what a payment URL must be before
+ * we print it as the answer, copy it, draw it as a QR code or hand it to a
+ * browser, which would decode them. */
+bool url_is_plain(const char *url);
+
 #endif

@@ -465,12 +465,14 @@ g_replay_payment_urls() {
 	spoil "$RP/popup.html" "$PAYHREF" 'href="http://localhost:1/tpa/paiementws.web?idop=1&#x202E;lmth.exe"' >"$d/popup-rlo.html"
 	spoil "$RP/popup.html" "$PAYHREF" 'href="http://localhost:1/tpa/paiement ws.web?idop=1 2"' >"$d/popup-space.html"
 	spoil "$RP/popup.html" "$PAYHREF" 'href="http://localhost:1/tpa/paiementws.web?idop=1&#8;&#8;&#8;&#127;"' >"$d/popup-bs.html"
+	spoil "$RP/popup.html" "$PAYHREF" 'href="http://localhost:1/tpa/paiementws.web?idop=1%1B%5D0;pwned%07"' >"$d/popup-pct.html"
 	spoil "$RP/popup.html" "$PAYHREF" 'href="file:///etc/passwd"' >"$d/popup-file.html"
 	spoil "$RP/popup.html" "$PAYHREF" 'href="http://paiement.example/tpa/paiementws.web?idop=1"' >"$d/popup-http.html"
 	spoil "$RP/popup.html" "$PAYHREF" 'href="https://evil.example/tpa/paiementws.web?idop=1"' >"$d/popup-host.html"
 	# Refused (5), or printed percent-encoded: nothing but printable ASCII.
 	for v in esc:"ESC, OSC 0 and CSI (as &#27;)":"0|5" c1:"a raw C1 CSI byte":"0|5" \
 		rlo:"RLO (U+202E)":"0|5" bs:"backspaces and DEL":"0|5" space:"spaces":"0|5" \
+		pct:"ESC and BEL percent-encoded (%1B, %07)":5 \
 		file:"file:///etc/passwd":4 http:"plain http to another host":4; do
 		name=${v%%:*} rest=${v#*:}
 		what=${rest%:*} exp=${rest##*:}

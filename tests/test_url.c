@@ -228,6 +228,28 @@ static const struct policy_case policy_cases[] = {
 	{ "control characters", "https://p.fr/\x1b[2J", false, "not a valid" },
 };
 
+static void test_is_plain(void **state)
+{
+	assert_true(url_is_plain("https://www.payfip.gouv.fr/tpa/paiement.web?numcli=1&"
+	                         "objet=Facture%20F2022-0912%C3%A9&urlcl=https%3A%2F%2Fp.fr%2F"));
+	assert_true(url_is_plain("https://p.fr/100%"));      /* a lone % is not a byte */
+	assert_true(url_is_plain("https://p.fr/%zz%2"));
+	assert_false(url_is_plain(NULL));
+	assert_false(url_is_plain(""));
+	assert_false(url_is_plain("https://p.fr/a b"));
+	assert_false(url_is_plain("https://p.fr/\x1b[2J"));
+	assert_false(url_is_plain("https://p.fr/caf\xc3\xa9"));
+	assert_false(url_is_plain("https://p.fr/?x=%1B%5B2J"));
+	assert_false(url_is_plain("https://p.fr/?x=%1b"));
+	assert_false(url_is_plain("https://p.fr/?x=%00"));
+	assert_false(url_is_plain("https://p.fr/?x=%0A"));
+	assert_false(url_is_plain("https://p.fr/?x=%7f"));
+	assert_false(url_is_plain("https://p.fr/?x=%C2%9B2J"));     /* C1 CSI */
+	assert_false(url_is_plain("https://p.fr/?x=lmth%E2%80%AE.exe")); /* RLO */
+	assert_false(url_is_plain("https://p.fr/?x=a%E2%80%8Bb"));    /* zero width */
+	assert_true(url_is_plain("https://p.fr/?objet=Cr%E8che%20%80"));  /* Latin-1 */
+}
+
 static void test_policy(void **state)
 {
 	const struct policy_case *c = *state;
@@ -283,6 +305,7 @@ int main(void)
 		cmocka_unit_test(test_loopback_hosts),
 		cmocka_unit_test(test_policy_null),
 		cmocka_unit_test(test_is_javascript),
+		cmocka_unit_test(test_is_plain),
 	};
 	struct CMUnitTest tests[COUNT(fixed) + COUNT(resolve_cases) + COUNT(query_cases) +
 	                        COUNT(policy_cases)];

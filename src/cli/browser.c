@@ -10,22 +10,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "url.h"
 #include "util/xalloc.h"
 
-static bool url_is_plain(const char *url)
-{
-	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-		if (*p <= 0x20 || *p >= 0x7f)
-			return false;
-	return *url != '\0' && *url != '-';
-}
 
 int browser_open(const char *url, char **errp)
 {
 	const char *browser = getenv("BROWSER");
 	if (!browser || !*browser)
 		return set_error(errp, "set $BROWSER (e.g. BROWSER=w3m) to open the payment page");
-	if (!url_is_plain(url))
+	/* A leading '-' would read as an option of the browser. */
+	if (!url_is_plain(url) || *url == '-')
 		return set_error(errp, "the payment URL holds spaces or control characters: not "
 		                       "opened");
 	char *words = xstrdup(browser);

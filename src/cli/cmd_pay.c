@@ -154,12 +154,11 @@ static int print_json(const struct pay_result *r)
 
 static enum exit_code check_payment_url(const char *url, char **errp)
 {
-	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-		if (*p <= 0x20 || *p >= 0x7f) {
-			set_error(errp, "payment hand-off: the payment URL holds spaces or control "
-			                "characters: refused");
-			return EXIT_PAGE;
-		}
+	if (!url_is_plain(url)) {
+		set_error(errp, "payment hand-off: the payment URL holds spaces or control "
+		                "characters (raw or %%-encoded): refused");
+		return EXIT_PAGE;
+	}
 	return url_check_allowed(url, errp) == 0 ? EXIT_OK : EXIT_NETWORK;
 }
 

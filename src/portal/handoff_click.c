@@ -9,20 +9,13 @@
 #include "portal/handoff_lex.h"
 #include "url.h"
 #include "util/fold.h"
+#include "util/hex.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
 /* A "button" is small: a larger element with an onclick is a container,
  * and reading its text for every such element would be quadratic. */
 #define HANDOFF_LABEL_MAX_NODES 64
-
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = (char)(c | 0x20);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
 
 /* The code of a javascript: URL as a browser runs it: tabs and newlines
  * dropped, the scheme removed, then percent-decoded. */
@@ -40,7 +33,7 @@ static char *javascript_body(const char *href)
 			skipped++;
 			continue;
 		}
-		int hi = p[0] == '%' ? hex_digit(p[1]) : -1, lo = hi >= 0 ? hex_digit(p[2]) : -1;
+		int hi = p[0] == '%' ? hex_digit_value(p[1]) : -1, lo = hi >= 0 ? hex_digit_value(p[2]) : -1;
 		if (lo >= 0) {
 			strbuf_putc(&sb, (char)(hi * 16 + lo));
 			p += 2;

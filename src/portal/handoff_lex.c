@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "util/hex.h"
 #include "util/strbuf.h"
 
 void js_lexer_init(struct js_lexer *lx, const char *code, size_t len)
@@ -274,17 +275,6 @@ static void put_utf8(struct strbuf *sb, unsigned long cp)
 	}
 }
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Reads exactly n hex digits at *p; -1 (nothing consumed) if they are not. */
 static long read_hex(const char **p, const char *end, int n)
 {
@@ -293,7 +283,7 @@ static long read_hex(const char **p, const char *end, int n)
 	if (end - *p < n)
 		return -1;
 	for (int i = 0; i < n; i++) {
-		int d = hex_value((*p)[i]);
+		int d = hex_digit_value((*p)[i]);
 		if (d < 0)
 			return -1;
 		v = v * 16 + d;
@@ -309,8 +299,8 @@ static long read_braced_hex(const char **p, const char *end)
 	long v = 0;
 	int digits = 0;
 
-	for (; q < end && hex_value(*q) >= 0 && digits < 7; q++, digits++)
-		v = v * 16 + hex_value(*q);
+	for (; q < end && hex_digit_value(*q) >= 0 && digits < 7; q++, digits++)
+		v = v * 16 + hex_digit_value(*q);
 	if (q >= end || *q != '}' || digits == 0 || digits > 6)
 		return -1;
 	*p = q + 1;

@@ -295,9 +295,7 @@ static void check_url(struct handoff *h)
 {
 	const char *url = h->result->payment_url ? h->result->payment_url : "";
 	char *err = NULL;
-	h->url_ok = *url != '\0';
-	for (const unsigned char *p = (const unsigned char *)url; *p && h->url_ok; p++)
-		h->url_ok = *p > 0x20 && *p < 0x7f;
+	h->url_ok = url_is_plain(url);
 	if (!h->url_ok)
 		h->url_problem = xstrdup("Adresse suspecte (espaces ou caractères de contrôle) : "
 		                         "ni ouverte ni copiée.");
