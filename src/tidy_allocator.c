@@ -85,9 +85,9 @@ static double now(void)
  * thousands, an endless loop makes them endlessly. */
 #define CLOCK_EVERY 256u
 
-/* Stacks grow down on every platform Debian builds for, but the distance
- * is taken either way. */
-static void check_budgets(struct tidy_allocator *a, size_t more_bytes)
+/* Stack and time, at every allocation. Stacks grow down on every
+ * platform Debian builds for, but the distance is taken either way. */
+static void check_progress(struct tidy_allocator *a)
 {
 	if (!a->escape)
 		return;
@@ -100,8 +100,15 @@ static void check_budgets(struct tidy_allocator *a, size_t more_bytes)
 	uintptr_t start = (uintptr_t)a->stack_start;
 	if ((start > here ? start - here : here - start) > a->stack_budget)
 		overrun(a, TIDY_STACK_OVERRUN);
-	if (more_bytes > a->memory_budget - a->live_bytes)
+}
+
+/* Memory, before taking more from malloc: what the pools hold counts, free
+ * slots included, so that no pattern of sizes can grow them past it. */
+static void check_memory(struct tidy_allocator *a, size_t more_bytes)
+{
+	if (a->escape && more_bytes > a->memory_budget - a->held_bytes)
 		overrun(a, TIDY_MEMORY_OVERRUN);
+	a->held_bytes += more_bytes;
 }
 
 /* ---- small blocks ---- */
@@ -120,6 +127,7 @@ static union block_header *carve(struct tidy_allocator *a, size_t class)
 {
 	size_t need = slot_size(class);
 	if (a->carve_left < need) {
+		check_memory(a, sizeof(struct pool_chunk) + CHUNK_SIZE);
 		struct pool_chunk *chunk = xmalloc(sizeof(*chunk) + CHUNK_SIZE);
 		chunk->next = a->chunks;
 		a->chunks = chunk;
@@ -184,13 +192,18 @@ static union block_header *unlink_big(struct tidy_allocator *a, union block_head
 static void *TIDY_CALL pooled_alloc(TidyAllocator *self, size_t size)
 {
 	struct tidy_allocator *a = owner(self);
-	check_budgets(a, size);
+	check_progress(a);
 	if (size > SIZE_MAX - sizeof(union block_header))
 		return NULL;
+	void *block;
+	if (pooled(size)) {
+		block = small_alloc(a, size);
+	} else {
+		check_memory(a, sizeof(union block_header) + size);
+		block = link_big(a, xmalloc(sizeof(union block_header) + size), size);
+	}
 	a->live_bytes += size;
-	if (pooled(size))
-		return small_alloc(a, size);
-	return link_big(a, xmalloc(sizeof(union block_header) + size), size);
+	return block;
 }
 
 static void TIDY_CALL pooled_free(TidyAllocator *self, void *block)
@@ -200,10 +213,12 @@ static void TIDY_CALL pooled_free(TidyAllocator *self, void *block)
 	struct tidy_allocator *a = owner(self);
 	size_t size = header_of(block)->h.size;
 	a->live_bytes -= size;
-	if (pooled(size))
+	if (pooled(size)) {
 		small_free(a, block, size);
-	else
+	} else {
+		a->held_bytes -= sizeof(union block_header) + size;
 		free(unlink_big(a, header_of(block)));
+	}
 }
 
 static void *TIDY_CALL pooled_realloc(TidyAllocator *self, void *block, size_t size)
@@ -213,16 +228,19 @@ static void *TIDY_CALL pooled_realloc(TidyAllocator *self, void *block, size_t s
 	struct tidy_allocator *a = owner(self);
 	union block_header *h = header_of(block);
 	size_t old = h->h.size;
+	check_progress(a);
 	if (!pooled(old) && !pooled(size)) {
-		check_budgets(a, size > old ? size - old : 0);
 		if (size > SIZE_MAX - sizeof(*h))
 			return NULL;
+		if (size > old)
+			check_memory(a, size - old);
+		else
+			a->held_bytes -= old - size;
 		a->live_bytes = a->live_bytes - old + size;
 		unlink_big(a, h);
 		return link_big(a, xrealloc(h, sizeof(*h) + size), size);
 	}
 	if (pooled(old) && pooled(size) && size_class(old) == size_class(size)) {
-		check_budgets(a, size > old ? size - old : 0);
 		a->live_bytes = a->live_bytes - old + size;
 		h->h.size = size;
 		return block;

@@ -41,11 +41,12 @@ struct tidy_allocator {
 	size_t carve_left;
 	struct free_slot *free_slots[TIDY_POOL_CLASSES]; /* freed small blocks */
 	size_t live_bytes;            /* asked for and not freed */
+	size_t held_bytes;            /* taken from malloc: chunks and big blocks */
 	/* The guard, off while escape is NULL. */
 	jmp_buf *escape;
 	const char *stack_start; /* a frame address near the parse's start */
 	size_t stack_budget;     /* bytes tidy may use below stack_start */
-	size_t memory_budget;    /* bytes tidy may hold at once */
+	size_t memory_budget;    /* bytes the pools and big blocks may hold */
 	double deadline;         /* CLOCK_MONOTONIC seconds */
 	unsigned calls;          /* allocations since the clock was read */
 	enum tidy_overrun overrun;

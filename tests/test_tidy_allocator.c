@@ -87,6 +87,33 @@ static void test_memory_budget_stops_allocation(void **state)
 	tidy_allocator_release(&a);
 }
 
+/* Blocks of one size freed, then of another: freed slots stay in their
+ * pool, and the pools count against the budget, so no mix of sizes takes
+ * more than it from malloc (without pools, under ASan, nothing is kept). */
+static void test_pools_stay_within_the_memory_budget(void **state)
+{
+	enum { BUDGET = 1u << 20, PER_ROUND = 2000 };
+	struct tidy_allocator a;
+	tidy_allocator_init(&a);
+	void **blocks = calloc(PER_ROUND, sizeof(*blocks));
+	jmp_buf escape;
+	volatile size_t size = 8;
+	if (setjmp(escape) == 0) {
+		tidy_allocator_guard(&a, &escape, 1u << 20, BUDGET, 60.0);
+		for (; size <= 256; size += 16) {
+			for (size_t i = 0; i < PER_ROUND; i++)
+				blocks[i] = alloc(&a, size);
+			for (size_t i = 0; i < PER_ROUND; i++)
+				a.base.vtbl->free(&a.base, blocks[i]);
+			assert_true(a.held_bytes <= BUDGET);
+		}
+	}
+	assert_true(a.held_bytes <= BUDGET);
+	assert_true(a.overrun == TIDY_WITHIN_BUDGET || a.overrun == TIDY_MEMORY_OVERRUN);
+	tidy_allocator_release(&a);
+	free(blocks);
+}
+
 /* An endless loop that frees what it allocates: only the clock stops it. */
 static void test_time_budget_stops_a_loop(void **state)
 {
@@ -176,6 +203,7 @@ int main(void)
 		cmocka_unit_test(test_memory_budget_stops_allocation),
 		cmocka_unit_test(test_stack_budget_stops_recursion),
 		cmocka_unit_test(test_time_budget_stops_a_loop),
+		cmocka_unit_test(test_pools_stay_within_the_memory_budget),
 		cmocka_unit_test(test_tidy_is_stopped_and_cleaned_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
