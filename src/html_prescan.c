@@ -120,14 +120,13 @@ static const char *find_bytes(const char *p, const char *end, const char *needle
  * *self_closing tells whether it ended in "/>". */
 static const char *skip_tag(const char *p, const char *end, bool *self_closing)
 {
-	char quote = 0;
 	*self_closing = false;
 	for (; p < end; p++) {
-		if (quote) {
-			if (*p == quote)
-				quote = 0;
-		} else if (*p == '"' || *p == '\'') {
-			quote = *p;
+		if (*p == '"' || *p == '\'') {
+			/* A quoted value: straight to its closing quote. */
+			p = memchr(p + 1, *p, (size_t)(end - p - 1));
+			if (!p)
+				return end;
 		} else if (*p == '>') {
 			*self_closing = p[-1] == '/';
 			return p + 1;

@@ -87,7 +87,7 @@ static double now(void)
 
 /* Stack and time, at every allocation. Stacks grow down on every
  * platform Debian builds for, but the distance is taken either way. */
-static void check_progress(struct tidy_allocator *a)
+static inline void check_progress(struct tidy_allocator *a)
 {
 	if (!a->escape)
 		return;
