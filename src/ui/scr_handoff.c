@@ -22,6 +22,7 @@ struct handoff {
 	char **qr;             /* the QR code's lines (NULL: cannot encode) */
 	size_t qr_rows, qr_cols;
 	bool reread;           /* r was pressed once: states below are known */
+	char *reread_error;    /* why the last re-read failed (sanitized), or NULL */
 	enum invlist_state *states;
 };
 
@@ -97,6 +98,13 @@ static void draw_url(struct ui *ui, struct handoff *h, int *y, int rows, int col
 
 static void draw_states(struct ui *ui, struct handoff *h, int *y, int rows, int cols)
 {
+	if (h->reread_error) {
+		/* In full here: the status line cuts it at 80 columns. */
+		(*y)++;
+		char *t = xasprintf("La relecture a échoué : %s (r : réessayer)", h->reread_error);
+		wrapped(ui->body, y, rows, cols, t, ui_attr(UI_ERROR));
+		free(t);
+	}
 	if (!h->reread)
 		return;
 	(*y)++;
@@ -199,6 +207,12 @@ static void reread_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 	struct screen *s = ui ? ui_find_screen(ui, j->screen) : NULL;
 	if (ui && rc != EXIT_OK)
 		ui_status_error(ui, "Relecture : %s (r : réessayer)", err ? err : "erreur");
+	if (s) {
+		struct handoff *h = s->state;
+		free(h->reread_error);
+		h->reread_error = rc != EXIT_OK ? ui_text_safe(err ? err : "erreur") : NULL;
+		ui_redraw(ui);
+	}
 	if (ui && rc == EXIT_OK) {
 		free(ui_invoices_replace(ui, j->page));
 		j->page = NULL;
@@ -274,6 +288,7 @@ static void handoff_destroy(struct ui *ui, struct screen *s)
 	pay_result_clear(h->result);
 	free(h->result);
 	free(h->url_problem);
+	free(h->reread_error);
 	free(h->host);
 	ui_text_lines_free(h->qr, h->qr_rows);
 	free(h->states);

@@ -462,6 +462,12 @@ http://localhost:*/tpa/paiementws.web\?idop=*) ok "o: \$BROWSER got the payment 
 esac
 if screen browse | grep -q "Adresse du paiement"; then ok "the hand-off is back on screen"; else
 	not_ok "the hand-off is back on screen"; fi
+# The portal gone: r says why in full on the screen (the status line would
+# cut it at 80 columns); what follows needs no network.
+stop_server
+keys browse r
+check_screen "r with the portal gone: the cause in full on the hand-off screen" browse \
+	"La relecture a échoué : Payer mes factures: Failed to connect"
 keys browse q
 check_screen "q from the hand-off: the invoices, selection kept" browse "Total à régler : +181,99"
 keys browse Enter
