@@ -394,9 +394,11 @@ const char *charset_detect(const char *bytes, size_t len, const char *content_ty
 	return name;
 }
 
-/* Copies valid UTF-8, turning invalid sequences and NUL into U+FFFD and
- * dropping a leading BOM (U+FEFF). */
-static void charset_clean_utf8(const char *s, size_t len, struct strbuf *out)
+/* Copies valid UTF-8, turning invalid sequences and NUL into U+FFFD; with
+ * drop_bom (a page being decoded), also drops a leading BOM (U+FEFF). A
+ * form value keeps it: a browser would submit it as typed (found by
+ * fuzz_charset: "\uFEFF\uFEFF" re-encoded lost its first character). */
+static void charset_clean_utf8(const char *s, size_t len, bool drop_bom, struct strbuf *out)
 {
 	size_t pos = 0, n;
 	unsigned long cp;
@@ -410,7 +412,7 @@ static void charset_clean_utf8(const char *s, size_t len, struct strbuf *out)
 		n = sanitize_utf8_decode(s + pos, len - pos, &cp);
 		if (cp == SANITIZE_BAD_UTF8 || cp == 0)
 			strbuf_puts(out, CHARSET_REPLACEMENT);
-		else if (!(cp == 0xfeff && pos == 0))
+		else if (!(drop_bom && cp == 0xfeff && pos == 0))
 			strbuf_append(out, s + pos, n);
 		pos += n;
 	}
@@ -479,7 +481,7 @@ int charset_to_utf8(const char *bytes, size_t len, const char *charset, char **o
 	if (!name) {
 		return set_error(errp, "no character set given");
 	} else if (name == charset_utf8) {
-		charset_clean_utf8(bytes, len, &result);
+		charset_clean_utf8(bytes, len, true, &result);
 	} else {
 		struct strbuf raw = STRBUF_INIT;
 		iconv_t cd = charset_open(charset_utf8, name);
@@ -493,7 +495,7 @@ int charset_to_utf8(const char *bytes, size_t len, const char *charset, char **o
 		}
 		charset_iconv_decode(cd, bytes, len, charset_unit(name), &raw);
 		iconv_close(cd);
-		charset_clean_utf8(raw.data, raw.len, &result);
+		charset_clean_utf8(raw.data, raw.len, true, &result);
 		strbuf_release(&raw);
 	}
 	*out_len = result.len;
@@ -549,7 +551,7 @@ char *charset_from_utf8(const char *utf8, const char *charset)
 	if (name == charset_utf16le || name == charset_utf16be)
 		name = charset_utf8;
 	if (name == charset_utf8) {
-		charset_clean_utf8(utf8, strlen(utf8), &out);
+		charset_clean_utf8(utf8, strlen(utf8), false, &out);
 		return strbuf_detach(&out);
 	}
 	cd = charset_open(name, charset_utf8);

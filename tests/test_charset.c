@@ -368,6 +368,20 @@ static void test_from_utf8_for_forms(void **state)
 	assert_null(charset_from_utf8("abc", "latin1//TRANSLIT"));
 }
 
+/* A page's leading BOM is dropped once; a form value keeps its U+FEFF
+ * (found by fuzz_charset on "\uFEFF\uFEFF"). */
+static void test_bom_dropped_from_pages_kept_in_values(void **state)
+{
+	char *out = NULL, *err = NULL;
+	size_t len = 0;
+	assert_int_equal(charset_to_utf8("\xEF\xBB\xBF\xEF\xBB\xBFx", 7, "UTF-8", &out, &len, &err), 0);
+	assert_string_equal(out, "\xEF\xBB\xBFx");
+	char *back = charset_from_utf8(out, "UTF-8");
+	assert_string_equal(back, out);
+	free(back);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_convert_large_input),
 		cmocka_unit_test(test_convert_unknown_charset_fails),
 		cmocka_unit_test(test_from_utf8_for_forms),
+		cmocka_unit_test(test_bom_dropped_from_pages_kept_in_values),
 	};
 
 	return cmocka_run_group_tests_name("charset", tests, NULL, NULL);
