@@ -291,22 +291,36 @@ static int read_request(int fd, char *method, size_t msize, char *target, size_t
 	return 0;
 }
 
+/* A socket listening on 127.0.0.1, on any free port (*addr says which);
+ * -1 with a message on failure. */
+static int listen_loopback(int backlog, struct sockaddr_in *addr)
+{
+	int ls = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int one = 1;
+	memset(addr, 0, sizeof *addr);
+	addr->sin_family = AF_INET;
+	addr->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	socklen_t alen = sizeof *addr;
+	if (ls < 0 || setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0 ||
+	    bind(ls, (struct sockaddr *)addr, sizeof *addr) < 0 || listen(ls, backlog) < 0 ||
+	    getsockname(ls, (struct sockaddr *)addr, &alen) < 0) {
+		perror("fault-server");
+		if (ls >= 0)
+			close(ls);
+		return -1;
+	}
+	return ls;
+}
+
 /* A listening socket nobody accepts from, its queue filled by ourselves:
  * the client's SYNs are dropped (Linux drops them when the accept queue is
  * full), as behind a firewall that swallows packets. */
 static int syn_blackhole(void)
 {
-	int ls = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	struct sockaddr_in addr;
-	memset(&addr, 0, sizeof addr);
-	addr.sin_family = AF_INET;
-	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	socklen_t alen = sizeof addr;
-	if (ls < 0 || bind(ls, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(ls, 0) < 0 ||
-	    getsockname(ls, (struct sockaddr *)&addr, &alen) < 0) {
-		perror("fault-server");
+	int ls = listen_loopback(0, &addr);
+	if (ls < 0)
 		return 1;
-	}
 	int filler[8], nfill = 0;
 	while (nfill < 8) {
 		int c = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
@@ -421,19 +435,10 @@ int main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 
-	int ls = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	int one = 1;
-	setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
 	struct sockaddr_in addr;
-	memset(&addr, 0, sizeof addr);
-	addr.sin_family = AF_INET;
-	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	socklen_t alen = sizeof addr;
-	if (ls < 0 || bind(ls, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(ls, 16) < 0 ||
-	    getsockname(ls, (struct sockaddr *)&addr, &alen) < 0) {
-		perror("fault-server");
+	int ls = listen_loopback(16, &addr);
+	if (ls < 0)
 		return 1;
-	}
 	printf("http://127.0.0.1:%u\n", (unsigned)ntohs(addr.sin_port));
 	fflush(stdout);
 
