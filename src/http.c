@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "http_log.h"
@@ -30,6 +31,9 @@ struct http_session {
 	struct strbuf body;
 	bool too_big;
 	bool compressed;
+	/* per http_perform */
+	bool may_have_arrived;
+	long long deadline_ms;  /* monotonic */
 };
 
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
@@ -117,7 +121,7 @@ static void configure_handle(struct http_session *s)
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, s->options.connect_timeout);
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 50L);
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, s->options.low_speed_time);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, s->options.total_timeout);
+	/* CURLOPT_TIMEOUT_MS is set per hop: what is left of the request's. */
 	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)s->options.max_bytes);
 	curl_easy_setopt(c, CURLOPT_USERAGENT,
 	                 PACKAGE_NAME "/" PACKAGE_VERSION " (text-mode client; libcurl)");
@@ -144,7 +148,9 @@ struct http_session *http_session_new(const struct http_options *options, char *
 	if (!s->options.low_speed_time)
 		s->options.low_speed_time = 60;
 	if (!s->options.total_timeout)
-		s->options.total_timeout = 300;
+		s->options.total_timeout = HTTP_DEFAULT_TIMEOUT;
+	if (s->options.connect_timeout > s->options.total_timeout)
+		s->options.connect_timeout = s->options.total_timeout;
 	if (!s->options.max_bytes)
 		s->options.max_bytes = HTTP_DEFAULT_MAX_BYTES;
 	if ((options->cookie_file && prepare_cookie_file(options->cookie_file, errp) < 0) ||
@@ -215,6 +221,25 @@ static enum http_error transfer_error(struct http_session *s, const struct http_
 	return err;
 }
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A request that may start a payment never goes out twice by libcurl's
+ * doing: a connection of its own (libcurl silently re-sends a request
+ * whose reused connection died before answering), HTTP/1.1 (no stream
+ * retries) and no "Expect: 100-continue" round. */
+static struct curl_slist *set_once(CURL *c, bool once, struct curl_slist *headers)
+{
+	curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, once ? 1L : 0L);
+	curl_easy_setopt(c, CURLOPT_HTTP_VERSION,
+	                 once ? (long)CURL_HTTP_VERSION_1_1 : (long)CURL_HTTP_VERSION_NONE);
+	return once ? curl_slist_append(headers, "Expect:") : headers;
+}
+
 /* One hop: sets the method, sends, collects the body. */
 static CURLcode send_once(struct http_session *s, const char *method, const char *url,
                           const struct http_request *req, bool with_body)
@@ -225,8 +250,11 @@ static CURLcode send_once(struct http_session *s, const char *method, const char
 	s->too_big = false;
 	s->compressed = false;
 	s->errbuf[0] = '\0';
+	long long left = s->deadline_ms - now_ms();
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, left > 1 ? (long)left : 1L);
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_REFERER, req->referer);
+	headers = set_once(c, req->once && with_body, headers);
 	if (strcmp(method, "POST") == 0) {
 		curl_easy_setopt(c, CURLOPT_POST, 1L);
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, with_body ? req->body : "");
@@ -248,6 +276,37 @@ static CURLcode send_once(struct http_session *s, const char *method, const char
 	 * caller owns and wipes it. */
 	curl_easy_setopt(c, CURLOPT_POSTFIELDS, NULL);
 	return rc;
+}
+
+/* Whether a hop's request may have reached the server. Only a failure
+ * before any byte left says "no": no connection, no TLS, nothing sent. */
+static bool hop_may_have_arrived(CURL *c, CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_UNSUPPORTED_PROTOCOL:
+	case CURLE_URL_MALFORMAT:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CACERT_BADFILE:
+		return false;
+	default:
+		break;
+	}
+	long request_bytes = 0;
+	curl_off_t pretransfer = 0;
+	curl_easy_getinfo(c, CURLINFO_REQUEST_SIZE, &request_bytes);
+	curl_easy_getinfo(c, CURLINFO_PRETRANSFER_TIME_T, &pretransfer);
+	return rc == CURLE_OK || request_bytes > 0 || pretransfer > 0;
+}
+
+bool http_request_may_have_arrived(const struct http_session *session)
+{
+	return session->may_have_arrived;
 }
 
 static void count_stats(struct http_session *s)
@@ -294,6 +353,8 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 	char *url = xstrdup(req->url);
 	const char *method = req->method ? req->method : "GET";
 	bool with_body = true;
+	s->may_have_arrived = false;
+	s->deadline_ms = now_ms() + s->options.total_timeout * 1000LL;
 	for (;;) {
 		/* On every error, out is left empty (it may hold an earlier hop). */
 		if (url_check_allowed(url, errp) < 0) {
@@ -301,7 +362,15 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 			http_response_clear(out);
 			return HTTP_ERR_POLICY;
 		}
+		if (out->hops > 0 && now_ms() >= s->deadline_ms) {
+			set_error(errp, "%s: no answer within %ld seconds", step_name(req),
+			          s->options.total_timeout);
+			free(url);
+			http_response_clear(out);
+			return HTTP_ERR_NETWORK;
+		}
 		CURLcode rc = send_once(s, method, url, req, with_body);
+		s->may_have_arrived = s->may_have_arrived || hop_may_have_arrived(s->curl, rc);
 		count_stats(s);
 		http_log_transfer(s->options.log, s->curl, method, url, req->sensitive, rc,
 		                  s->body.len, s->compressed);
@@ -319,6 +388,14 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 			break;
 		if (out->hops >= HTTP_MAX_REDIRECTS) {
 			set_error(errp, "%s: more than %d redirects", step_name(req), HTTP_MAX_REDIRECTS);
+			free(url);
+			http_response_clear(out);
+			return HTTP_ERR_POLICY;
+		}
+		if (req->once && with_body && (out->status == 307 || out->status == 308)) {
+			set_error(errp, "%s: the server asked for it to be sent again elsewhere "
+			                "(HTTP %ld): it is sent once only",
+			          step_name(req), out->status);
 			free(url);
 			http_response_clear(out);
 			return HTTP_ERR_POLICY;

@@ -14,12 +14,15 @@
 
 #define HTTP_MAX_REDIRECTS 10
 #define HTTP_DEFAULT_MAX_BYTES (8u * 1024u * 1024u)
+#define HTTP_DEFAULT_TIMEOUT 60
 
 struct http_options {
 	const char *ca_file;       /* extra CA bundle (--ca-file), NULL = system */
-	long connect_timeout;      /* seconds, 0 = 20 */
+	long connect_timeout;      /* seconds, 0 = 20 (never more than total) */
 	long low_speed_time;       /* abort below 50 B/s for this long, 0 = 60 */
-	long total_timeout;        /* seconds for one request, 0 = 300 */
+	/* Seconds one request may take in all, connecting and every redirect
+	 * hop included, 0 = HTTP_DEFAULT_TIMEOUT. */
+	long total_timeout;
 	size_t max_bytes;          /* decoded body cap, 0 = HTTP_DEFAULT_MAX_BYTES */
 	FILE *log;                 /* -v: one line per request, NULL = quiet */
 	const char *save_dir;      /* --save-pages: keep every page, NULL = don't */
@@ -67,6 +70,12 @@ struct http_request {
 	                              ("login", "invoice page"), may be NULL */
 	bool sensitive;            /* the URL or body holds a secret: logs show
 	                              no query string */
+	/* The request may start a payment: it is sent at most once. On a
+	 * connection of its own (libcurl re-sends a request whose reused
+	 * connection died before answering), over HTTP/1.1, without
+	 * "Expect: 100-continue", and a 307/308 that would send its body
+	 * again is refused instead of followed. */
+	bool once;
 };
 
 struct http_stats {
@@ -98,5 +107,11 @@ enum http_error http_get(struct http_session *session, const char *url, const ch
 void http_response_clear(struct http_response *response);
 
 const struct http_stats *http_session_stats(const struct http_session *session);
+
+/* Whether the last http_perform may have delivered its request to a
+ * server: false only when it certainly did not (refused by our URL policy
+ * before sending, no connection made, TLS handshake failed), so a caller
+ * can tell "nothing was sent" from "sent, answer lost". */
+bool http_request_may_have_arrived(const struct http_session *session);
 
 #endif

@@ -550,6 +550,22 @@ g_replay_bodies() {
 		"GET /v4/famille.php5 file 200 text/html $PF_FIXTURES/pages/famille-escapes.html"
 }
 
+# The Règlement's form posts to a port where nothing listens: nothing was
+# sent, so the record is taken back and the next pay is not refused.
+g_replay_reglement_unsent() {
+	spoil "$RP/factures.html" 'action="compte_factures.php5"' \
+		'action="http://127.0.0.1:1/v4/compte_factures.php5"' >"$g_dir/factures-closed.html"
+	routes "GET /v4/compte_factures.php5 file 200 $HTML1 $g_dir/factures-closed.html"
+	start_fsrv || return 1
+	CHECK='errsays "nothing was sent" && ! errsays "may have been" && { [ ! -e "$XDG_STATE_HOME/portail-famille/handoffs.json" ] || jq -e "length == 0" "$XDG_STATE_HOME/portail-famille/handoffs.json"; }'
+	WHY="says nothing was sent, no hand-off record left"
+	pf_row "pay F2022-0912" "Règlement form posting to a closed port" 4 pay --invoice F2022-0912
+	CHECK='errsays "nothing was sent" && ! errsays "already sent"'
+	WHY="not refused as a double payment"
+	pf_row "pay F2022-0912 again" "Règlement form posting to a closed port, again" 4 \
+		pay --invoice F2022-0912
+}
+
 # A TCP black hole: the server's accept queue is full, SYNs are dropped.
 g_tcp_blackhole() {
 	g_n=$((g_n + 1))
@@ -565,9 +581,9 @@ g_tcp_blackhole() {
 }
 
 g_replay_slow() {
-	TO=1 CHECK='errsays "login page.*too slow"' WHY="the login page, too slow"
+	TO=1 CHECK='errsays "login page.*(too slow|timed out)"' WHY="the login page, too slow"
 	replay_group "login page: black hole (never answers)" "4 4 4 4" "GET /v4/login.php5 blackhole"
-	TO=1 CHECK='errsays "factures.*too slow"' WHY="the invoice page, too slow"
+	TO=1 CHECK='errsays "factures.*(too slow|timed out)"' WHY="the invoice page, too slow"
 	replay_group "invoice page: slow-loris, 1 byte / 2 s" "4 4 - 4" "GET /v4/compte_factures.php5 drip 2000"
 }
 
@@ -791,6 +807,37 @@ g_handoff() {
 	start_demo_g --handoff "$h" --fault maintenance=popup,redirect || return 1
 	CHECK=$ONE_POST WHY="one Règlement POST"
 	pf_row "pay F2022-0912" "hand-off $h, maintenance on pop-up/redirect" "$4" $Y_ARGS
+}
+
+# The Règlement's answer lost (issue 9): the connection closed after the
+# portal did the work, an HTTP 500, no answer at all. Sent once whatever
+# happens, exit 4 saying it may have been received, and the record kept:
+# the next pay without --force is refused before sending anything.
+STATE_HAS='jq -e "map(select(.invoices | index(\"F2022-0912\"))) | length == 1" "$XDG_STATE_HOME/portail-famille/handoffs.json"'
+g_reglement_lost() {
+	h=$1
+	for lost in drop http500 hang; do
+		start_demo_g --handoff "$h" --fault "$lost=reglement" --fault times=1 \
+			--fault stall-ms=30000 || return 1
+		XDG_STATE_HOME=$tmp/state/$gid-$lost
+		TO=2
+		CHECK='[ "$(demo_stat reglement_posts)" -eq 1 ] && errsays "may have been received" && '"$STATE_HAS"
+		WHY="one Règlement POST, says it may have been received, record kept"
+		pf_row "pay F2022-0912" "hand-off $h, Règlement answer lost ($lost)" 4 $Y_ARGS
+		CHECK='[ "$(demo_stat reglement_posts)" -eq 1 ] && errsays "already sent to payment"'
+		WHY="refused before sending: still one Règlement POST"
+		pf_row "pay F2022-0912 again" "hand-off $h, after a lost Règlement answer ($lost)" 1 \
+			pay --invoice F2022-0912
+	done
+}
+# A POST of the hand-off itself (the pop-up form, the payment site's form)
+# whose answer is lost: sent once, the payment said to be maybe started.
+g_handoff_post_lost() {
+	h=$1 page=$2 stat=$3
+	start_demo_g --handoff "$h" --fault "drop=$page" --fault times=1 || return 1
+	CHECK='[ "$(demo_stat reglement_posts)" -eq 1 ] && '"$stat"' && errsays "may have been started" && '"$STATE_HAS"
+	WHY="each POST sent once, says the payment may have been started, record kept"
+	pf_row "pay F2022-0912" "hand-off $h, answer to the $page POST lost" 4 $Y_ARGS
 }
 
 # pipe_row COMMAND FAULT EXPECTED READER ARGS...: stdout into a pipe whose
@@ -1138,7 +1185,11 @@ mkfifo "$tmp/tokens"
 	spawn demo_group "latency-ms=150" "0 0 0 0" --latency-ms 150
 	TO=1
 	spawn demo_group "bandwidth-bps=1 (slow-loris)" "4 4 4 4" --bandwidth-bps 1
-	TO=
+	# Faster than the low-speed limit (50 B/s), slower than any page:
+	# --timeout bounds the request whole, not only its stalls.
+	TO=2 CHECK='errsays "timed out after 2[0-9]{3} milliseconds"' WHY="stopped at --timeout 2"
+	spawn demo_group "bandwidth-bps=60 (a drip)" "4 4 4 4" --bandwidth-bps 60
+	TO= CHECK= WHY=
 	spawn g_evil
 	for cs in latin1 utf8 utf8-as-latin1 latin1-as-utf8 meta-only cp1252; do
 		spawn g_charset "$cs"
@@ -1154,6 +1205,11 @@ mkfifo "$tmp/tokens"
 		"button 4 4 0"; do
 		spawn g_handoff $v
 	done
+	for v in popup direct target redirects autosubmit button; do
+		spawn g_reglement_lost $v
+	done
+	spawn g_handoff_post_lost target popup true
+	spawn g_handoff_post_lost autosubmit payfip '[ "$(demo_stat payfip_posts)" -eq 1 ]'
 	spawn g_password
 	if [ $asan = no ] && [ -x /usr/bin/time ]; then
 		spawn g_rss
@@ -1171,6 +1227,7 @@ mkfifo "$tmp/tokens"
 		spawn g_replay_slow
 		spawn g_tcp_blackhole
 		spawn g_replay_fixtures
+		spawn g_replay_reglement_unsent
 	fi
 	if [ $tls = yes ]; then
 		CHECK='grep -qi "certificate\|SSL" "$err"' WHY="names the certificate"

@@ -31,6 +31,7 @@ unit_tests = \
 	tests/test_url \
 	tests/test_form_encode \
 	tests/test_handoff \
+	tests/test_handoff_marker \
 	tests/test_fuzz_regressions
 
 EXTRA_DIST += tests/fixtures tests/test_util.h tests/cli-parse.sh tests/lib.sh \
@@ -102,6 +103,9 @@ tests_test_form_encode_LDADD = $(TEST_LIBS)
 tests_test_handoff_SOURCES = tests/test_handoff.c tests/test_cases.h tests/test_util.h
 tests_test_handoff_CFLAGS = $(TEST_CFLAGS)
 tests_test_handoff_LDADD = $(TEST_LIBS)
+tests_test_handoff_marker_SOURCES = tests/test_handoff_marker.c
+tests_test_handoff_marker_CFLAGS = $(TEST_CFLAGS)
+tests_test_handoff_marker_LDADD = $(TEST_LIBS)
 tests_test_fuzz_regressions_SOURCES = tests/test_fuzz_regressions.c tests/test_util.h \
 	tests/fuzz/fuzz.h tests/fuzz/fuzz_common.c tests/fuzz/fuzz_invoices.c \
 	tests/fuzz/fuzz_login.c tests/fuzz/fuzz_form_encode.c tests/fuzz/fuzz_money_date.c \

@@ -26,6 +26,8 @@ struct pay_args {
 	const char **numbers;
 	size_t count;
 	bool all, json, qr, open, force;
+	struct handoff_account account;
+	char *marker_id;  /* this run's hand-off record, to take back if unsent */
 };
 
 static int usage(void)
@@ -104,14 +106,14 @@ static bool ask_yes(const char *question)
 static bool guard_double_payment(void *ctx, const struct invoice *const *chosen, size_t n,
                                  int64_t amount)
 {
-	const struct pay_args *a = ctx;
+	struct pay_args *a = ctx;
 	const char **numbers = xcalloc(n, sizeof(char *));
 	for (size_t i = 0; i < n; i++)
 		numbers[i] = chosen[i]->number;
 	time_t when;
 	const char *which = NULL;
 	char *err = NULL;
-	int found = handoff_marker_find(numbers, n, &when, &which, &err);
+	int found = handoff_marker_find(&a->account, numbers, n, &when, &which, &err);
 	bool go = true;
 	if (found < 0) {
 		cli_report(err);
@@ -130,7 +132,7 @@ static bool guard_double_payment(void *ctx, const struct invoice *const *chosen,
 		if (!go)
 			fputs("portail-famille: not sent (use --force to send it again)\n", stderr);
 	}
-	if (go && handoff_marker_record(numbers, n, amount, &err) < 0) {
+	if (go && handoff_marker_record(&a->account, numbers, n, amount, &a->marker_id, &err) < 0) {
 		cli_report(err);
 		go = false;
 	}
@@ -184,8 +186,14 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 	if (a->qr) {
 		size_t cols, rows;
 		char *qr = qr_text_render(r->payment_url, terminal_flags() != 0, &cols, &rows);
-		if (qr)
-			fputs(qr, a->json ? stderr : stdout);
+		if (!qr) {
+			fflush(stdout);
+			set_error(errp, "the payment URL (%zu bytes) is too long for a QR code: open "
+			                "it or copy it instead",
+			          strlen(r->payment_url));
+			return EXIT_ERROR;
+		}
+		fputs(qr, a->json ? stderr : stdout);
 		free(qr);
 	}
 	/* The URL is the whole point: a failed write (| head, a full disk) is
@@ -197,6 +205,16 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 	if (a->open && browser_open(r->payment_url, errp) < 0)
 		return EXIT_ERROR;
 	return EXIT_OK;
+}
+
+/* A Règlement that never reached the portal leaves no record behind: the
+ * next pay is not refused for a payment that does not exist. */
+static void take_back_marker(struct pay_args *a, const struct pay_result *r)
+{
+	char *err = NULL;
+	if (a->marker_id && r->progress == PAY_NOT_SENT &&
+	    handoff_marker_forget(a->marker_id, &err) < 0)
+		cli_report(err);
 }
 
 int cmd_pay(struct cli_options *options, int argc, char **argv)
@@ -215,13 +233,18 @@ int cmd_pay(struct cli_options *options, int argc, char **argv)
 			                   .confirm = show_portal_question,
 			                   .before_submit = guard_double_payment,
 			                   .before_ctx = &a };
+		a.account.portal_url = ctx.login_url;
+		a.account.user = options->user;
 		rc = portal_pay(ctx.portal, &req, &result, &err);
 	}
+	if (rc != EXIT_OK)
+		take_back_marker(&a, &result);
 	if (rc == EXIT_OK)
 		rc = output(&a, &result, &err);
 	pay_result_clear(&result);
 	cli_disconnect(&ctx);
 	free(a.numbers);
+	free(a.marker_id);
 	if (rc != EXIT_OK)
 		cli_report(err);
 	return rc;

@@ -68,10 +68,11 @@ static void fill_http_options(const struct cli_options *o, struct http_options *
 	http->cookie_file = o->cookie_file;
 	http->save_dir = o->save_dir;
 	http->log = o->verbose ? stderr : NULL;
+	/* --timeout bounds each request whole: connecting, every redirect
+	 * hop, the slowest trickle of bytes. */
 	if (o->timeout) {
-		http->connect_timeout = o->timeout;
 		http->low_speed_time = o->timeout;
-		http->total_timeout = o->timeout * 5;
+		http->total_timeout = o->timeout;
 	}
 	http->cancelled = o->cancelled ? o->cancelled : cli_interrupted;
 	http->cancel_ctx = o->cancel_ctx;

@@ -34,7 +34,7 @@ const char cli_usage[] =
     "  --ca-file FILE            trust this CA bundle too\n"
     "  --cookie-file FILE        keep cookies in FILE (default: memory only)\n"
     "  --save-pages DIR          keep every page fetched in DIR\n"
-    "  --timeout SECONDS         give up on a stalled request after SECONDS\n"
+    "  --timeout SECONDS         give up on any request after SECONDS (default 60)\n"
     "  --config FILE             read FILE instead of the default config file\n"
     "  --demo                    use the built-in demo portal (user demo, password demo)\n"
     "  -v, --verbose             show each request on standard error\n"

@@ -174,6 +174,8 @@ enum demo_page {
  *                                    page but "payfip")
  *   huge[=PAGES]       huge
  *   maintenance[=PAGES] maintenance
+ *   drop[=PAGES]       drop          (default page: reglement)
+ *   hang[=PAGES]       hang          (default page: reglement)
  *   times=N            times
  *   stall-ms=N         stall_ms
  *   huge-bytes=N       huge_bytes
@@ -183,7 +185,8 @@ enum demo_page {
  *   bandwidth-bps=N    bandwidth_bps
  * Page faults fire on the page itself: never on the 302 to login.php5 of a
  * page asked without a session, and truncate, stall and huge never on a
- * redirect (there is no page to spoil); http500 does replace a redirect.
+ * redirect (there is no page to spoil); http500, drop and hang do replace
+ * a redirect.
  */
 struct demo_faults {
 	/* A logged-in session dies after serving N requests: the next
@@ -203,10 +206,17 @@ struct demo_faults {
 	/* About 10 MB (huge_bytes) of HTML comments are added before
 	 * </BODY>. */
 	unsigned huge;
+	/* The request is processed (a Règlement starts its payment), then the
+	 * connection is closed without a byte of answer: what a client sees
+	 * when a keep-alive connection dies at the worst moment. */
+	unsigned drop;
+	/* The request is processed, then nothing is sent for stall_ms (or
+	 * until demo_stop), then the connection is closed without an answer. */
+	unsigned hang;
 	/* The page is replaced by "Le portail est en maintenance" served with
 	 * status 200, before anything is processed (no login, no payment). */
 	unsigned maintenance;
-	/* http500, truncate, stall and huge fire on the first N matching
+	/* http500, truncate, stall, huge, drop and hang fire on the first N matching
 	 * requests only, then the page is served normally. 0 = always. */
 	unsigned times;
 	unsigned stall_ms;          /* 0 = 300000 (5 minutes) */
@@ -251,6 +261,7 @@ struct demo_stats {
 	unsigned long requests;           /* every request but /__demo/... */
 	unsigned long logins_ok, logins_failed;
 	unsigned long reglement_posts;    /* POSTs carrying btnReglement */
+	unsigned long payfip_posts;       /* POSTs to /tpa/paiement.web */
 	unsigned long payments_started;   /* accepted Règlements */
 	unsigned long payments_paid, payments_refused, payments_abandoned;
 	unsigned long invoices_settled;   /* balance set to 0 by "paid" */

@@ -101,7 +101,12 @@ const char *demo_fault_help(void)
 	       "  huge[=PAGES]          add ~10 MB (huge-bytes=N) of HTML comments to the page\n"
 	       "  maintenance[=PAGES]   \"Le portail est en maintenance\" with status 200\n"
 	       "                        (default: every portal page, not payfip)\n"
-	       "  times=N               http500/truncate/stall/huge fire on the first N hits only\n"
+	       "  drop[=PAGES]          do the work, then close without answering\n"
+	       "                        (default page: reglement)\n"
+	       "  hang[=PAGES]          do the work, then answer nothing for stall-ms, close\n"
+	       "                        (default page: reglement)\n"
+	       "  times=N               http500/truncate/stall/huge/drop/hang fire on the first\n"
+	       "                        N hits only\n"
 	       "  stall-ms=N            how long a stall lasts (default 300000)\n"
 	       "  evil-names            escape sequences, C1, RLO, backspace in names\n"
 	       "  charset=CS            latin1 (default), utf8, utf8-as-latin1, latin1-as-utf8,\n"
@@ -168,6 +173,8 @@ int demo_fault_parse(struct demo_faults *f, const char *spec, char **errp)
 		{ "truncate", &f->truncate, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES) },
 		{ "stall", &f->stall, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES) },
 		{ "huge", &f->huge, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES) },
+		{ "drop", &f->drop, DEMO_PAGE_BIT(DEMO_PAGE_REGLEMENT) },
+		{ "hang", &f->hang, DEMO_PAGE_BIT(DEMO_PAGE_REGLEMENT) },
 		/* The portal is down, not PayFiP: another site. */
 		{ "maintenance", &f->maintenance, DEMO_PAGE_ALL & ~DEMO_PAGE_BIT(DEMO_PAGE_PAYFIP) },
 	};
@@ -245,10 +252,14 @@ void demo_faults_pick(struct demo_server *srv, struct demo_reply *rep)
 	rep->f_truncate = fires(srv, f->truncate, page);
 	rep->f_stall = fires(srv, f->stall, page);
 	rep->f_huge = fires(srv, f->huge, page);
-	/* A redirect has no page to spoil: let the fault wait for the page. */
+	rep->f_drop = fires(srv, f->drop, page);
+	rep->f_hang = !rep->f_drop && fires(srv, f->hang, page);
+	/* A redirect has no page to spoil: let the fault wait for the page.
+	 * An answer lost whole replaces a redirect as well as a page. */
 	if (rep->location && !rep->f_http500)
 		rep->f_truncate = rep->f_stall = rep->f_huge = false;
-	if (rep->f_http500 || rep->f_truncate || rep->f_stall || rep->f_huge) {
+	if (rep->f_http500 || rep->f_truncate || rep->f_stall || rep->f_huge || rep->f_drop ||
+	    rep->f_hang) {
 		srv->fault_hits[page]++;
 		srv->stats.faults_fired++;
 	}

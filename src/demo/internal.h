@@ -229,7 +229,7 @@ struct demo_reply {
 	char *location;            /* owned: Location header, or NULL */
 	char *cookie;              /* owned: Set-Cookie header, or NULL */
 	/* Decided by the fault code under the lock, applied by respond.c. */
-	bool f_http500, f_truncate, f_stall, f_huge;
+	bool f_http500, f_truncate, f_stall, f_huge, f_drop, f_hang;
 	bool unthrottled;          /* /__demo/ endpoints: no latency, no cap */
 	bool to_login;             /* the 302 of a page asked without session */
 };

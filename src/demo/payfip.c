@@ -170,6 +170,7 @@ void demo_handle_payfip_entry(struct demo_request *r, struct demo_reply *rep)
 	char want[32];
 	if (p)
 		snprintf(want, sizeof want, "%lld", (long long)p->amount_cents);
+	srv->stats.payfip_posts += r->post;
 	if (!r->post || !numcli || strcmp(numcli, "012345") != 0 || !p || !montant ||
 	    strcmp(montant, want) != 0) {
 		begin(rep, "Paramètres de paiement invalides");

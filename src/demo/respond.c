@@ -184,6 +184,16 @@ int demo_respond(struct demo_request *r, struct demo_reply *rep)
 	struct demo_server *srv = r->srv;
 	const struct demo_faults *f = &srv->faults;
 
+	if (rep->f_drop || rep->f_hang) {
+		/* The work is done (under the lock, by the caller); the answer
+		 * is lost. MHD_NO closes the connection without a byte. */
+		if (srv->log)
+			fprintf(srv->log, "demo: %s %s -> no answer (fault %s)\n", r->method, r->path,
+			        rep->f_drop ? "drop" : "hang");
+		if (rep->f_hang)
+			demo_sleep(srv, f->stall_ms ? f->stall_ms : DEFAULT_STALL_MS);
+		return MHD_NO;
+	}
 	if (rep->f_http500)
 		demo_page_error(rep, 500, r->path);
 	if (rep->f_huge)

@@ -46,6 +46,7 @@ void demo_handle_stats(struct demo_request *r, struct demo_reply *rep)
 	set_u(o, "logins_ok", s->logins_ok);
 	set_u(o, "logins_failed", s->logins_failed);
 	set_u(o, "reglement_posts", s->reglement_posts);
+	set_u(o, "payfip_posts", s->payfip_posts);
 	set_u(o, "payments_started", s->payments_started);
 	set_u(o, "payments_paid", s->payments_paid);
 	set_u(o, "payments_refused", s->payments_refused);

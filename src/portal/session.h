@@ -82,7 +82,23 @@ struct pay_request {
 	void *before_ctx;
 };
 
+/* How far a payment went, whatever the exit code: what the user may do
+ * next depends on it. */
+enum pay_progress {
+	/* The Règlement never reached the portal (refused before sending, no
+	 * connection made), or the portal turned it away with its login page:
+	 * nothing was paid, paying again is safe. */
+	PAY_NOT_SENT = 0,
+	/* The Règlement was sent and its answer lost (connection closed,
+	 * time-out, HTTP error, cancelled on the way): the portal may have
+	 * started the payment. Check the invoices before paying again. */
+	PAY_MAYBE_RECEIVED,
+	/* The portal answered the Règlement: the payment is started. */
+	PAY_SENT,
+};
+
 struct pay_result {
+	enum pay_progress progress;
 	char *payment_url;       /* the first URL on a host other than the portal's */
 	int64_t amount_cents;
 	char **numbers;          /* the invoices sent to payment */
@@ -98,8 +114,11 @@ void pay_result_clear(struct pay_result *result);
  * the others), refuses a mix of régies or an invoice without an enabled
  * checkbox or with nothing to pay (EXIT_NOTHING_PAYABLE), stops if
  * balances changed since the user saw them (EXIT_PAGE), submits the
- * régie's Règlement form once — never again automatically — and follows
- * the hand-off to the card-payment site. */
+ * régie's Règlement form once — never again automatically: no re-send on
+ * a new connection, after a redirect or after a new login — and follows
+ * the hand-off to the card-payment site. On failure, result->progress
+ * says whether anything may have reached the portal, and the message says
+ * it in words. */
 enum exit_code portal_pay(struct portal *portal, const struct pay_request *request,
                           struct pay_result *result, char **errp);
 

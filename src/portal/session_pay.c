@@ -193,7 +193,23 @@ struct handoff_retry {
 	char *get_url;
 	bool done;
 	const char *reglement_url; /* never POSTed to again */
+	struct pay_result *result;
 };
+
+/* After the Règlement was answered, a lost step of the hand-off leaves a
+ * started payment behind: the message must say so. */
+static enum exit_code lost_after_reglement(enum exit_code rc, char **errp)
+{
+	if (rc == EXIT_OK || !errp || !*errp)
+		return rc;
+	char *why = *errp;
+	*errp = xasprintf("%s. The portal received the Règlement: the payment may have been "
+	                  "started. Check the invoices (r in the interface, or the invoices "
+	                  "command) before paying again",
+	                  why);
+	free(why);
+	return rc;
+}
 
 /* Same page: the same URL up to its query string. */
 static bool url_same_page(const char *a, const char *b)
@@ -207,15 +223,15 @@ static enum exit_code after_expiry(struct portal *p, int step, struct handoff_re
                                    struct portal_page *page, struct http_response *resp,
                                    char **errp)
 {
-	if (step == 0)
+	if (step == 0) {
+		retry->result->progress = PAY_NOT_SENT;
 		return handoff_failed(errp, page->url,
 		                      "the portal answered the Règlement with its login page: the "
 		                      "session had expired, nothing was sent to payment; run pay "
 		                      "again");
+	}
 	if (!retry->get_url || retry->done)
-		return handoff_failed(errp, page->url,
-		                      "the session expired during the hand-off: the payment may "
-		                      "have been started; check the invoices before paying again");
+		return handoff_failed(errp, page->url, "the session expired during the hand-off");
 	retry->done = true;
 	p->logged_in = false;
 	enum exit_code rc = portal_login(p, errp);
@@ -270,7 +286,7 @@ static enum exit_code follow_steps(struct portal *p, const struct pay_request *r
 			handoff_step_clear(&hs);
 			return handoff_failed(errp, page->url,
 			                      "the portal offered its Règlement form again: it is "
-			                      "not sent twice; check the invoices before paying again");
+			                      "not sent twice");
 		}
 		if (hs.kind == HANDOFF_GET && is_foreign(hs.url, fc)) {
 			result->payment_url = hs.url;
@@ -286,6 +302,9 @@ static enum exit_code follow_steps(struct portal *p, const struct pay_request *r
 			next.content_type = hs.request->content_type;
 			next.body = hs.request->body;
 			next.body_len = hs.request->body_len;
+			/* A form of the hand-off may create the payment on the
+			 * payment site: sent once, like the Règlement. */
+			next.once = strcmp(next.method, "GET") != 0;
 		}
 		free(retry->get_url);
 		retry->get_url = strcmp(next.method, "GET") == 0 ? xstrdup(next.url) : NULL;
@@ -308,10 +327,10 @@ static enum exit_code follow_handoff(struct portal *p, const struct pay_request 
                                      struct http_response *resp, struct portal_page *page,
                                      struct pay_result *result, char **errp)
 {
-	struct handoff_retry retry = { NULL, false, reglement_url };
+	struct handoff_retry retry = { NULL, false, reglement_url, result };
 	enum exit_code rc = follow_steps(p, req, fc, resp, page, result, &retry, errp);
 	free(retry.get_url);
-	return rc;
+	return result->progress == PAY_SENT ? lost_after_reglement(rc, errp) : rc;
 }
 
 static void fill_result(struct pay_result *result, const struct selection *sel)
@@ -322,6 +341,34 @@ static void fill_result(struct pay_result *result, const struct selection *sel)
 	for (size_t i = 0; i < sel->count; i++)
 		result->numbers[i] = xstrdup(sel->chosen[i]->number);
 	result->regie = xstrdup(sel->chosen[0]->regie);
+}
+
+/* The Règlement POST failed: did it reach the portal? The answer decides
+ * between "nothing was sent" and "check before paying again". */
+static enum exit_code reglement_lost(struct portal *p, enum exit_code rc,
+                                     struct pay_result *result, char **errp)
+{
+	char *why = errp ? *errp : NULL;
+	if (!http_request_may_have_arrived(p->http)) {
+		result->progress = PAY_NOT_SENT;
+		if (errp)
+			*errp = xasprintf("%s. Nothing was sent: no payment was started", why ? why : "");
+	} else if (rc == EXIT_PAGE) {
+		/* The portal answered, with a page we could not read. */
+		result->progress = PAY_SENT;
+		return lost_after_reglement(rc, errp);
+	} else {
+		result->progress = PAY_MAYBE_RECEIVED;
+		if (errp)
+			*errp = xasprintf("%s. The Règlement may have been received by the portal, "
+			                  "and the payment started: check the invoices (r in the "
+			                  "interface, or the invoices command) before paying again",
+			                  why ? why : "");
+		if (rc != EXIT_ERROR)
+			rc = EXIT_NETWORK;
+	}
+	free(why);
+	return rc;
 }
 
 static enum exit_code submit_reglement(struct portal *p, const struct pay_request *req,
@@ -358,13 +405,17 @@ static enum exit_code submit_reglement(struct portal *p, const struct pay_reques
 	struct http_request post = { .method = fr->method, .url = fr->url,
 		                     .content_type = fr->content_type, .body = fr->body,
 		                     .body_len = fr->body_len, .referer = page->url,
-		                     .label = "Règlement" };
+		                     .label = "Règlement", .once = true };
 	struct portal_page next = { 0 };
 	struct http_response resp = { 0 };
 	/* Sent once: whatever happens next, it is never re-sent by us. */
 	enum exit_code code = send_step(p, &post, &fc, &next, &resp, errp);
-	if (code == EXIT_OK)
+	if (code == EXIT_OK) {
+		result->progress = PAY_SENT;
 		code = follow_handoff(p, req, &fc, post.url, &resp, &next, result, errp);
+	} else {
+		code = reglement_lost(p, code, result, errp);
+	}
 	form_request_free(&fr);
 	http_response_clear(&resp);
 	portal_page_clear(&next);

@@ -162,7 +162,16 @@ static void qr_draw(struct ui *ui, struct screen *s)
 	if (!s->win)
 		return;
 	werase(s->win);
-	if (!h->qr || (int)h->qr_rows > LINES - 1 || (int)h->qr_cols > COLS) {
+	if (!h->qr) {
+		/* No code to show: say why, never a size of nothing. */
+		char *t = xasprintf("Pas de QR code : %s Une touche pour revenir.",
+		                    !h->url_ok ? h->url_problem
+		                               : "l'adresse est trop longue pour un QR code.");
+		ui_put(s->win, 0, 0, COLS, t, A_BOLD, false);
+		free(t);
+		return;
+	}
+	if ((int)h->qr_rows > LINES - 1 || (int)h->qr_cols > COLS) {
 		char *t = xasprintf("Le QR code demande %zu×%zu caractères : agrandissez la fenêtre. "
 		                    "Une touche pour revenir.", h->qr_cols, h->qr_rows + 1);
 		ui_put(s->win, 0, 0, COLS, t, A_BOLD, false);

@@ -25,6 +25,8 @@ struct pay_job {
 	bool resend_confirmed;  /* the user already said "send again" */
 	bool stopped;           /* the user said no on the way */
 	char *guard_error;      /* the marker could not be written */
+	char *marker_id;        /* this attempt's hand-off record */
+	struct handoff_account account;
 	struct pay_result result;
 };
 
@@ -36,6 +38,7 @@ static void free_job(struct pay_job *j)
 	free(j->balances);
 	free(j->regie);
 	free(j->guard_error);
+	free(j->marker_id);
 	pay_result_clear(&j->result);
 	free(j);
 }
@@ -46,6 +49,8 @@ static struct pay_job *job_from_selection(struct ui *ui)
 	const char **numbers;
 	int64_t *balances;
 	j->ui = ui;
+	j->account.portal_url = ui->ctx.login_url;
+	j->account.user = ui->ctx.options ? ui->ctx.options->user : NULL;
 	j->count = invlist_selection(ui->selection, &numbers, &balances);
 	j->numbers = xcalloc(j->count ? j->count : 1, sizeof(char *));
 	for (size_t i = 0; i < j->count; i++)
@@ -97,7 +102,7 @@ static bool guard(void *ctx, const struct invoice *const *chosen, size_t n, int6
 	const char *which = NULL;
 	char *err = NULL;
 	bool go = true;
-	int found = handoff_marker_find(numbers, n, &when, &which, &err);
+	int found = handoff_marker_find(&j->account, numbers, n, &when, &which, &err);
 	if (found > 0 && !j->resend_confirmed) {
 		char stamp[32];
 		strftime(stamp, sizeof(stamp), "%d/%m/%Y à %H:%M", localtime(&when));
@@ -110,7 +115,8 @@ static bool guard(void *ctx, const struct invoice *const *chosen, size_t n, int6
 		j->stopped = j->stopped || !go;
 	}
 	free(err); /* an unreadable record must not block paying */
-	if (go && handoff_marker_record(numbers, n, amount, &j->guard_error) < 0)
+	if (go && handoff_marker_record(&j->account, numbers, n, amount, &j->marker_id,
+	                                &j->guard_error) < 0)
 		go = false;
 	free(numbers);
 	return go;
@@ -133,6 +139,40 @@ static enum exit_code pay_run(struct ui *ui, void *arg, char **errp)
 
 /* ---- back on the main thread ---- */
 
+/* What went wrong, and above all whether the portal may have the
+ * Règlement: the three cases call for three different next steps. */
+static void report_failure(struct ui *ui, struct pay_job *j, const char *err)
+{
+	const char *title, *next;
+	char *forget_error = NULL;
+	switch (j->result.progress) {
+	case PAY_NOT_SENT:
+		title = "Paiement non envoyé";
+		next = "Aucun paiement n'a commencé : vous pouvez réessayer.";
+		/* Nothing left: no record may block the next attempt. */
+		if (j->marker_id && handoff_marker_forget(j->marker_id, &forget_error) < 0)
+			next = "Aucun paiement n'a commencé, mais la trace de cet envoi n'a pas pu "
+			       "être effacée : le prochain paiement demandera confirmation.";
+		break;
+	case PAY_MAYBE_RECEIVED:
+		title = "Paiement peut-être reçu";
+		next = "Le Règlement a pu être reçu par le portail et le paiement commencé. "
+		       "Relisez les factures (r) avant de payer à nouveau.";
+		break;
+	default:
+		title = "Paiement commencé, suite impossible";
+		next = "Le portail a reçu le Règlement : le paiement a pu commencer. "
+		       "Relisez les factures (r) avant de payer à nouveau.";
+		break;
+	}
+	char *text = xasprintf("%s\n\n%s", err ? err : "erreur", next);
+	dialog_error(ui, title, text);
+	free(text);
+	free(forget_error);
+	if (j->result.progress != PAY_NOT_SENT)
+		ui_pending_set(ui, j->result.numbers, j->result.count);
+}
+
 static void pay_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 {
 	struct pay_job *j = arg;
@@ -152,12 +192,7 @@ static void pay_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 	} else if (j->stopped) {
 		ui_status(ui, "Paiement non envoyé.");
 	} else {
-		char *text = xasprintf("%s\n\nRien n'a été payé ici. r : relire les factures.",
-		                       err ? err : "erreur");
-		/* The session's message says why (balances changed, session
-		 * expired, a page not understood): one title fits them all. */
-		dialog_error(ui, "Paiement impossible", text);
-		free(text);
+		report_failure(ui, j, err);
 	}
 	free(err);
 	free_job(j);

@@ -477,6 +477,45 @@ check_screen "Esc: not sent again" browse "Paiement non renvoyé"
 quit_ui browse
 stop_server
 
+# ---- the Règlement's answer lost: the UI says it may have been received ----
+
+# lost_case NAME FAULT TITLE [o]: pays F2022-0912 on a portal whose
+# Règlement answer (or, with o, after the portal's question, the pop-up) is
+# lost that way; the dialog must say what happened (issue 9).
+lost_case() {
+	start_server --fault "$2" --fault times=1 || { not_ok "$1: demo portal"; return; }
+	run_ui "$1" PORTAIL_FAMILLE_PASSWORD=demo XDG_STATE_HOME="$tmp/state-$1" -- \
+		--url "$URL" --user demo
+	wait_for "$1" "Famille : MARTIN"
+	keys "$1" p
+	wait_for "$1" "Total à régler : +181,99"
+	keys "$1" Enter
+	wait_for "$1" "Payer 181,99"
+	keys "$1" o
+	if [ "${4:-}" = o ]; then
+		wait_for "$1" "Le portail demande"
+		keys "$1" o
+	fi
+	check_screen "$2: the dialog says \"$3\"" "$1" "$3"
+	if screen "$1" | grep -q "Relisez les" &&
+		! screen "$1" | grep -q "Rien n'a été"; then
+		ok "$2: check the invoices before paying again, never \"nothing was paid\""
+	else
+		not_ok "$2: check the invoices before paying again, never \"nothing was paid\""
+		screen "$1" | sed 's/^/#   |/'
+	fi
+	keys "$1" Enter
+	wait_for "$1" "Total à régler : +181,99"
+	keys "$1" Enter
+	check_screen "$2: paying again asks first" "$1" "Paiement en attente"
+	keys "$1" Escape
+	quit_ui "$1"
+	stop_server
+}
+lost_case lostdrop drop=reglement "Paiement peut-être reçu"
+lost_case lost500 http500=reglement "Paiement peut-être reçu"
+lost_case lostpopup maintenance=popup "Paiement commencé" o
+
 # ---- quitting with a selection asks first ----
 
 demo_session askquit -- --demo
