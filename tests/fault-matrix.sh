@@ -480,6 +480,15 @@ g_replay_payment_urls() {
 		replay_group "payment URL with $what" "- - - $exp" \
 			"GET /v4/paiement_popup.php5 file 200 $HTML1 $d/popup-$name.html"
 	done
+	# A payment URL no QR code can hold (version 40-M takes 2,331 bytes):
+	# pay --qr says so and fails, after printing the URL itself.
+	long=$(awk 'BEGIN { for (i = 0; i < 3000; i++) printf "a" }')
+	spoil "$RP/popup.html" "$PAYHREF" "href=\"https://paiement.example/tpa/paiementws.web?idop=$long\"" \
+		>"$d/popup-long.html"
+	routes "GET /v4/paiement_popup.php5 file 200 $HTML1 $d/popup-long.html"
+	ALLOW_OUT=1 CHECK='errsays "too long for a QR code" && grep -q "idop=aaaa" "$out"'
+	WHY="prints the URL, says the QR code cannot hold it"
+	pf_row "pay --qr" "payment URL of 3,000 bytes" 1 $Y_ARGS --qr
 	PAY_CHECK='grep -q "on evil.example" "$err"' PAY_WHY="shows the payment host"
 	replay_group "payment URL on another host (https://evil.example)" "- - - 0" \
 		"GET /v4/paiement_popup.php5 file 200 $HTML1 $d/popup-host.html"
@@ -1056,6 +1065,26 @@ ui_cases() {
 		ui_keys Enter
 		ui_wait "$TOTAL : +181,99" || uwhy="$uwhy the selection was lost;"' \
 		ui_demo "--expire-after 2" "expire-after=2, between listing and Règlement" 0 "$LOGGED" p "$TOTAL : +181,99"
+	# v on a payment URL that is refused says why, not a QR size of nothing.
+	if [ $replay = yes ]; then
+		g_dir=$tmp/g/ui-replay.$nui
+		mkdir -p "$g_dir"
+		spoil "$RP/popup.html" "$PAYHREF" 'href="file:///etc/passwd"' >"$g_dir/popup-file.html"
+		routes "GET /v4/paiement_popup.php5 file 200 $HTML1 $g_dir/popup-file.html"
+		UI_ACTION='ui_keys Enter; ui_wait "Payer 181,99" && ui_keys o
+			for step in 1 2 3; do
+				ui_wait "Déjà envoyée|Le portail demande|Adresse refusée" || break
+				ui_screen | grep -q "Adresse refusée" && break
+				ui_keys o; sleep 0.3
+			done
+			ui_wait "Adresse refusée" || uwhy="$uwhy the hand-off did not show the refused URL;"
+			ui_keys v
+			ui_wait "Pas de QR code : Adresse refusée" || uwhy="$uwhy v did not say why there is no QR code;"
+			ui_screen | grep -q "0×1" && uwhy="$uwhy v showed a size of nothing;"
+			ui_keys Escape' \
+			start_fsrv && ui_row "v on a refused payment URL (file:)" 0 "$LOGGED" p "$TOTAL : +181,99"
+		stop_fsrv
+	fi
 	UI_ENV="LANG=C LC_ALL=C" ui_demo "" "LANG=C" 0 "$LOGGED" p "Total a regler"
 	UI_ENV="TERM=dumb" ui_demo "" "TERM=dumb" 1 "$" - -
 	UI_SIZE=20x5 UI_TRIES=3 \
