@@ -13,38 +13,38 @@ src_libportail_a_SOURCES = \
 	src/util/hex.h \
 	src/money.c src/money.h \
 	src/date.c src/date.h \
-	src/charset.c src/charset.h \
-	src/html.c src/html.h src/html_text.c \
-	src/html_prescan.c src/html_prescan.h \
-	src/tidy_allocator.c src/tidy_allocator.h \
-	src/form.c src/form.h \
-	src/url.c src/url.h \
-	src/form_encode.c src/form_encode.h \
-	src/table.c src/table.h \
-	src/http.c src/http.h \
-	src/http_log.c src/http_log.h \
+	src/web/charset.c src/web/charset.h \
+	src/web/html.c src/web/html.h src/web/html_text.c \
+	src/web/html_prescan.c src/web/html_prescan.h \
+	src/web/tidy_allocator.c src/web/tidy_allocator.h \
+	src/web/form.c src/web/form.h \
+	src/web/url.c src/web/url.h \
+	src/web/form_encode.c src/web/form_encode.h \
+	src/web/table.c src/web/table.h \
+	src/web/http.c src/web/http.h \
+	src/web/http_log.c src/web/http_log.h \
 	src/portal/model.h \
 	src/portal/invoices.c src/portal/invoices.h \
 	src/portal/session.c src/portal/session.h \
 	src/portal/session_pay.c src/portal/session_internal.h \
 	src/portal/invoice_columns.c src/portal/invoice_columns.h \
 	src/portal/regie_heading.c src/portal/regie_heading.h \
-	src/portal/handoff.c src/portal/handoff.h src/portal/handoff_internal.h \
-	src/portal/handoff_click.c \
-	src/portal/handoff_js.c src/portal/handoff_js.h \
-	src/portal/handoff_jsfn.c src/portal/handoff_jsfn.h \
-	src/portal/handoff_lex.c src/portal/handoff_lex.h \
+	src/portal/handoff/handoff.c src/portal/handoff/handoff.h src/portal/handoff/handoff_internal.h \
+	src/portal/handoff/handoff_click.c \
+	src/portal/handoff/handoff_js.c src/portal/handoff/handoff_js.h \
+	src/portal/handoff/handoff_jsfn.c src/portal/handoff/handoff_jsfn.h \
+	src/portal/handoff/handoff_lex.c src/portal/handoff/handoff_lex.h \
 	src/portal/navigation.c src/portal/navigation.h src/portal/login_message.c \
 	src/portal/page_content.c src/portal/page_content.h src/portal/page_internal.h \
 	src/portal/page_sink.c src/portal/page_table.c src/portal/page_text.c \
 	src/exit_codes.h \
 	src/cli/invoice_output.c src/cli/invoice_output.h \
-	src/qr_text.c src/qr_text.h \
-	src/cli/options.c src/cli/options.h \
-	src/cli/password.c src/cli/password.h \
-	src/cli/connect.c src/cli/connect.h \
-	src/cli/handoff_marker.c src/cli/handoff_marker.h \
-	src/cli/browser.c src/cli/browser.h \
+	src/app/qr_text.c src/app/qr_text.h \
+	src/app/options.c src/app/options.h \
+	src/app/password.c src/app/password.h \
+	src/app/connect.c src/app/connect.h \
+	src/app/handoff_marker.c src/app/handoff_marker.h \
+	src/app/browser.c src/app/browser.h \
 	src/cli/cmd_parse.c src/cli/commands.h \
 	src/cli/cmd_invoices.c \
 	src/cli/cmd_page.c \

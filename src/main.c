@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "cli/commands.h"
-#include "cli/connect.h"
-#include "cli/options.h"
-#include "cli/password.h"
+#include "app/connect.h"
+#include "app/options.h"
+#include "app/password.h"
 #include "exit_codes.h"
 #include "ui/ui.h"
 

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "charset.h"
+#include "web/charset.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define FFFD "\xef\xbf\xbd"

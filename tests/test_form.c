@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "form.h"
+#include "web/form.h"
 #include "test_util.h"
 #include "util/strbuf.h"
 

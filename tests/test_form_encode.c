@@ -3,8 +3,8 @@
 
 #include <stdbool.h>
 
-#include "form.h"
-#include "form_encode.h"
+#include "web/form.h"
+#include "web/form_encode.h"
 #include "test_cases.h"
 #include "test_util.h"
 

@@ -13,7 +13,7 @@
 
 #include "fuzz/fuzz.h"
 #include "test_util.h"
-#include "url.h"
+#include "web/url.h"
 #include "util/file.h"
 #include "util/xalloc.h"
 

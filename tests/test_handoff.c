@@ -3,7 +3,7 @@
 
 #include <stdbool.h>
 
-#include "portal/handoff.h"
+#include "portal/handoff/handoff.h"
 #include "test_cases.h"
 #include "test_util.h"
 

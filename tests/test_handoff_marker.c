@@ -17,7 +17,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
-#include "cli/handoff_marker.h"
+#include "app/handoff_marker.h"
 
 static const struct handoff_account lhorme = { "https://portail2.aiga.fr/v4/login.php5?ville=lhorme",
 	                                       "martin" };

@@ -2,7 +2,7 @@
  * form and the portal's refusal message, on inline pages and saved pages. */
 #include "config.h"
 
-#include "form.h"
+#include "web/form.h"
 #include "page_fixtures.h"
 #include "portal/navigation.h"
 

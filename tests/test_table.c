@@ -1,7 +1,7 @@
 /* Tables: own rows only, header detection, colspan. */
 #include "config.h"
 
-#include "table.h"
+#include "web/table.h"
 #include "test_util.h"
 
 static struct table *first_table(struct html_doc *doc)

@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "tidy_allocator.h"
+#include "web/tidy_allocator.h"
 #include "util/strbuf.h"
 
 static void *alloc(struct tidy_allocator *a, size_t size)

@@ -4,7 +4,7 @@
 #include <stdbool.h>
 
 #include "test_cases.h"
-#include "url.h"
+#include "web/url.h"
 
 struct resolve_case {
 	const char *name;

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "html.h"
+#include "web/html.h"
 
 /* The fixtures directory: $PF_FIXTURES (set by make check), else the
  * source tree's tests/fixtures relative to the current directory. */

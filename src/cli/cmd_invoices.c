@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
-#include "cli/connect.h"
+#include "app/connect.h"
 #include "cli/invoice_output.h"
 #include "portal/invoices.h"
 

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
-#include "cli/connect.h"
+#include "app/connect.h"
 #include "portal/page_content.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"

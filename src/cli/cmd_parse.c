@@ -10,7 +10,7 @@
 #include "cli/commands.h"
 #include "exit_codes.h"
 #include "cli/invoice_output.h"
-#include "html.h"
+#include "web/html.h"
 #include "portal/invoices.h"
 #include "util/file.h"
 #include "util/sanitize.h"

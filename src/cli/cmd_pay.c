@@ -11,13 +11,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/browser.h"
+#include "app/browser.h"
 #include "cli/commands.h"
-#include "cli/connect.h"
-#include "cli/handoff_marker.h"
+#include "app/connect.h"
+#include "app/handoff_marker.h"
 #include "money.h"
-#include "qr_text.h"
-#include "url.h"
+#include "app/qr_text.h"
+#include "web/url.h"
 #include "util/json_print.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"

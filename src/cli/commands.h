@@ -3,7 +3,7 @@
 #ifndef PF_CLI_COMMANDS_H
 #define PF_CLI_COMMANDS_H
 
-#include "cli/options.h"
+#include "app/options.h"
 
 /* parse invoices FILE [--json]: a saved invoice page, offline. */
 int cmd_parse(int argc, char **argv);

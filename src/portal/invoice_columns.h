@@ -2,7 +2,7 @@
 #ifndef PF_PORTAL_INVOICE_COLUMNS_H
 #define PF_PORTAL_INVOICE_COLUMNS_H
 
-#include "table.h"
+#include "web/table.h"
 
 enum invoice_column {
 	COL_NUMBER,  /* N° de la facture */

@@ -7,11 +7,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "form.h"
+#include "web/form.h"
 #include "money.h"
 #include "portal/invoice_columns.h"
 #include "portal/regie_heading.h"
-#include "table.h"
+#include "web/table.h"
 #include "util/fold.h"
 #include "util/xalloc.h"
 

@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#include "html.h"
+#include "web/html.h"
 #include "portal/model.h"
 
 /* Reads the invoice page. Returns 0 and an owned page in *out, or -1 with

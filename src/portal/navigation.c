@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "url.h"
+#include "web/url.h"
 #include "util/fold.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"

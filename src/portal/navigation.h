@@ -6,8 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "form.h"
-#include "html.h"
+#include "web/form.h"
+#include "web/html.h"
 
 enum portal_link {
 	LINK_ACCUEIL,          /* "Accueil" */

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "html.h"
+#include "web/html.h"
 
 enum page_block_kind {
 	BLOCK_HEADING,   /* h1-h6, or a bold/title-class line standing alone */

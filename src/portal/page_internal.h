@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "html.h"
+#include "web/html.h"
 #include "portal/page_content.h"
 #include "util/strbuf.h"
 

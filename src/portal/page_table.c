@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "portal/page_internal.h"
-#include "table.h"
+#include "web/table.h"
 #include "util/xalloc.h"
 
 /* Columns past this are dropped: a colspan of 1000 before a cell must not

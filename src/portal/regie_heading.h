@@ -4,10 +4,10 @@
 
 #include <stddef.h>
 
-#include "form.h"
-#include "html.h"
+#include "web/form.h"
+#include "web/html.h"
 #include "portal/model.h"
-#include "table.h"
+#include "web/table.h"
 
 /* The heading a person reads above the invoice table: a title row of the
  * table itself above its header row, its <caption>, or the nearest text

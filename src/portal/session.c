@@ -8,11 +8,11 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "form.h"
-#include "form_encode.h"
+#include "web/form.h"
+#include "web/form_encode.h"
 #include "portal/invoices.h"
 #include "portal/session_internal.h"
-#include "url.h"
+#include "web/url.h"
 #include "util/xalloc.h"
 
 void portal_page_clear(struct portal_page *page)

@@ -13,8 +13,8 @@
 #include <stdint.h>
 
 #include "exit_codes.h"
-#include "html.h"
-#include "http.h"
+#include "web/html.h"
+#include "web/http.h"
 #include "portal/model.h"
 #include "portal/navigation.h"
 

@@ -2,7 +2,7 @@
 #ifndef PF_PORTAL_SESSION_INTERNAL_H
 #define PF_PORTAL_SESSION_INTERNAL_H
 
-#include "http.h"
+#include "web/http.h"
 #include "portal/navigation.h"
 #include "portal/session.h"
 

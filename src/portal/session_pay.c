@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form_encode.h"
-#include "portal/handoff.h"
+#include "web/form_encode.h"
+#include "portal/handoff/handoff.h"
 #include "portal/invoices.h"
 #include "portal/session_internal.h"
-#include "url.h"
+#include "web/url.h"
 #include "util/xalloc.h"
 
 /* How many pages the hand-off may cross after the Règlement. */

@@ -15,7 +15,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "cli/connect.h"
+#include "app/connect.h"
 #include "invlist.h"
 #include "portal/model.h"
 #include "ui/keys.h"

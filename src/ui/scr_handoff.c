@@ -7,10 +7,10 @@
 #include "money.h"
 #include "portal/invoices.h"
 #include "portal/session.h"
-#include "qr_text.h"
+#include "app/qr_text.h"
 #include "ui/app.h"
 #include "ui/text.h"
-#include "url.h"
+#include "web/url.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 

@@ -4,14 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/password.h"
+#include "app/password.h"
 #include "portal/page_content.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/field.h"
 #include "ui/summary.h"
 #include "ui/text.h"
-#include "url.h"
+#include "web/url.h"
 #include "util/xalloc.h"
 
 #define USER_MAX 256

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli/handoff_marker.h"
+#include "app/handoff_marker.h"
 #include "money.h"
 #include "portal/session.h"
 #include "ui/app.h"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/browser.h"
+#include "app/browser.h"
 #include "money.h"
 #include "ui/app.h"
 #include "ui/dialog.h"

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "html.h"
+#include "web/html.h"
 
 struct ui_summary {
 	char *town;      /* NOT sanitized; NULL when not found */

@@ -12,7 +12,7 @@
 #include <curses.h>
 #include <stdbool.h>
 
-#include "cli/options.h"
+#include "app/options.h"
 
 struct ui_term {
 	bool utf8;          /* the locale's codeset is UTF-8 */

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "cli/connect.h"
-#include "cli/password.h"
+#include "app/connect.h"
+#include "app/password.h"
 #include "portal/invoices.h"
 #include "ui/app.h"
 #include "ui/loop.h"

@@ -3,7 +3,7 @@
 #ifndef PF_UI_UI_H
 #define PF_UI_UI_H
 
-#include "cli/options.h"
+#include "app/options.h"
 
 /* Runs the interface until the user quits. Errors before the terminal is
  * taken over (no terminal, config, demo portal) are reported on stderr;

@@ -64,7 +64,7 @@ bool fuzz_has_terminal_control(const char *s, size_t len, bool allow_newline,
  * Open bugs of url_resolve that the check lets through while they are open,
  * so that fuzzing goes on past them; each has a fixture under
  * tests/fixtures/fuzz/ and a case in tests/test_fuzz_regressions.c that is
- * skipped while its macro is 1. Set the macro to 0 once src/url.c is fixed:
+ * skipped while its macro is 1. Set the macro to 0 once src/web/url.c is fixed:
  *  - the host comes back as curl percent-decodes it, raw: non-ASCII
  *    ("https://www.tipi.budget.gouv.f\xc3\xb2/", or U+FFFD from an invalid
  *    byte) instead of refused or converted to punycode, and even DEL, C1

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charset.h"
+#include "web/charset.h"
 #include "fuzz.h"
 
 #define T "fuzz_charset"

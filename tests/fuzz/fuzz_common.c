@@ -8,9 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "charset.h"
-#include "form_encode.h"
-#include "url.h"
+#include "web/charset.h"
+#include "web/form_encode.h"
+#include "web/url.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
 

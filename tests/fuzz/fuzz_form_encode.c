@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form.h"
-#include "form_encode.h"
+#include "web/form.h"
+#include "web/form_encode.h"
 #include "fuzz.h"
-#include "html.h"
+#include "web/html.h"
 
 #define T "fuzz_form_encode"
 #define MAX_FORMS 8

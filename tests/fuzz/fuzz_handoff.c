@@ -16,11 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form_encode.h"
+#include "web/form_encode.h"
 #include "fuzz.h"
-#include "html.h"
-#include "portal/handoff.h"
-#include "url.h"
+#include "web/html.h"
+#include "portal/handoff/handoff.h"
+#include "web/url.h"
 
 #define T "fuzz_handoff"
 #define PAGE_URL "https://portail.example.fr/portail/compte_factures.php5?action=regler"

@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "cli/invoice_output.h"
-#include "form.h"
+#include "web/form.h"
 #include "fuzz.h"
-#include "html.h"
+#include "web/html.h"
 #include "portal/invoices.h"
 
 #define T "fuzz_invoices"

@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form.h"
-#include "form_encode.h"
+#include "web/form.h"
+#include "web/form_encode.h"
 #include "fuzz.h"
-#include "html.h"
+#include "web/html.h"
 #include "portal/navigation.h"
 
 #define T "fuzz_login"

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "html.h"
+#include "web/html.h"
 #include "portal/page_content.h"
 #include "util/sanitize.h"
 

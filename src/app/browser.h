@@ -1,0 +1,11 @@
+/* Opening a URL in the user's browser ($BROWSER), never through a shell. */
+#ifndef PF_APP_BROWSER_H
+#define PF_APP_BROWSER_H
+
+/* Runs $BROWSER (a program name or path, no shell: its words are split on
+ * spaces, "%s" replaced by the URL or the URL appended) and waits for it.
+ * URLs with spaces or control characters are refused. Returns 0, or -1
+ * with *errp. */
+int browser_open(const char *url, char **errp);
+
+#endif

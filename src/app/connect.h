@@ -1,0 +1,37 @@
+/* From the command-line options to a portal session (and, with --demo, the
+ * demo portal started in-process). Shared by the commands and the UI. */
+#ifndef PF_APP_CONNECT_H
+#define PF_APP_CONNECT_H
+
+#include <stdbool.h>
+
+#include "app/options.h"
+#include "app/password.h"
+#include "exit_codes.h"
+#include "portal/session.h"
+
+struct demo_server;
+
+struct cli_context {
+	struct cli_options *options;
+	struct password_source password;
+	struct demo_server *demo;
+	char *login_url;
+	struct portal *portal;
+};
+
+/* Starts the demo portal when asked, reads the config, and creates the
+ * portal session (no request yet). */
+enum exit_code cli_connect(struct cli_options *options, struct cli_context *ctx, char **errp);
+/* Logs out, stops the demo portal, wipes the password copies. */
+void cli_disconnect(struct cli_context *ctx);
+
+/* Prints "portail-famille: MESSAGE" on stderr, sanitized (messages quote
+ * page text), and frees message. */
+void cli_report(char *message);
+
+/* True once SIGINT or SIGTERM arrived: transfers are cancelled. */
+bool cli_interrupted(void *unused);
+void cli_install_signal_handlers(void);
+
+#endif

@@ -1,0 +1,266 @@
+/* Global options (getopt_long) and the INI config file (inih). */
+#include "config.h"
+
+#include "app/options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+const char cli_usage[] =
+    "usage: portail-famille [OPTIONS] [COMMAND [ARGS]]\n"
+    "\n"
+    "A text-mode client for the AIGA \"Portail familles\".\n"
+    "\n"
+    "Commands:\n"
+    "  invoices [--json | --csv]       every régie's invoices\n"
+    "  page NAME                       a page as text: accueil, tableau-de-bord, famille,\n"
+    "                                  coordonnees, inscriptions, compte, aide\n"
+    "  pay (--invoice NUM... | --all) [--json] [--qr] [--open]\n"
+    "                                  send invoices to payment, print the card-payment URL\n"
+    "  parse invoices FILE [--json]    read a saved invoice page offline\n"
+    "\n"
+    "Options:\n"
+    "  --url URL                 the portal's login page\n"
+    "                            (default https://portail2.aiga.fr/v4/login.php5)\n"
+    "  -u, --user USER           the login\n"
+    "  --password-command CMD    run CMD, use the first line it prints\n"
+    "  --password-file FILE      first line of FILE (must not be readable by others)\n"
+    "  --ca-file FILE            trust this CA bundle too\n"
+    "  --cookie-file FILE        keep cookies in FILE (default: memory only)\n"
+    "  --save-pages DIR          keep every page fetched in DIR\n"
+    "  --timeout SECONDS         give up on any request after SECONDS (default 60)\n"
+    "  --config FILE             read FILE instead of the default config file\n"
+    "  --demo                    use the built-in demo portal (user demo, password demo)\n"
+    "  -v, --verbose             show each request on standard error\n"
+    "  -h, --help                this help\n"
+    "  -V, --version             the version\n"
+    "\n"
+    "The password is read from --password-command, --password-file, the\n"
+    "PORTAIL_FAMILLE_PASSWORD environment variable or a prompt, in that order.\n"
+    "Exit codes: 0 ok, 1 error, 2 usage, 3 login refused, 4 network, 5 page not\n"
+    "understood, 6 nothing payable. See portail-famille(1).\n";
+
+enum {
+	OPT_URL = 256,
+	OPT_PASSWORD_COMMAND,
+	OPT_PASSWORD_FILE,
+	OPT_CA_FILE,
+	OPT_COOKIE_FILE,
+	OPT_SAVE_PAGES,
+	OPT_TIMEOUT,
+	OPT_CONFIG,
+	OPT_DEMO,
+	OPT_ASCII,
+	OPT_NO_COLOR,
+	OPT_PLAIN,
+};
+
+static const struct option long_options[] = {
+	{ "url", required_argument, NULL, OPT_URL },
+	{ "user", required_argument, NULL, 'u' },
+	{ "password-command", required_argument, NULL, OPT_PASSWORD_COMMAND },
+	{ "password-file", required_argument, NULL, OPT_PASSWORD_FILE },
+	{ "ca-file", required_argument, NULL, OPT_CA_FILE },
+	{ "cookie-file", required_argument, NULL, OPT_COOKIE_FILE },
+	{ "save-pages", required_argument, NULL, OPT_SAVE_PAGES },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "demo", no_argument, NULL, OPT_DEMO },
+	{ "ascii", no_argument, NULL, OPT_ASCII },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "plain", no_argument, NULL, OPT_PLAIN },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void set_string(char **field, const char *value)
+{
+	free(*field);
+	*field = xstrdup(value);
+}
+
+static int parse_timeout(const char *text, long *out, char **errp)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(text, &end, 10);
+	if (errno || *end || v < 1 || v > 3600)
+		return set_error(errp, "--timeout wants a number of seconds from 1 to 3600, not "
+		                       "\"%s\"",
+		                 text);
+	*out = v;
+	return 0;
+}
+
+static int apply_option(struct cli_options *o, int c, const char *arg, char **errp)
+{
+	switch (c) {
+	case OPT_URL: set_string(&o->url, arg); break;
+	case 'u': set_string(&o->user, arg); break;
+	case OPT_PASSWORD_COMMAND: set_string(&o->password_command, arg); break;
+	case OPT_PASSWORD_FILE: set_string(&o->password_file, arg); break;
+	case OPT_CA_FILE: set_string(&o->ca_file, arg); break;
+	case OPT_COOKIE_FILE: set_string(&o->cookie_file, arg); break;
+	case OPT_SAVE_PAGES: set_string(&o->save_dir, arg); break;
+	case OPT_CONFIG: set_string(&o->config_file, arg); break;
+	case OPT_TIMEOUT: return parse_timeout(arg, &o->timeout, errp);
+	case OPT_DEMO: o->demo = true; break;
+	case OPT_ASCII: o->ascii = true; break;
+	case OPT_NO_COLOR: o->no_color = true; break;
+	case OPT_PLAIN: o->plain = true; break;
+	case 'v': o->verbose = true; break;
+	default: return set_error(errp, "unknown option (see --help)");
+	}
+	return 0;
+}
+
+int cli_options_parse(int argc, char **argv, struct cli_options *o, char **errp)
+{
+	memset(o, 0, sizeof(*o));
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+u:vhV", long_options, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(cli_usage, stdout);
+			return 1;
+		}
+		if (c == 'V') {
+			puts(PACKAGE_STRING);
+			return 1;
+		}
+		if (c == '?' || c == ':')
+			return set_error(errp, "unknown option or missing argument: %s (see --help)",
+			                 argv[optind - 1]);
+		if (apply_option(o, c, optarg, errp) < 0)
+			return -1;
+	}
+	o->first_arg = optind;
+	return 0;
+}
+
+struct config_ctx {
+	struct cli_options *o;
+	char *url, *user, *password_command;
+};
+
+static int on_config(void *user, const char *section, const char *name, const char *value)
+{
+	struct config_ctx *ctx = user;
+	char **field = strcmp(name, "url") == 0                ? &ctx->url
+	               : strcmp(name, "user") == 0             ? &ctx->user
+	               : strcmp(name, "password_command") == 0 ? &ctx->password_command
+	                                                       : NULL;
+	if (!field)
+		return 0; /* unknown key: inih reports the line */
+	set_string(field, value);
+	return 1;
+}
+
+static char *default_config_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/portail-famille/config", xdg);
+	const char *home = getenv("HOME");
+	return home && *home ? xasprintf("%s/.config/portail-famille/config", home) : NULL;
+}
+
+static void fill_unset(char **field, char **from_config)
+{
+	if (!*field) {
+		*field = *from_config;
+		*from_config = NULL;
+	}
+	free(*from_config);
+}
+
+/* A config file is a few lines: a bigger one is a mistake (--config on
+ * the wrong file). */
+#define CONFIG_MAX_BYTES (64u * 1024u)
+/* inih reads a line in a buffer of INI_MAX_LINE bytes (Debian's: 200) and
+ * parses the rest of a longer one as a line of its own: the error would
+ * name a line the file does not have. Longer lines are refused first. */
+#define CONFIG_MAX_LINE (INI_MAX_LINE - 2)
+
+static int read_config_text(FILE *f, const char *path, char **text, char **errp)
+{
+	*text = xmalloc(CONFIG_MAX_BYTES + 1);
+	size_t len = fread(*text, 1, CONFIG_MAX_BYTES + 1, f);
+	if (ferror(f))
+		return set_error(errp, "cannot read the config file %s", path);
+	if (len > CONFIG_MAX_BYTES)
+		return set_error(errp, "config file %s: larger than %u bytes", path, CONFIG_MAX_BYTES);
+	if (memchr(*text, '\0', len))
+		return set_error(errp, "config file %s: not a text file (it holds NUL bytes)", path);
+	(*text)[len] = '\0';
+	int line = 1;
+	for (const char *p = *text; *p; line++) {
+		size_t n = strcspn(p, "\n");
+		if (n > CONFIG_MAX_LINE)
+			return set_error(errp, "config file %s, line %d: longer than %d characters",
+			                 path, line, CONFIG_MAX_LINE);
+		p += n + (p[n] == '\n');
+	}
+	return 0;
+}
+
+int cli_config_read(struct cli_options *o, FILE *f, const char *path, char **errp)
+{
+	char *text = NULL;
+	if (read_config_text(f, path, &text, errp) < 0) {
+		free(text);
+		return -1;
+	}
+	struct config_ctx ctx = { .o = o };
+	int line = ini_parse_string(text, on_config, &ctx);
+	free(text);
+	if (line != 0)
+		set_error(errp, "config file %s, line %d: expected url, user or password_command",
+		          path, line);
+	fill_unset(&o->url, &ctx.url);
+	fill_unset(&o->user, &ctx.user);
+	fill_unset(&o->password_command, &ctx.password_command);
+	return line == 0 ? 0 : -1;
+}
+
+int cli_config_load(struct cli_options *o, char **errp)
+{
+	char *path = o->config_file ? xstrdup(o->config_file) : default_config_path();
+	if (!path)
+		return 0;
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		int missing_default = !o->config_file && errno == ENOENT;
+		int rc = missing_default ? 0
+		                         : set_error(errp, "cannot read the config file %s: %s", path,
+		                                     strerror(errno));
+		free(path);
+		return rc;
+	}
+	int rc = cli_config_read(o, f, path, errp);
+	fclose(f);
+	free(path);
+	return rc;
+}
+
+void cli_options_free(struct cli_options *o)
+{
+	free(o->url);
+	free(o->user);
+	free(o->password_command);
+	free(o->password_file);
+	free(o->ca_file);
+	free(o->cookie_file);
+	free(o->save_dir);
+	free(o->config_file);
+	memset(o, 0, sizeof(*o));
+}

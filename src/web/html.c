@@ -1,0 +1,487 @@
+/* The HTML document: tidy-html5's parser, then a tree of our own. */
+#include "config.h"
+
+#include "web/html.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+#include <tidy.h>
+#include <tidybuffio.h>
+
+#include "web/charset.h"
+#include "web/html_prescan.h"
+#include "web/tidy_allocator.h"
+#include "util/xalloc.h"
+
+/* Nodes and strings live in a chain of large blocks freed at once: a
+ * 10,000-invoice page has some 200,000 nodes, and one malloc each would
+ * cost more than tidy's own parse. */
+struct html_arena {
+	struct arena_block *head;
+};
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+#define ARENA_BLOCK_SIZE (256u * 1024u)
+
+static void *arena_alloc(struct html_arena *arena, size_t size)
+{
+	size = (size + _Alignof(max_align_t) - 1) & ~(size_t)(_Alignof(max_align_t) - 1);
+	struct arena_block *block = arena->head;
+	if (!block || block->size - block->used < size) {
+		size_t cap = size > ARENA_BLOCK_SIZE ? size : ARENA_BLOCK_SIZE;
+		block = xmalloc(sizeof(*block) + cap);
+		block->size = cap;
+		block->used = 0;
+		block->next = arena->head;
+		arena->head = block;
+	}
+	void *p = block->data + block->used;
+	block->used += size;
+	return p;
+}
+
+static const char *arena_strndup(struct html_arena *arena, const char *s, size_t len)
+{
+	char *copy = arena_alloc(arena, len + 1);
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	return copy;
+}
+
+static void arena_free(struct html_arena *arena)
+{
+	struct arena_block *block = arena->head;
+	while (block) {
+		struct arena_block *next = block->next;
+		free(block);
+		block = next;
+	}
+	free(arena);
+}
+
+/* ---- building our tree from tidy's ---- */
+
+struct build {
+	TidyDoc tdoc;
+	struct html_doc *doc;
+	TidyBuffer value;
+	TidyBuffer errors; /* tidy's reports, filtered out: never written */
+	unsigned order;
+};
+
+static void append_child(struct html_node *parent, struct html_node *child)
+{
+	child->parent = parent;
+	child->prev = parent->last_child;
+	if (parent->last_child)
+		parent->last_child->next = child;
+	else
+		parent->first_child = child;
+	parent->last_child = child;
+}
+
+static void copy_attributes(struct build *b, TidyNode tnode, struct html_node *node)
+{
+	unsigned count = 0;
+	for (TidyAttr a = tidyAttrFirst(tnode); a; a = tidyAttrNext(a))
+		count++;
+	if (count == 0)
+		return;
+	node->attrs = arena_alloc(b->doc->arena, count * sizeof(*node->attrs));
+	for (TidyAttr a = tidyAttrFirst(tnode); a; a = tidyAttrNext(a)) {
+		const char *name = tidyAttrName(a);
+		const char *value = tidyAttrValue(a);
+		if (!name)
+			continue;
+		size_t len = strlen(name);
+		char *lower = arena_alloc(b->doc->arena, len + 1);
+		for (size_t i = 0; i <= len; i++)
+			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+		node->attrs[node->nattrs].name = lower;
+		node->attrs[node->nattrs].value =
+		    value ? arena_strndup(b->doc->arena, value, strlen(value)) : "";
+		node->nattrs++;
+	}
+}
+
+static unsigned tag_flags(TidyTagId id)
+{
+	switch (id) {
+	case TidyTag_SCRIPT: case TidyTag_STYLE: case TidyTag_HEAD: case TidyTag_NOSCRIPT:
+	case TidyTag_TEMPLATE: case TidyTag_SELECT: case TidyTag_TEXTAREA: case TidyTag_TITLE:
+		return HTML_INVISIBLE | HTML_SEPARATOR;
+	case TidyTag_BR: case TidyTag_P: case TidyTag_DIV: case TidyTag_TD: case TidyTag_TH:
+	case TidyTag_TR: case TidyTag_LI: case TidyTag_TABLE: case TidyTag_H1: case TidyTag_H2:
+	case TidyTag_H3: case TidyTag_H4: case TidyTag_H5: case TidyTag_H6: case TidyTag_UL:
+	case TidyTag_OL: case TidyTag_DL: case TidyTag_DT: case TidyTag_DD: case TidyTag_FORM:
+	case TidyTag_HR: case TidyTag_BLOCKQUOTE: case TidyTag_PRE: case TidyTag_CENTER:
+	case TidyTag_ADDRESS: case TidyTag_CAPTION: case TidyTag_TBODY: case TidyTag_THEAD:
+	case TidyTag_TFOOT: case TidyTag_OPTION: case TidyTag_IMG: case TidyTag_INPUT:
+	case TidyTag_BUTTON:
+		return HTML_SEPARATOR;
+	default:
+		return 0;
+	}
+}
+
+/* Returns our node for tidy's, or NULL for nodes a reader never sees
+ * (comments, doctype, processing instructions). */
+static struct html_node *convert_node(struct build *b, TidyNode tnode)
+{
+	struct html_node *node;
+	switch (tidyNodeGetType(tnode)) {
+	case TidyNode_Text:
+	case TidyNode_CDATA:
+		if (!tidyNodeGetValue(b->tdoc, tnode, &b->value))
+			return NULL;
+		node = arena_alloc(b->doc->arena, sizeof(*node));
+		memset(node, 0, sizeof(*node));
+		node->type = HTML_TEXT;
+		node->text = arena_strndup(b->doc->arena, (const char *)b->value.bp, b->value.size);
+		break;
+	case TidyNode_Start:
+	case TidyNode_StartEnd: {
+		const char *name = tidyNodeGetName(tnode);
+		if (!name)
+			return NULL;
+		node = arena_alloc(b->doc->arena, sizeof(*node));
+		memset(node, 0, sizeof(*node));
+		node->type = HTML_ELEMENT;
+		size_t len = strlen(name);
+		char *lower = arena_alloc(b->doc->arena, len + 1);
+		for (size_t i = 0; i <= len; i++)
+			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+		node->tag = lower;
+		node->flags = tag_flags(tidyNodeGetId(tnode));
+		copy_attributes(b, tnode, node);
+		break;
+	}
+	default:
+		return NULL;
+	}
+	node->order = ++b->order;
+	return node;
+}
+
+/* Walks tidy's tree without recursion, so our own stack depth never
+ * depends on the page. */
+static void convert_tree(struct build *b)
+{
+	TidyNode troot = tidyGetRoot(b->tdoc);
+	struct html_node *parent = b->doc->root;
+	TidyNode tnode = tidyGetChild(troot);
+	while (tnode) {
+		struct html_node *node = convert_node(b, tnode);
+		TidyNode child = node && node->type == HTML_ELEMENT ? tidyGetChild(tnode) : NULL;
+		if (node)
+			append_child(parent, node);
+		if (child) {
+			parent = node;
+			tnode = child;
+			continue;
+		}
+		while (tnode && !tidyGetNext(tnode)) {
+			tnode = tidyGetParent(tnode);
+			if (!tnode || tnode == troot) {
+				tnode = NULL;
+				break;
+			}
+			parent = parent->parent;
+		}
+		if (tnode)
+			tnode = tidyGetNext(tnode);
+	}
+}
+
+static Bool TIDY_CALL silence_reports(TidyDoc tdoc, TidyReportLevel lvl, uint line, uint col,
+                                      ctmbstr mssg)
+{
+	return no;
+}
+
+static void configure_tidy(TidyDoc tdoc)
+{
+	tidyOptSetBool(tdoc, TidyQuiet, yes);
+	tidyOptSetBool(tdoc, TidyShowWarnings, no);
+	tidyOptSetInt(tdoc, TidyShowErrors, 0);
+	tidyOptSetBool(tdoc, TidyShowInfo, no);
+	tidySetReportFilter(tdoc, silence_reports);
+	/* Keep what the page says: no dropped elements, no rewritten URLs or
+	 * attribute whitespace. */
+	tidyOptSetBool(tdoc, TidyDropEmptyElems, no);
+	tidyOptSetBool(tdoc, TidyDropEmptyParas, no);
+	tidyOptSetBool(tdoc, TidyFixUri, no);
+	tidyOptSetBool(tdoc, TidyFixBackslash, no);
+	tidyOptSetBool(tdoc, TidyLiteralAttribs, yes);
+	tidyOptSetBool(tdoc, TidyMark, no);
+	tidySetInCharEncoding(tdoc, "utf8");
+}
+
+struct parse_job {
+	const char *utf8;
+	struct html_doc *doc;
+	size_t memory_budget;
+	double seconds;
+	int status;
+	enum tidy_overrun overrun; /* why the guard stopped tidy, if it did */
+};
+
+/* tidy's parser recurses once per open element; the pre-scan bounds the
+ * nesting (512 counted levels, some 1,500 of tidy's: 9 MB of stack under
+ * ASan) and this thread gives that bound a stack to match. Not more: a
+ * 256 MB stack per parse made the fuzzer's memory grow past its limit. */
+#define TIDY_STACK_SIZE (32u * 1024u * 1024u)
+/* What the guard lets tidy use of it; the rest is for tidy's frames
+ * between two allocations, and for malloc's. */
+#define TIDY_STACK_BUDGET (TIDY_STACK_SIZE - 4u * 1024u * 1024u)
+/* tidy holds 5 bytes per byte of a large page (measured: a 4.4 MB page of
+ * 10,000 invoices peaks at 23 MB; our fixtures, at most 16 × their few
+ * kilobytes). The budget leaves room for pages unlike ours, and stops an
+ * endless recursion within half a second. */
+#define TIDY_MEMORY_BASE (32u * 1024u * 1024u)
+#define TIDY_MEMORY_PER_BYTE 24u
+/* tidy parses a megabyte in a tenth of a second here: the time budget is
+ * for a slow machine (or valgrind), and stops an endless loop that frees
+ * what it allocates. */
+#define TIDY_SECONDS_BASE 20.0
+#define TIDY_SECONDS_PER_MB 10.0
+
+/* The setjmp lives here, apart, so that nothing this frame changes after
+ * it is needed once the guard jumps back (C leaves such locals undefined). */
+static void parse_within_budget(struct build *b, struct tidy_allocator *allocator,
+                                struct parse_job *job)
+{
+	jmp_buf escape;
+	if (setjmp(escape) != 0)
+		return;
+	tidy_allocator_guard(allocator, &escape, TIDY_STACK_BUDGET, job->memory_budget,
+	                     job->seconds);
+	b->tdoc = tidyCreateWithAllocator(&allocator->base);
+	configure_tidy(b->tdoc);
+	tidySetErrorBuffer(b->tdoc, &b->errors);
+	job->status = tidyParseString(b->tdoc, job->utf8);
+	if (job->status >= 0)
+		convert_tree(b);
+	tidyRelease(b->tdoc);
+	tidy_allocator_disarm(allocator);
+}
+
+static void *parse_with_tidy(void *arg)
+{
+	struct parse_job *job = arg;
+	struct build b = { .doc = job->doc };
+	struct tidy_allocator allocator;
+	tidy_allocator_init(&allocator);
+	tidyBufInit(&b.value);
+	tidyBufInit(&b.errors);
+	/* After an escape, tidy's document is left as it was mid-parse: it is
+	 * not released (that would walk it), its blocks are simply freed. */
+	parse_within_budget(&b, &allocator, job);
+	job->overrun = allocator.overrun;
+	tidy_allocator_release(&allocator);
+	tidyBufFree(&b.value);
+	tidyBufFree(&b.errors);
+	return NULL;
+}
+
+static int run_tidy(struct parse_job *job, char **errp)
+{
+	pthread_attr_t attr;
+	pthread_t thread;
+	if (pthread_attr_init(&attr) != 0)
+		return set_error(errp, "cannot start the HTML parser");
+	pthread_attr_setstacksize(&attr, TIDY_STACK_SIZE);
+	int rc = pthread_create(&thread, &attr, parse_with_tidy, job);
+	pthread_attr_destroy(&attr);
+	if (rc != 0)
+		return set_error(errp, "cannot start the HTML parser thread");
+	pthread_join(thread, NULL);
+	if (job->overrun == TIDY_STACK_OVERRUN || job->overrun == TIDY_MEMORY_OVERRUN)
+		return set_error(errp, "the page is too intricate for the HTML parser (tidy would "
+		                       "need more than its %u MB of %s)",
+		                 job->overrun == TIDY_STACK_OVERRUN ? TIDY_STACK_BUDGET >> 20
+		                                                    : (unsigned)(job->memory_budget >> 20),
+		                 job->overrun == TIDY_STACK_OVERRUN ? "stack" : "memory");
+	if (job->overrun == TIDY_TIME_OVERRUN)
+		return set_error(errp, "the page is too intricate for the HTML parser (tidy was "
+		                       "still reading it after %.0f seconds)", job->seconds);
+	if (job->status < 0)
+		return set_error(errp, "the HTML parser failed (tidy status %d)", job->status);
+	return 0;
+}
+
+/* A "<!DOCTYPE"-like declaration after the first markup sends tidy 5.6
+ * into endless recursion inside some elements ("<button <!D p><p", found
+ * by fuzzing: a stack overflow however large the stack). Browsers ignore
+ * such declarations; here their '!' becomes a space, so tidy reads them as
+ * text. Comment openers ("<!--") and a leading declaration are left alone. */
+static void neutralise_late_declarations(char *text, size_t len)
+{
+	bool seen_markup = false;
+	for (size_t i = 0; i + 1 < len; i++) {
+		const char *lt = memchr(text + i, '<', len - 1 - i);
+		if (!lt)
+			return;
+		i = (size_t)(lt - text);
+		if (text[i + 1] == '!' && i + 3 < len && text[i + 2] == '-' && text[i + 3] == '-') {
+			/* The opener stays, but what follows is scanned too: tidy
+			 * does not read "<!--" inside a tag as a comment, so
+			 * "<s<!--<button <!D p><p" recursed past a skipped body
+			 * (found by fuzzing). A comment's text is dropped anyway. */
+			i += 3;
+		} else if (text[i + 1] == '!' && seen_markup) {
+			text[i + 1] = ' ';
+		}
+		seen_markup = true;
+	}
+}
+
+int html_parse(const char *bytes, size_t len, const char *content_type, struct html_doc **out,
+               char **errp)
+{
+	*out = NULL;
+	if (len > HTML_MAX_BYTES)
+		return set_error(errp, "page too large (%zu bytes, the limit is %u)", len,
+		                 HTML_MAX_BYTES);
+	size_t depth = html_prescan_depth(bytes, len, HTML_MAX_DEPTH);
+	if (depth > HTML_MAX_DEPTH)
+		return set_error(errp, "page nested too deeply (%zu levels, the limit is %u)", depth,
+		                 HTML_MAX_DEPTH);
+
+	const char *charset = charset_detect(bytes, len, content_type, NULL);
+	char *utf8 = NULL;
+	size_t utf8_len = 0;
+	if (charset_to_utf8(bytes, len, charset, &utf8, &utf8_len, errp) < 0)
+		return -1;
+
+	struct html_doc *doc = xcalloc(1, sizeof(*doc));
+	doc->arena = xcalloc(1, sizeof(*doc->arena));
+	doc->charset = charset;
+	doc->root = arena_alloc(doc->arena, sizeof(*doc->root));
+	memset(doc->root, 0, sizeof(*doc->root));
+	doc->root->type = HTML_ROOT;
+
+	/* tidy reads a NUL-terminated string: a NUL inside the page would end
+	 * it early, so NULs become U+FFFD's neighbour, a space. */
+	for (char *nul = memchr(utf8, '\0', utf8_len); nul;
+	     nul = memchr(nul, '\0', utf8_len - (size_t)(nul - utf8)))
+		*nul = ' ';
+	neutralise_late_declarations(utf8, utf8_len);
+	struct parse_job job = { .utf8 = utf8, .doc = doc,
+		                 .memory_budget = TIDY_MEMORY_BASE + TIDY_MEMORY_PER_BYTE * utf8_len,
+		                 .seconds = TIDY_SECONDS_BASE + TIDY_SECONDS_PER_MB * (double)utf8_len / 1e6 };
+	int rc = run_tidy(&job, errp);
+	free(utf8);
+	if (rc < 0) {
+		html_doc_free(&doc);
+		return -1;
+	}
+	*out = doc;
+	return 0;
+}
+
+void html_doc_free(struct html_doc **doc)
+{
+	if (!doc || !*doc)
+		return;
+	arena_free((*doc)->arena);
+	free(*doc);
+	*doc = NULL;
+}
+
+/* ---- queries ---- */
+
+const char *html_attr(const struct html_node *node, const char *name)
+{
+	if (!node)
+		return NULL;
+	/* Our names are lowercase already: callers pass lowercase names. */
+	for (unsigned i = 0; i < node->nattrs; i++)
+		if (strcmp(node->attrs[i].name, name) == 0)
+			return node->attrs[i].value;
+	return NULL;
+}
+
+bool html_is(const struct html_node *node, const char *tag)
+{
+	return node && node->type == HTML_ELEMENT && strcmp(node->tag, tag) == 0;
+}
+
+bool html_has_class(const struct html_node *node, const char *name)
+{
+	const char *classes = html_attr(node, "class");
+	size_t len = strlen(name);
+	while (classes && *classes) {
+		while (*classes == ' ' || *classes == '\t' || *classes == '\n')
+			classes++;
+		size_t word = strcspn(classes, " \t\n");
+		if (word == len && strncasecmp(classes, name, len) == 0)
+			return true;
+		classes += word;
+	}
+	return false;
+}
+
+struct html_node *html_next_skip(const struct html_node *node, const struct html_node *scope)
+{
+	while (node && node != scope) {
+		if (node->next)
+			return node->next;
+		node = node->parent;
+	}
+	return NULL;
+}
+
+struct html_node *html_next(const struct html_node *node, const struct html_node *scope)
+{
+	if (node->first_child)
+		return node->first_child;
+	return html_next_skip(node, scope);
+}
+
+struct html_node *html_prev(const struct html_node *node)
+{
+	if (!node->prev)
+		return node->parent;
+	struct html_node *n = node->prev;
+	while (n->last_child)
+		n = n->last_child;
+	return n;
+}
+
+struct html_node *html_find_next(const struct html_node *after, const struct html_node *scope,
+                                 const char *tag)
+{
+	for (struct html_node *n = html_next(after, scope); n; n = html_next(n, scope))
+		if (html_is(n, tag))
+			return n;
+	return NULL;
+}
+
+struct html_node *html_find(const struct html_node *scope, const char *tag)
+{
+	return html_find_next(scope, scope, tag);
+}
+
+struct html_node *html_ancestor(const struct html_node *node, const char *tag)
+{
+	for (struct html_node *n = node ? node->parent : NULL; n; n = n->parent)
+		if (html_is(n, tag))
+			return n;
+	return NULL;
+}
+
+bool html_is_ancestor(const struct html_node *ancestor, const struct html_node *node)
+{
+	for (const struct html_node *n = node ? node->parent : NULL; n; n = n->parent)
+		if (n == ancestor)
+			return true;
+	return false;
+}

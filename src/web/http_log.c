@@ -1,0 +1,129 @@
+/* Request logs (-v) and saved pages (--save-pages), without secrets. */
+#include "config.h"
+
+#include "web/http_log.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "util/sanitize.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+static bool looks_secret(const char *name, size_t len)
+{
+	static const char *const secret[] = { "pass", "pwd", "mdp", "token", "sess", "sid", "key",
+		                              "secret", "auth", NULL };
+	char *lower = xstrndup(name, len);
+	for (size_t i = 0; i < len; i++)
+		if (lower[i] >= 'A' && lower[i] <= 'Z')
+			lower[i] += 32;
+	bool found = false;
+	for (const char *const *s = secret; *s && !found; s++)
+		found = strstr(lower, *s) != NULL;
+	free(lower);
+	return found;
+}
+
+/* Copies the query, with secret-looking values replaced. */
+static void redact_query(struct strbuf *sb, const char *query)
+{
+	while (*query) {
+		size_t field = strcspn(query, "&");
+		size_t name = strcspn(query, "=&");
+		strbuf_append(sb, query, name);
+		if (name < field) {
+			strbuf_putc(sb, '=');
+			if (looks_secret(query, name))
+				strbuf_puts(sb, "…");
+			else
+				strbuf_append(sb, query + name + 1, field - name - 1);
+		}
+		query += field;
+		if (*query == '&') {
+			strbuf_putc(sb, '&');
+			query++;
+		}
+	}
+}
+
+char *http_log_url(const char *url, bool sensitive)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *query = strchr(url, '?');
+	strbuf_append(&sb, url, query ? (size_t)(query - url) : strlen(url));
+	if (query && sensitive) {
+		strbuf_puts(&sb, "?…");
+	} else if (query) {
+		strbuf_putc(&sb, '?');
+		redact_query(&sb, query + 1);
+	}
+	char *safe = sanitize_str(sb.data ? sb.data : "", SANITIZE_SINGLE_LINE);
+	strbuf_release(&sb);
+	return safe;
+}
+
+void http_log_transfer(FILE *log, CURL *curl, const char *method, const char *url,
+                       bool sensitive, CURLcode rc, size_t body_len, bool compressed)
+{
+	if (!log)
+		return;
+	char *shown = http_log_url(url, sensitive);
+	long status = 0;
+	double seconds = 0;
+	curl_off_t wire = 0;
+	long headers = 0;
+	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+	curl_easy_getinfo(curl, CURLINFO_TOTAL_TIME, &seconds);
+	curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &wire);
+	curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &headers);
+	wire += headers; /* what crossed the link: headers and body as sent */
+	if (rc == CURLE_OK)
+		fprintf(log, "portail-famille: %s %s -> %ld, %zu bytes%s (%ld on the wire), %.3f s\n",
+		        method, shown, status, body_len, compressed ? " compressed" : "", (long)wire,
+		        seconds);
+	else
+		fprintf(log, "portail-famille: %s %s -> failed: %s, %.3f s\n", method, shown,
+		        curl_easy_strerror(rc), seconds);
+	free(shown);
+}
+
+/* "127.0.0.1-v4-compte_factures.php5": safe characters only. */
+static char *file_stem(const char *url)
+{
+	const char *start = strstr(url, "://");
+	start = start ? start + 3 : url;
+	size_t len = strcspn(start, "?#");
+	if (len > 80)
+		len = 80;
+	char *stem = xstrndup(start, len);
+	for (char *p = stem; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
+			*p = '-';
+	return stem;
+}
+
+void http_log_save(const char *dir, unsigned *counter, const struct http_response *response)
+{
+	if (!dir || !response->body)
+		return;
+	char *stem = file_stem(response->url);
+	char *path = xasprintf("%s/%03u-%s.html", dir, ++*counter, stem);
+	free(stem);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	free(path);
+	if (fd < 0)
+		return;
+	size_t done = 0;
+	while (done < response->len) {
+		ssize_t n = write(fd, response->body + done, response->len - done);
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	close(fd);
+}
