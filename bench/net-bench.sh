@@ -9,7 +9,7 @@ set -eu
 bin=${1:-_build/default/src/portail-famille}
 latency=${2:-300}
 bandwidth=${3:-8000}
-demo=${bin%/src/portail-famille}/tests/demo/demo-portal
+demo=${bin%/src/portail-famille}/src/demo/portail-famille-demo
 tmp=$(mktemp -d)
 pid=
 cleanup() {

@@ -8,7 +8,7 @@
 # usage: bench/ui-bench.sh [path/to/portail-famille]
 set -u
 BIN=${1:-./src/portail-famille}
-DEMO=${PF_DEMO_PORTAL:-$(dirname "$BIN")/../tests/demo/demo-portal}
+DEMO=${PF_DEMO_PORTAL:-$(dirname "$BIN")/../src/demo/portail-famille-demo}
 for tool in tmux; do
 	command -v $tool >/dev/null 2>&1 || { echo "ui-bench: $tool is needed" >&2; exit 1; }
 done

@@ -1,7 +1,7 @@
 # The core library holds everything but main(), so the tests link the same
 # code the program runs.
 noinst_LIBRARIES += src/libportail.a
-src_libportail_a_CFLAGS = $(AM_CFLAGS) $(TIDY_CFLAGS) $(CURL_CFLAGS) $(NCURSES_CFLAGS) $(JANSSON_CFLAGS) $(MHD_CFLAGS) $(INIH_CFLAGS) $(QRENCODE_CFLAGS)
+src_libportail_a_CFLAGS = $(AM_CFLAGS) $(TIDY_CFLAGS) $(CURL_CFLAGS) $(NCURSES_CFLAGS) $(JANSSON_CFLAGS) $(INIH_CFLAGS) $(QRENCODE_CFLAGS)
 src_libportail_a_SOURCES = \
 	src/util/xalloc.c src/util/xalloc.h \
 	src/util/strbuf.c src/util/strbuf.h \
@@ -44,13 +44,14 @@ src_libportail_a_SOURCES = \
 	src/app/password.c src/app/password.h \
 	src/app/connect.c src/app/connect.h \
 	src/app/handoff_marker.c src/app/handoff_marker.h \
+	src/app/demo_child.c src/app/demo_child.h \
 	src/app/browser.c src/app/browser.h \
 	src/cli/cmd_parse.c src/cli/commands.h \
 	src/cli/cmd_invoices.c \
 	src/cli/cmd_page.c \
 	src/cli/cmd_pay.c
 
-PF_LIBS = src/libportail.a src/demo/libdemo.a $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(MHD_LIBS) $(INIH_LIBS) $(QRENCODE_LIBS) $(ZLIB_LIBS) -lpthread
+PF_LIBS = src/libportail.a $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(QRENCODE_LIBS) -lpthread
 
 bin_PROGRAMS += src/portail-famille
 src_portail_famille_SOURCES = src/main.c

@@ -5,7 +5,7 @@
 # RELIABILITY.md section 6, G3, then G4's "no password on disk" search.
 #
 # Where the faults come from:
-#   - the demo portal (tests/demo/demo-portal --fault ...): HTTP 500,
+#   - the demo portal (src/demo/portail-famille-demo --fault ...): HTTP 500,
 #     maintenance pages served with 200, truncated bodies, stalls and 10 MB
 #     pages at each step (login, accueil, factures, famille, Règlement,
 #     pop-up), expiry, evil names, mislabelled charsets, latency, a slow link;
@@ -49,7 +49,7 @@ unset BROWSER http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy 
 
 BIN=${PF_ASAN_BIN:-$PF_BIN}
 BUILD=${PF_BIN%/src/portail-famille}
-DEMO=${PF_DEMO_PORTAL:-$BUILD/tests/demo/demo-portal}
+DEMO=${PF_DEMO_PORTAL:-$BUILD/src/demo/portail-famille-demo}
 FSRV=${PF_FAULT_SERVER:-$BUILD/tests/fault/fault-server}
 JOBS=${PF_FAULT_JOBS:-4}
 started=$(date +%s)

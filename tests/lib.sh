@@ -37,7 +37,7 @@ trap 'stop_demo; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
 
 # ---- the demo portal, for end-to-end tests ----
-# start_demo ARGS...: a fresh standalone demo portal (tests/demo/demo-portal
+# start_demo ARGS...: a fresh standalone demo portal (src/demo/portail-famille-demo
 # next to $PF_BIN's build tree); sets DEMO_URL (its login page), DEMO_BASE
 # and PAYFIP (the card-payment stand-in's base URL). Its stdin is a pipe we
 # hold open: stop_demo closes it and the server exits.
@@ -46,7 +46,7 @@ demo_count=0
 start_demo() {
 	stop_demo
 	demo_count=$((demo_count + 1))
-	demo_bin=${PF_DEMO_PORTAL:-${PF_BIN%/src/portail-famille}/tests/demo/demo-portal}
+	demo_bin=${PF_DEMO_PORTAL:-${PF_BIN%/src/portail-famille}/src/demo/portail-famille-demo}
 	mkfifo "$tmp/demo-in.$demo_count"
 	"$demo_bin" "$@" <"$tmp/demo-in.$demo_count" >"$tmp/demo-url.$demo_count" 2>"$tmp/demo-err.$demo_count" &
 	demo_pid=$!

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "demo/demo.h"
+#include "app/demo_child.h"
 #include "web/url.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
@@ -50,10 +50,8 @@ void cli_report(char *message)
 
 static enum exit_code start_demo(struct cli_context *ctx, char **errp)
 {
-	struct demo_options demo = { 0 };
-	if (demo_start(&demo, &ctx->demo, errp) < 0)
+	if (demo_child_start(NULL, &ctx->demo, &ctx->login_url, errp) < 0)
 		return EXIT_ERROR;
-	ctx->login_url = demo_login_url(ctx->demo);
 	/* The demo's credentials are public: no prompt. */
 	if (!ctx->options->user)
 		ctx->options->user = xstrdup("demo");
@@ -114,7 +112,7 @@ enum exit_code cli_connect(struct cli_options *o, struct cli_context *ctx, char 
 void cli_disconnect(struct cli_context *ctx)
 {
 	portal_free(&ctx->portal);
-	demo_stop(&ctx->demo);
+	demo_child_stop(&ctx->demo);
 	password_source_clear(&ctx->password);
 	free((char *)ctx->password.host);
 	ctx->password.host = NULL;

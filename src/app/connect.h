@@ -1,21 +1,20 @@
 /* From the command-line options to a portal session (and, with --demo, the
- * demo portal started in-process). Shared by the commands and the UI. */
+ * demo portal started as a child process). Shared by the commands and the UI. */
 #ifndef PF_APP_CONNECT_H
 #define PF_APP_CONNECT_H
 
 #include <stdbool.h>
 
+#include "app/demo_child.h"
 #include "app/options.h"
 #include "app/password.h"
 #include "exit_codes.h"
 #include "portal/session.h"
 
-struct demo_server;
-
 struct cli_context {
 	struct cli_options *options;
 	struct password_source password;
-	struct demo_server *demo;
+	struct demo_child demo;      /* --demo: the demo portal's process */
 	char *login_url;
 	struct portal *portal;
 };

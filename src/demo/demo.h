@@ -1,10 +1,10 @@
 /* The demo portal: a stand-in for the AIGA "Portail familles" of L'Horme
  * and for the PayFiP card-payment site, served by libmicrohttpd.
  *
- * One implementation is used three ways: in-process next to the client
- * (`portail-famille --demo`), standalone (tests/demo/demo-portal) for the
- * end-to-end tests and the benchmarks, and with faults switched on to show
- * the client the portal at its worst.
+ * One implementation, one program (portail-famille-demo, src/demo/main.c),
+ * used three ways: started by `portail-famille --demo`, by the end-to-end
+ * tests and the benchmarks, and with faults switched on to show the client
+ * the portal at its worst. The client never links it.
  *
  * The server runs in its own threads (one polling thread plus one thread per
  * connection), so demo_start() returns at once and the caller keeps its own

@@ -1,8 +1,8 @@
 # The demo portal (libmicrohttpd): a stand-in for the AIGA Portail familles
-# and PayFiP, used in-process by `portail-famille --demo`, standalone by the
-# end-to-end tests and the benchmarks. It depends on libc, libmicrohttpd,
-# zlib, jansson and pthreads only (not on src/libportail.a), so it builds
-# and links on its own.
+# and PayFiP, a program of its own (portail-famille-demo, installed in
+# $(pkglibexecdir)) that `portail-famille --demo`, the end-to-end tests and
+# the benchmarks start. It depends on libc, libmicrohttpd, zlib, jansson and
+# pthreads only (not on src/libportail.a), and the client does not link it.
 noinst_LIBRARIES += src/demo/libdemo.a
 src_demo_libdemo_a_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(ZLIB_CFLAGS) $(JANSSON_CFLAGS)
 src_demo_libdemo_a_SOURCES = \
@@ -21,17 +21,17 @@ src_demo_libdemo_a_SOURCES = \
 
 DEMO_LIBS = src/demo/libdemo.a $(MHD_LIBS) $(ZLIB_LIBS) $(JANSSON_LIBS) -lpthread
 
-# The standalone server; built by `make` (benchmarks use it) and therefore
-# before `make check` runs the end-to-end script.
-noinst_PROGRAMS += tests/demo/demo-portal
-tests_demo_demo_portal_SOURCES = tests/demo/demo-portal.c
-tests_demo_demo_portal_LDADD = $(DEMO_LIBS)
+# The program; built by `make` (benchmarks use it) and therefore before
+# `make check` runs the end-to-end scripts.
+pkglibexec_PROGRAMS += src/demo/portail-famille-demo
+src_demo_portail_famille_demo_SOURCES = src/demo/main.c
+src_demo_portail_famille_demo_LDADD = $(DEMO_LIBS)
 
 # End-to-end, with curl against the standalone server (TAP).
 TESTS += tests/demo/test-demo.sh
 EXTRA_DIST += tests/demo/test-demo.sh
 
-# The C API in process, as `portail-famille --demo` uses it (cmocka, TAP).
+# The server's C API in process (cmocka, TAP).
 if HAVE_CMOCKA
 check_PROGRAMS += tests/demo/test_demo_api
 TESTS += tests/demo/test_demo_api

@@ -1,11 +1,11 @@
 #!/bin/sh
-# End-to-end tests of the demo portal (tests/demo/demo-portal) with curl,
+# End-to-end tests of the demo portal (src/demo/portail-famille-demo) with curl,
 # as TAP. Drives the real flow: login page, login, every menu page, the
 # invoice page, gzip, the Règlement and each hand-off variant up to the
 # PayFiP stand-in, its outcomes, and every fault.
 #
-# The server binary is $PF_DEMO_PORTAL, else $PF_BUILDDIR/tests/demo/
-# demo-portal, else next to $PF_BIN's build tree, else ./tests/demo/.
+# The server binary is $PF_DEMO_PORTAL, else $PF_BUILDDIR/src/demo/
+# portail-famille-demo, else next to $PF_BIN's build tree (src/demo/).
 # PF_DEMO_VALGRIND=1 runs every server under valgrind (a leak or memory error
 # fails the "stopped cleanly" tests), =0 never; unset: when valgrind is
 # installed and the binary is not built with AddressSanitizer (which checks
@@ -28,9 +28,9 @@ diag() { echo "# $*"; }
 
 find_server() {
 	for cand in "${PF_DEMO_PORTAL:-}" \
-	            "${PF_BUILDDIR:+$PF_BUILDDIR/tests/demo/demo-portal}" \
-	            "${PF_BIN:+${PF_BIN%/src/portail-famille}/tests/demo/demo-portal}" \
-	            ./tests/demo/demo-portal "$(dirname "$0")/demo-portal"; do
+	            "${PF_BUILDDIR:+$PF_BUILDDIR/src/demo/portail-famille-demo}" \
+	            "${PF_BIN:+${PF_BIN%/src/portail-famille}/src/demo/portail-famille-demo}" \
+	            ./src/demo/portail-famille-demo "$(dirname "$0")/../../src/demo/portail-famille-demo"; do
 		if [ -n "$cand" ] && [ -x "$cand" ]; then
 			echo "$cand"
 			return 0
@@ -39,7 +39,7 @@ find_server() {
 	return 1
 }
 
-DEMO=$(find_server) || { echo "1..0 # SKIP demo-portal not built"; exit 0; }
+DEMO=$(find_server) || { echo "1..0 # SKIP portail-famille-demo not built"; exit 0; }
 command -v curl >/dev/null 2>&1 || { echo "1..0 # SKIP curl not installed"; exit 0; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/test-demo.XXXXXX") || exit 1

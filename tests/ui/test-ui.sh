@@ -1,7 +1,7 @@
 #!/bin/sh
 # UI tests, as TAP: the real binary in a real terminal (tmux), driven with
 # send-keys and read back with capture-pane, against the standalone demo
-# portal (tests/demo/demo-portal). Waits poll the screen up to a timeout
+# portal (src/demo/portail-famille-demo). Waits poll the screen up to a timeout
 # ($PF_UI_TIMEOUT seconds, default 15), never fixed sleeps.
 #
 # Covers: login (refused, then accepted), the header, every menu screen
@@ -26,11 +26,11 @@ diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux not installed"; exit 0; }
 command -v curl >/dev/null 2>&1 || { echo "1..0 # SKIP curl not installed"; exit 0; }
 DEMO=
-for cand in "${PF_DEMO_PORTAL:-}" "${PF_BIN%/src/portail-famille}/tests/demo/demo-portal" \
-            ./tests/demo/demo-portal; do
+for cand in "${PF_DEMO_PORTAL:-}" "${PF_BIN%/src/portail-famille}/src/demo/portail-famille-demo" \
+            ./src/demo/portail-famille-demo; do
 	if [ -n "$cand" ] && [ -x "$cand" ]; then DEMO=$cand; break; fi
 done
-[ -n "$DEMO" ] || { echo "1..0 # SKIP demo-portal not built"; exit 0; }
+[ -n "$DEMO" ] || { echo "1..0 # SKIP portail-famille-demo not built"; exit 0; }
 
 TIMEOUT=${PF_UI_TIMEOUT:-15}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/test-ui.XXXXXX") || exit 1
@@ -154,7 +154,7 @@ has_colour() { ! no_colour "$1"; }
 
 # ---- login ----
 
-start_server || { echo "1..0 # SKIP demo-portal did not start"; exit 0; }
+start_server || { echo "1..0 # SKIP portail-famille-demo did not start"; exit 0; }
 run_ui main -- --url "$URL" --user demo
 check_screen "login screen: user prefilled, password asked" main "Identifiant +demo"
 wait_for main "Mot de passe"

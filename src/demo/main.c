@@ -1,5 +1,6 @@
-/* demo-portal: the demo portal as a standalone server, for the end-to-end
- * tests and the benchmarks. Prints its login URL once listening, and stops
+/* portail-famille-demo: the demo portal as a program of its own, started by
+ * `portail-famille --demo` and by the end-to-end tests and the benchmarks.
+ * Prints its login URL once listening, and stops
  * cleanly on SIGTERM, SIGINT, SIGHUP or when its standard input closes (so a
  * test script that dies cannot leave it running). */
 #include "demo/demo.h"
@@ -28,10 +29,10 @@ static void on_signal(int sig)
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: demo-portal [--port N] [--handoff VARIANT] [--expire-after N]\n"
-		"                   [--fault SPEC]... [--latency-ms N] [--bandwidth-bps N]\n"
-		"                   [--user U --password P] [--host ADDR] [--payfip-host NAME]\n"
-		"                   [--token-ttl SECONDS] [--verbose] [--ignore-stdin]\n"
+		"usage: portail-famille-demo [--port N] [--handoff VARIANT] [--expire-after N]\n"
+		"                            [--fault SPEC]... [--latency-ms N] [--bandwidth-bps N]\n"
+		"                            [--user U --password P] [--host ADDR] [--payfip-host NAME]\n"
+		"                            [--token-ttl SECONDS] [--verbose] [--ignore-stdin]\n"
 		"Serves the demo Portail familles on 127.0.0.1 (PORT 0 or none: any free port)\n"
 		"and prints its login URL. Stops on SIGTERM/SIGINT or when stdin closes\n"
 		"(unless --ignore-stdin). VARIANT: popup (default), direct, target,\n"
@@ -44,7 +45,7 @@ static int number(const char *opt, const char *s, unsigned long max, unsigned lo
 	errno = 0;
 	unsigned long v = strtoul(s, &end, 10);
 	if (!*s || *s == '-' || *end || errno || v > max) {
-		fprintf(stderr, "demo-portal: %s needs a number up to %lu\n", opt, max);
+		fprintf(stderr, "portail-famille-demo: %s needs a number up to %lu\n", opt, max);
 		return -1;
 	}
 	*out = v;
@@ -128,7 +129,7 @@ int main(int argc, char **argv)
 	}
 
 	if (pipe(signal_pipe) < 0) {
-		perror("demo-portal: pipe");
+		perror("portail-famille-demo: pipe");
 		return 1;
 	}
 	struct sigaction sa;
@@ -142,7 +143,7 @@ int main(int argc, char **argv)
 
 	struct demo_server *srv = NULL;
 	if (demo_start(&opts, &srv, &err) < 0) {
-		fprintf(stderr, "demo-portal: %s\n", err);
+		fprintf(stderr, "portail-famille-demo: %s\n", err);
 		free(err);
 		close(signal_pipe[0]);
 		close(signal_pipe[1]);
@@ -161,7 +162,7 @@ int main(int argc, char **argv)
 		if (poll(fds, 2, -1) < 0) {
 			if (errno == EINTR)
 				continue;
-			perror("demo-portal: poll");
+			perror("portail-famille-demo: poll");
 			break;
 		}
 		if (fds[0].revents)
@@ -171,7 +172,7 @@ int main(int argc, char **argv)
 			ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
 			if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
 				if (opts.log)
-					fprintf(stderr, "demo-portal: stdin closed, stopping\n");
+					fprintf(stderr, "portail-famille-demo: stdin closed, stopping\n");
 				break;
 			}
 		}
@@ -182,7 +183,7 @@ int main(int argc, char **argv)
 	return 0;
 
 bad:
-	fprintf(stderr, "demo-portal: %s\n", err);
+	fprintf(stderr, "portail-famille-demo: %s\n", err);
 	free(err);
 	return 2;
 }
