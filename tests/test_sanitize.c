@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "util/sanitize.h"
+#include "util/utf8.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define ML SANITIZE_MULTILINE
@@ -50,8 +51,8 @@ static void assert_terminal_safe(const char *out, int flags)
 	for (; pos < len; pos += n) {
 		unsigned long cp;
 
-		n = sanitize_utf8_decode(out + pos, len - pos, &cp);
-		if (cp == SANITIZE_BAD_UTF8)
+		n = utf8_decode(out + pos, len - pos, &cp);
+		if (cp == UTF8_BAD)
 			fail_msg("invalid UTF-8 in output \"%s\"", visible(out, shown, sizeof shown));
 		if (cp == '\n' && (flags & ML))
 			continue;
@@ -382,19 +383,19 @@ static void test_utf8_decode(void **state)
 		{ "\xe2\x82\xac", 3, 0x20ac, 3 },
 		{ "\xf0\x9f\x98\x80", 4, 0x1f600, 4 },
 		{ "\xf4\x8f\xbf\xbf", 4, 0x10ffff, 4 },
-		{ "\x80", 1, SANITIZE_BAD_UTF8, 1 },
-		{ "\xc3", 1, SANITIZE_BAD_UTF8, 1 },
-		{ "\xe2\x82", 2, SANITIZE_BAD_UTF8, 2 },
-		{ "\xe2\x82" "A", 3, SANITIZE_BAD_UTF8, 2 },
-		{ "\xe0\x9f\x80", 3, SANITIZE_BAD_UTF8, 1 },
-		{ "\xf8\x88\x80\x80\x80", 5, SANITIZE_BAD_UTF8, 1 },
+		{ "\x80", 1, UTF8_BAD, 1 },
+		{ "\xc3", 1, UTF8_BAD, 1 },
+		{ "\xe2\x82", 2, UTF8_BAD, 2 },
+		{ "\xe2\x82" "A", 3, UTF8_BAD, 2 },
+		{ "\xe0\x9f\x80", 3, UTF8_BAD, 1 },
+		{ "\xf8\x88\x80\x80\x80", 5, UTF8_BAD, 1 },
 	};
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < COUNT(cases); i++) {
 		unsigned long cp;
-		size_t used = sanitize_utf8_decode(cases[i].bytes, cases[i].len, &cp);
+		size_t used = utf8_decode(cases[i].bytes, cases[i].len, &cp);
 
 		if (cp != cases[i].cp || used != cases[i].used)
 			fail_msg("case %zu: got U+%04lX/%zu, want U+%04lX/%zu", i, cp, used, cases[i].cp,

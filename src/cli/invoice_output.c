@@ -12,6 +12,7 @@
 #include "portal/invoices.h"
 #include "util/json_print.h"
 #include "util/sanitize.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 static json_t *invoice_json(const struct invoice *inv)
@@ -52,14 +53,10 @@ static int terminal_flags(void)
 	return codeset && strcmp(codeset, "UTF-8") == 0 ? 0 : SANITIZE_ASCII;
 }
 
-/* Display width of sanitized UTF-8: one column per code point. */
+/* Display width of sanitized UTF-8: the one rule (util/utf8.h). */
 static size_t text_width(const char *s)
 {
-	size_t width = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			width++;
-	return width;
+	return utf8_width(s, strlen(s));
 }
 
 static void put_cell(FILE *out, const char *text, size_t width, bool right)

@@ -8,6 +8,7 @@
 #include "portal/page_content.h"
 #include "util/sanitize.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 struct render {
@@ -19,50 +20,17 @@ struct render {
 	const struct page_content *pc;
 };
 
-/* ---- display width ---- */
-
-/* Columns a code point takes, without the locale (tests and LANG=C give
- * the same layout): combining marks 0, East Asian wide and emoji 2. */
-static size_t cp_width(unsigned long cp)
-{
-	if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
-	    (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) ||
-	    (cp >= 0xfe20 && cp <= 0xfe2f))
-		return 0;
-	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
-	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
-	    (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd))
-		return 2;
-	return 1;
-}
+/* ---- display width (util/utf8.h) ---- */
 
 static size_t text_width(const char *s, size_t len)
 {
-	size_t width = 0, pos = 0;
-	while (pos < len) {
-		unsigned long cp;
-		pos += sanitize_utf8_decode(s + pos, len - pos, &cp);
-		width += cp_width(cp);
-	}
-	return width;
+	return utf8_width(s, len);
 }
 
 /* Bytes of s that fit in `cols` columns. */
 static size_t prefix_fitting(const char *s, size_t len, size_t cols, size_t *used)
 {
-	size_t width = 0, pos = 0;
-	while (pos < len) {
-		unsigned long cp;
-		size_t n = sanitize_utf8_decode(s + pos, len - pos, &cp);
-		if (width + cp_width(cp) > cols)
-			break;
-		width += cp_width(cp);
-		pos += n;
-	}
-	*used = width;
-	return pos;
+	return utf8_fit(s, len, cols, used);
 }
 
 static void put_repeat(struct strbuf *sb, const char *s, size_t times)
@@ -156,8 +124,8 @@ static void wrap_long_word(struct render *r, struct wrap_state *ws, const char *
 		size_t take = prefix_fitting(*p, *len, room, &used);
 		if (take == 0) { /* no room at all: one character per line */
 			unsigned long cp;
-			take = sanitize_utf8_decode(*p, *len, &cp);
-			used = cp_width(cp);
+			take = utf8_decode(*p, *len, &cp);
+			used = utf8_cp_width(cp);
 		}
 		strbuf_append(&ws->line, *p, take);
 		ws->col += used;

@@ -10,6 +10,7 @@
 #include "ui/text.h"
 #include "util/sanitize.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -85,7 +86,7 @@ void ui_field_draw(struct ui *ui, const struct ui_field *f, WINDOW *w, int y, in
 	const char *start = safe;
 	while (*start && ui_text_width(start) > (size_t)(width - 1)) {
 		unsigned long cp;
-		start += sanitize_utf8_decode(start, strlen(start), &cp);
+		start += utf8_decode(start, strlen(start), &cp);
 	}
 	attr_t attr = focused ? A_UNDERLINE : A_NORMAL;
 	int used = ui_put(w, y, x, width, start, attr, true);

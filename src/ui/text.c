@@ -5,10 +5,10 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "ui/term.h"
 #include "util/sanitize.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 static int text_flags;
@@ -23,31 +23,11 @@ char *ui_text_safe(const char *s)
 	return sanitize_str(s ? s : "", text_flags);
 }
 
-/* Width of one code point as the terminal will draw it; wcwidth knows the
- * locale's idea, and sanitize already removed what it calls unprintable. */
-static size_t cp_cols(unsigned long cp)
-{
-	if (cp < 0x80)
-		return 1;
-	int w = wcwidth((wchar_t)cp);
-	return w < 0 ? 1 : (size_t)w;
-}
-
+/* The one width rule (util/utf8.h), so the UI's columns align as page
+ * and invoices do. */
 size_t ui_text_fit(const char *s, size_t cols, size_t *used)
 {
-	size_t pos = 0, width = 0, len = strlen(s);
-	while (pos < len) {
-		unsigned long cp;
-		size_t n = sanitize_utf8_decode(s + pos, len - pos, &cp);
-		size_t w = cp_cols(cp);
-		if (width + w > cols)
-			break;
-		width += w;
-		pos += n;
-	}
-	if (used)
-		*used = width;
-	return pos;
+	return utf8_fit(s, strlen(s), cols, used);
 }
 
 size_t ui_text_width(const char *s)
@@ -126,7 +106,7 @@ static void wrap_paragraph(const char *p, size_t len, size_t width, char ***line
 				fit = brk;
 		} else if (s[fit] && fit == 0) {
 			unsigned long cp;
-			fit = sanitize_utf8_decode(s, strlen(s), &cp); /* one wide char */
+			fit = utf8_decode(s, strlen(s), &cp); /* one wide char */
 		}
 		push_line(lines, n, s, fit);
 		s += fit;

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/sanitize.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 
 /* U+00C0-U+017F, one entry per code point; NULL for × and ÷, which are not
  * letters. Case is kept because sanitize's ASCII mode shows the result. */
@@ -75,7 +75,7 @@ char *fold_label(const char *utf8)
 
 	while (pos < len) {
 		unsigned long cp;
-		size_t n = sanitize_utf8_decode(utf8 + pos, len - pos, &cp);
+		size_t n = utf8_decode(utf8 + pos, len - pos, &cp);
 		char ascii[2] = { (char)cp, '\0' };
 		const char *letters = NULL;
 

@@ -9,6 +9,7 @@
 
 #include "util/sanitize.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 
 /* \uXXXX, or a surrogate pair beyond the Basic Multilingual Plane. */
 static void put_escape(struct strbuf *out, unsigned long cp)
@@ -47,8 +48,8 @@ static char *escape_unsafe(const char *text)
 		if (pos == size)
 			break;
 		unsigned long cp;
-		size_t n = sanitize_utf8_decode(text + pos, size - pos, &cp);
-		if (cp == SANITIZE_BAD_UTF8)
+		size_t n = utf8_decode(text + pos, size - pos, &cp);
+		if (cp == UTF8_BAD)
 			put_escape(&out, 0xFFFD); /* jansson validates strings: never */
 		else if (cp == 0x7f || sanitize_is_unsafe_codepoint(cp))
 			put_escape(&out, cp);

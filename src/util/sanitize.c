@@ -5,61 +5,11 @@
 
 #include "util/fold.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #define SANITIZE_REPLACEMENT "\xef\xbf\xbd" /* U+FFFD */
 #define SANITIZE_ELLIPSIS "\xe2\x80\xa6"    /* U+2026 */
-
-/* Second-byte ranges come from Unicode table 3-7; checking them here is what
- * rejects overlong forms (E0 80..9F, F0 80..8F) and surrogates (ED A0..BF). */
-size_t sanitize_utf8_decode(const char *s, size_t len, unsigned long *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t need, i;
-	unsigned long v;
-
-	if (len == 0) {
-		*cp = SANITIZE_BAD_UTF8;
-		return 0;
-	}
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (u[0] >= 0xc2 && u[0] <= 0xdf) {
-		need = 1;
-		v = u[0] & 0x1f;
-	} else if (u[0] >= 0xe0 && u[0] <= 0xef) {
-		need = 2;
-		v = u[0] & 0x0f;
-		if (u[0] == 0xe0)
-			lo = 0xa0;
-		else if (u[0] == 0xed)
-			hi = 0x9f;
-	} else if (u[0] >= 0xf0 && u[0] <= 0xf4) {
-		need = 3;
-		v = u[0] & 0x07;
-		if (u[0] == 0xf0)
-			lo = 0x90;
-		else if (u[0] == 0xf4)
-			hi = 0x8f;
-	} else {
-		*cp = SANITIZE_BAD_UTF8;
-		return 1;
-	}
-	for (i = 1; i <= need; i++) {
-		if (i >= len || u[i] < lo || u[i] > hi) {
-			*cp = SANITIZE_BAD_UTF8;
-			return i;
-		}
-		v = (v << 6) | (u[i] & 0x3f);
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	*cp = v;
-	return need + 1;
-}
 
 /* Beyond the list in the header: noncharacters, the interlinear annotation
  * controls, the deprecated format controls U+206A-206F and the tag block
@@ -129,7 +79,7 @@ static enum sanitize_action sanitize_classify(unsigned long cp, int flags, bool 
 {
 	bool multiline = flags & SANITIZE_MULTILINE;
 
-	if (cp == SANITIZE_BAD_UTF8)
+	if (cp == UTF8_BAD)
 		return (flags & SANITIZE_ASCII) ? SANITIZE_FOLD : SANITIZE_REPLACE;
 	switch (cp) {
 	case 0x1b:
@@ -180,7 +130,7 @@ static void sanitize_emit(struct strbuf *out, enum sanitize_action action, unsig
 		strbuf_puts(out, SANITIZE_REPLACEMENT);
 		break;
 	case SANITIZE_FOLD:
-		strbuf_puts(out, cp == SANITIZE_BAD_UTF8 ? "?" : sanitize_ascii_fold(cp));
+		strbuf_puts(out, cp == UTF8_BAD ? "?" : sanitize_ascii_fold(cp));
 		break;
 	}
 }
@@ -229,7 +179,7 @@ char *sanitize_text(const char *text, size_t len, int flags, size_t max_chars)
 
 	while (text && pos < len) {
 		unsigned long cp;
-		size_t n = sanitize_utf8_decode(text + pos, len - pos, &cp);
+		size_t n = utf8_decode(text + pos, len - pos, &cp);
 		bool lf = sanitize_lf_follows(text, len, pos + n);
 
 		sanitize_emit(&out, sanitize_classify(cp, flags, lf), cp, text + pos, n);
@@ -250,7 +200,7 @@ bool sanitize_is_clean(const char *text, size_t len, int flags)
 
 	while (text && pos < len) {
 		unsigned long cp;
-		size_t n = sanitize_utf8_decode(text + pos, len - pos, &cp);
+		size_t n = utf8_decode(text + pos, len - pos, &cp);
 		bool lf = sanitize_lf_follows(text, len, pos + n);
 
 		if (sanitize_classify(cp, flags, lf) != SANITIZE_KEEP)

@@ -43,13 +43,4 @@ bool sanitize_is_clean(const char *text, size_t len, int flags);
 /* True when a Unicode code point must never reach a terminal raw. */
 bool sanitize_is_unsafe_codepoint(unsigned long cp);
 
-/* The one strict UTF-8 decoder of the project (fold and charset use it too).
- * Decodes the character at s[0..len), len > 0, into *cp and returns how many
- * bytes it takes. Overlong forms, surrogates, values past U+10FFFF and
- * truncated sequences give *cp = SANITIZE_BAD_UTF8 and consume their maximal
- * invalid subpart (at least one byte), so that each becomes one U+FFFD as
- * the Unicode standard and browsers do. */
-#define SANITIZE_BAD_UTF8 0x110000UL
-size_t sanitize_utf8_decode(const char *s, size_t len, unsigned long *cp);
-
 #endif

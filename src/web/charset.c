@@ -10,6 +10,7 @@
 
 #include "util/sanitize.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #define CHARSET_PRESCAN_BYTES 4096
@@ -332,8 +333,8 @@ static enum charset_utf8_verdict charset_scan_utf8(const char *bytes, size_t len
 			n = n ? n : 1; /* a NUL byte */
 			continue;
 		}
-		n = sanitize_utf8_decode(bytes + pos, len - pos, &cp);
-		if (cp == SANITIZE_BAD_UTF8)
+		n = utf8_decode(bytes + pos, len - pos, &cp);
+		if (cp == UTF8_BAD)
 			return multibyte && pos + n == len && (unsigned char)bytes[pos] >= 0xc2
 			           ? UTF8_CUT
 			           : UTF8_INVALID;
@@ -409,8 +410,8 @@ static void charset_clean_utf8(const char *s, size_t len, bool drop_bom, struct 
 		pos += run;
 		if (pos == len)
 			break;
-		n = sanitize_utf8_decode(s + pos, len - pos, &cp);
-		if (cp == SANITIZE_BAD_UTF8 || cp == 0)
+		n = utf8_decode(s + pos, len - pos, &cp);
+		if (cp == UTF8_BAD || cp == 0)
 			strbuf_puts(out, CHARSET_REPLACEMENT);
 		else if (!(drop_bom && cp == 0xfeff && pos == 0))
 			strbuf_append(out, s + pos, n);
@@ -520,8 +521,8 @@ static void charset_iconv_encode(iconv_t cd, const char *utf8, struct strbuf *ou
 		strbuf_append(out, chunk, (size_t)(o - chunk));
 		if (r != (size_t)-1 || errno == E2BIG)
 			continue;
-		n = sanitize_utf8_decode(in, inleft, &cp);
-		strbuf_printf(out, "&#%lu;", cp == SANITIZE_BAD_UTF8 ? 0xfffdUL : cp);
+		n = utf8_decode(in, inleft, &cp);
+		strbuf_printf(out, "&#%lu;", cp == UTF8_BAD ? 0xfffdUL : cp);
 		in += n;
 		inleft -= n;
 		iconv(cd, NULL, NULL, NULL, NULL);

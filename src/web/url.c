@@ -13,6 +13,7 @@
 #include "util/hex.h"
 #include "util/sanitize.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 /* How much of a URL an error message shows: enough to recognise it. */
@@ -418,8 +419,8 @@ static bool decodes_to_unsafe(const char *url)
 	bool unsafe = false;
 	for (size_t pos = 0; pos < len && !unsafe; pos += n) {
 		unsigned long cp;
-		n = sanitize_utf8_decode(bytes + pos, len - pos, &cp);
-		unsafe = cp != SANITIZE_BAD_UTF8 &&
+		n = utf8_decode(bytes + pos, len - pos, &cp);
+		unsafe = cp != UTF8_BAD &&
 		         (cp < 0x20 || cp == 0x7f || sanitize_is_unsafe_codepoint(cp));
 	}
 	free(bytes);

@@ -12,6 +12,7 @@
 #include "web/form_encode.h"
 #include "web/url.h"
 #include "util/sanitize.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 static void (*fuzz_fail_hook)(const char *message);
@@ -123,9 +124,9 @@ bool fuzz_has_terminal_control(const char *s, size_t len, bool allow_newline,
 
 	while (pos < len) {
 		unsigned long cp;
-		size_t n = sanitize_utf8_decode(s + pos, len - pos, &cp);
+		size_t n = utf8_decode(s + pos, len - pos, &cp);
 
-		if (cp == SANITIZE_BAD_UTF8 || (cp == '\n' && !allow_newline) ||
+		if (cp == UTF8_BAD || (cp == '\n' && !allow_newline) ||
 		    (cp != '\n' && fuzz_is_terminal_control(cp))) {
 			*bad = cp;
 			return true;

@@ -12,6 +12,7 @@
 
 #include "fuzz.h"
 #include "util/sanitize.h"
+#include "util/utf8.h"
 
 #define T "fuzz_sanitize"
 
@@ -28,10 +29,10 @@ static void check_decoder(const char *text, size_t len)
 	size_t pos = 0;
 	while (pos < len) {
 		unsigned long cp;
-		size_t n = sanitize_utf8_decode(text + pos, len - pos, &cp);
+		size_t n = utf8_decode(text + pos, len - pos, &cp);
 		FUZZ_CHECK(T, n >= 1 && n <= len - pos && n <= 4, "decoder took %zu bytes at %zu", n,
 		           pos);
-		FUZZ_CHECK(T, (cp != SANITIZE_BAD_UTF8) == fuzz_utf8_valid(text + pos, n),
+		FUZZ_CHECK(T, (cp != UTF8_BAD) == fuzz_utf8_valid(text + pos, n),
 		           "decoder and the reference disagree on %zu bytes at %zu", n, pos);
 		pos += n;
 	}
