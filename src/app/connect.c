@@ -3,7 +3,6 @@
 
 #include "app/connect.h"
 
-#include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,9 +39,7 @@ void cli_install_signal_handlers(void)
 
 void cli_report(char *message)
 {
-	const char *codeset = nl_langinfo(CODESET);
-	int flags = codeset && strcmp(codeset, "UTF-8") == 0 ? 0 : SANITIZE_ASCII;
-	char *safe = sanitize_str(message ? message : "unknown error", flags);
+	char *safe = sanitize_str(message ? message : "unknown error", sanitize_terminal_flags());
 	fprintf(stderr, "portail-famille: %s\n", safe);
 	free(safe);
 	free(message);

@@ -1,7 +1,6 @@
 /* `page NAME`: a page of the portal's menu as text. */
 #include "config.h"
 
-#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,9 +41,7 @@ static enum exit_code print_page(const struct portal_page *page, char **errp)
 		free(why);
 		return EXIT_PAGE;
 	}
-	const char *codeset = nl_langinfo(CODESET);
-	int flags = codeset && strcmp(codeset, "UTF-8") == 0 ? 0 : SANITIZE_ASCII;
-	char *text = page_content_to_text(content, output_width(), flags);
+	char *text = page_content_to_text(content, output_width(), sanitize_terminal_flags());
 	fputs(text, stdout);
 	free(text);
 	page_content_free(&content);

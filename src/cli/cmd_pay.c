@@ -4,7 +4,6 @@
 
 #include <getopt.h>
 #include <jansson.h>
-#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,19 +71,13 @@ static int parse_args(int argc, char **argv, struct pay_args *a)
 	return 0;
 }
 
-static int terminal_flags(void)
-{
-	const char *codeset = nl_langinfo(CODESET);
-	return codeset && strcmp(codeset, "UTF-8") == 0 ? 0 : SANITIZE_ASCII;
-}
-
 /* The portal's confirm() texts: shown, and accepted — running `pay` is the
  * user's confirmation. */
 static bool show_portal_question(void *ctx, const char *text)
 {
 	/* The whole line: under LANG=C the dash is folded to ASCII too. */
 	char *line = xasprintf("the portal asks: \"%s\" — yes", text);
-	char *safe = sanitize_str(line, terminal_flags());
+	char *safe = sanitize_str(line, sanitize_terminal_flags());
 	fprintf(stderr, "portail-famille: %s\n", safe);
 	free(safe);
 	free(line);
@@ -121,7 +114,7 @@ static bool guard_double_payment(void *ctx, const struct invoice *const *chosen,
 	} else if (found > 0 && !a->force) {
 		char stamp[32];
 		strftime(stamp, sizeof(stamp), "%d/%m/%Y %H:%M", localtime(&when));
-		char *safe = sanitize_str(which, terminal_flags());
+		char *safe = sanitize_str(which, sanitize_terminal_flags());
 		fprintf(stderr,
 		        "portail-famille: invoice %s was already sent to payment on %s and the "
 		        "portal still shows it unpaid.\nIf that payment went through, the portal "
@@ -174,7 +167,7 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 	                       r->count > 1 ? "s" : "",
 	                       money_format(r->amount_cents, MONEY_FR, amount, sizeof(amount)),
 	                       host ? host : "?");
-	char *safe = sanitize_str(line, terminal_flags()); /* "EUR" under LANG=C */
+	char *safe = sanitize_str(line, sanitize_terminal_flags()); /* "EUR" under LANG=C */
 	fprintf(stderr, "portail-famille: %s\n", safe);
 	free(safe);
 	free(line);
@@ -185,7 +178,7 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 	}
 	if (a->qr) {
 		size_t cols, rows;
-		char *qr = qr_text_render(r->payment_url, terminal_flags() != 0, &cols, &rows);
+		char *qr = qr_text_render(r->payment_url, sanitize_terminal_flags() != 0, &cols, &rows);
 		if (!qr) {
 			fflush(stdout);
 			set_error(errp, "the payment URL (%zu bytes) is too long for a QR code: open "

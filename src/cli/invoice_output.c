@@ -4,7 +4,6 @@
 #include "cli/invoice_output.h"
 
 #include <jansson.h>
-#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,12 +44,6 @@ int invoice_output_json(FILE *out, const struct invoice_page *page)
 	int rc = json_print(out, root);
 	json_decref(root);
 	return rc;
-}
-
-static int terminal_flags(void)
-{
-	const char *codeset = nl_langinfo(CODESET);
-	return codeset && strcmp(codeset, "UTF-8") == 0 ? 0 : SANITIZE_ASCII;
 }
 
 /* Display width of sanitized UTF-8: the one rule (util/utf8.h). */
@@ -137,7 +130,7 @@ static void print_regie(FILE *out, const struct invoice_page *page, const struct
 
 int invoice_output_table(FILE *out, const struct invoice_page *page)
 {
-	int flags = terminal_flags();
+	int flags = sanitize_terminal_flags();
 	if (page->ninvoices == 0)
 		fputs("Aucune facture.\n", out);
 	for (size_t r = 0; r < page->nregies; r++)
@@ -170,7 +163,7 @@ static void csv_field(FILE *out, const char *text, int flags)
 
 int invoice_output_csv(FILE *out, const struct invoice_page *page)
 {
-	int flags = terminal_flags();
+	int flags = sanitize_terminal_flags();
 	fputs("regie;number;date;due;amount;balance;selectable;selected\n", out);
 	for (size_t i = 0; i < page->ninvoices; i++) {
 		const struct invoice *inv = &page->invoices[i];
@@ -189,7 +182,7 @@ int invoice_output_csv(FILE *out, const struct invoice_page *page)
 
 void invoice_output_warnings(FILE *err, const struct invoice_page *page)
 {
-	int flags = terminal_flags();
+	int flags = sanitize_terminal_flags();
 	for (size_t i = 0; i < page->nwarnings; i++) {
 		char *w = sanitize_str(page->warnings[i], flags);
 		fprintf(err, "portail-famille: warning: %s\n", w);

@@ -4,7 +4,6 @@
 #include "ui/term.h"
 
 #include <errno.h>
-#include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,9 +195,8 @@ int ui_term_start(const struct cli_options *o, struct ui_term *out, char **errp)
 	noecho();
 	nonl();
 	set_escdelay(25);
-	const char *codeset = nl_langinfo(CODESET);
 	struct ui_term *i = &term.info;
-	i->utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
+	i->utf8 = !(sanitize_terminal_flags() & SANITIZE_ASCII);
 	i->ascii = o->ascii || !i->utf8;
 	i->plain = o->plain;
 	const char *name = getenv("TERM");

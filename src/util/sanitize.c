@@ -1,6 +1,7 @@
 /* Terminal-safety filter for untrusted text (RELIABILITY.md section 1). */
 #include "util/sanitize.h"
 
+#include <langinfo.h>
 #include <string.h>
 
 #include "util/fold.h"
@@ -208,4 +209,10 @@ bool sanitize_is_clean(const char *text, size_t len, int flags)
 		pos += n;
 	}
 	return true;
+}
+
+int sanitize_terminal_flags(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	return codeset && strcmp(codeset, "UTF-8") == 0 ? 0 : SANITIZE_ASCII;
 }

@@ -40,6 +40,9 @@ char *sanitize_text(const char *text, size_t len, int flags, size_t max_chars);
 char *sanitize_str(const char *text, int flags);
 /* True when the string holds nothing sanitize_text would change. */
 bool sanitize_is_clean(const char *text, size_t len, int flags);
+/* The flags for text meant for this process's terminal: SANITIZE_ASCII
+ * unless the locale's character set is UTF-8 (LANG=C, POSIX, latin-1). */
+int sanitize_terminal_flags(void);
 /* True when a Unicode code point must never reach a terminal raw. */
 bool sanitize_is_unsafe_codepoint(unsigned long cp);
 
