@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "money.h"
+#include "portal/invoices.h"
 #include "util/fold.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -130,8 +131,7 @@ bool invlist_is_payable(const struct invlist *l, size_t index)
 	if (!l || index >= page_rows(l->page))
 		return false;
 	const struct invoice *inv = &l->page->invoices[index];
-	return inv->has_checkbox && inv->selectable && inv->balance_cents > 0 && inv->number &&
-	       *inv->number && !l->duplicate[index];
+	return invoice_is_payable(inv) && !l->duplicate[index];
 }
 
 bool invlist_is_selected(const struct invlist *l, size_t index)

@@ -423,3 +423,24 @@ int64_t invoice_page_selected_total(const struct invoice_page *page)
 			sum += page->invoices[i].balance_cents;
 	return sum;
 }
+
+const char *invoice_unpayable_reason(const struct invoice *inv)
+{
+	if (!inv->has_checkbox)
+		return "the portal offers no checkbox for it (already paid, or paid otherwise)";
+	if (!inv->selectable)
+		return "its checkbox is disabled on the portal";
+	if (inv->balance_cents <= 0)
+		return "nothing is left to pay on it";
+	if (!inv->number || !*inv->number)
+		return "it has no number on the portal";
+	return NULL;
+}
+
+int64_t invoices_balance_sum(const struct invoice *const *invoices, size_t count)
+{
+	int64_t sum = 0;
+	for (size_t i = 0; i < count; i++)
+		sum += invoices[i]->balance_cents;
+	return sum;
+}

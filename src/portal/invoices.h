@@ -8,6 +8,8 @@
 #ifndef PF_PORTAL_INVOICES_H
 #define PF_PORTAL_INVOICES_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "web/html.h"
@@ -19,6 +21,18 @@
  * invoices is a success only when the page says "Aucune facture". */
 int invoice_page_parse(const struct html_doc *doc, struct invoice_page **out, char **errp);
 void invoice_page_free(struct invoice_page **page);
+
+/* Why the portal would not let this invoice be paid online (NULL: it
+ * would): no checkbox, a disabled one, nothing left to pay, no number.
+ * The one rule the UI's selection and pay both follow. */
+const char *invoice_unpayable_reason(const struct invoice *inv);
+static inline bool invoice_is_payable(const struct invoice *inv)
+{
+	return invoice_unpayable_reason(inv) == NULL;
+}
+
+/* Sum of the balances of these invoices: what paying them costs. */
+int64_t invoices_balance_sum(const struct invoice *const *invoices, size_t count);
 
 /* Sum of every invoice's balance. */
 int64_t invoice_page_balance_due(const struct invoice_page *page);

@@ -50,14 +50,8 @@ static enum exit_code refuse(char **errp, const char *number, const char *why)
 
 static enum exit_code check_payable(const struct invoice *inv, char **errp)
 {
-	if (!inv->has_checkbox)
-		return refuse(errp, inv->number, "the portal offers no checkbox for it "
-		                                 "(already paid, or paid otherwise)");
-	if (!inv->selectable)
-		return refuse(errp, inv->number, "its checkbox is disabled on the portal");
-	if (inv->balance_cents <= 0)
-		return refuse(errp, inv->number, "nothing is left to pay on it");
-	return EXIT_OK;
+	const char *why = invoice_unpayable_reason(inv);
+	return why ? refuse(errp, inv->number ? inv->number : "?", why) : EXIT_OK;
 }
 
 struct selection {
@@ -73,7 +67,7 @@ static void select_invoice(struct selection *sel, const struct invoice *inv)
 			return;
 	sel->chosen = xreallocarray(sel->chosen, sel->count + 1, sizeof(*sel->chosen));
 	sel->chosen[sel->count++] = inv;
-	sel->amount += inv->balance_cents;
+	sel->amount = invoices_balance_sum(sel->chosen, sel->count);
 }
 
 static enum exit_code choose_invoices(const struct invoice_page *page,
