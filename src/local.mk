@@ -46,6 +46,7 @@ src_libportail_a_SOURCES = \
 	src/app/connect.c src/app/connect.h \
 	src/app/handoff_marker.c src/app/handoff_marker.h \
 	src/app/demo_child.c src/app/demo_child.h \
+	src/app/pay_guard.c src/app/pay_guard.h \
 	src/app/browser.c src/app/browser.h \
 	src/cli/cmd_parse.c src/cli/commands.h \
 	src/cli/cmd_invoices.c \

@@ -13,7 +13,7 @@
 #include "app/browser.h"
 #include "cli/commands.h"
 #include "app/connect.h"
-#include "app/handoff_marker.h"
+#include "app/pay_guard.h"
 #include "money.h"
 #include "app/qr_text.h"
 #include "web/url.h"
@@ -25,8 +25,7 @@ struct pay_args {
 	const char **numbers;
 	size_t count;
 	bool all, json, qr, open, force;
-	struct handoff_account account;
-	char *marker_id;  /* this run's hand-off record, to take back if unsent */
+	struct pay_guard guard;  /* this run's hand-off record */
 };
 
 static int usage(void)
@@ -100,21 +99,17 @@ static bool guard_double_payment(void *ctx, const struct invoice *const *chosen,
                                  int64_t amount)
 {
 	struct pay_args *a = ctx;
-	const char **numbers = xcalloc(n, sizeof(char *));
-	for (size_t i = 0; i < n; i++)
-		numbers[i] = chosen[i]->number;
-	time_t when;
-	const char *which = NULL;
+	struct pay_guard_hit hit;
 	char *err = NULL;
-	int found = handoff_marker_find(&a->account, numbers, n, &when, &which, &err);
 	bool go = true;
+	int found = pay_guard_find(&a->guard, chosen, n, &hit, &err);
 	if (found < 0) {
 		cli_report(err);
 		err = NULL;
 	} else if (found > 0 && !a->force) {
 		char stamp[32];
-		strftime(stamp, sizeof(stamp), "%d/%m/%Y %H:%M", localtime(&when));
-		char *safe = sanitize_str(which, sanitize_terminal_flags());
+		strftime(stamp, sizeof(stamp), "%d/%m/%Y %H:%M", localtime(&hit.when));
+		char *safe = sanitize_str(hit.number, sanitize_terminal_flags());
 		fprintf(stderr,
 		        "portail-famille: invoice %s was already sent to payment on %s and the "
 		        "portal still shows it unpaid.\nIf that payment went through, the portal "
@@ -125,11 +120,10 @@ static bool guard_double_payment(void *ctx, const struct invoice *const *chosen,
 		if (!go)
 			fputs("portail-famille: not sent (use --force to send it again)\n", stderr);
 	}
-	if (go && handoff_marker_record(&a->account, numbers, n, amount, &a->marker_id, &err) < 0) {
+	if (go && pay_guard_record(&a->guard, chosen, n, amount, &err) < 0) {
 		cli_report(err);
 		go = false;
 	}
-	free(numbers);
 	return go;
 }
 
@@ -205,8 +199,7 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 static void take_back_marker(struct pay_args *a, const struct pay_result *r)
 {
 	char *err = NULL;
-	if (a->marker_id && r->progress == PAY_NOT_SENT &&
-	    handoff_marker_forget(a->marker_id, &err) < 0)
+	if (pay_guard_settle(&a->guard, r->progress, &err) < 0)
 		cli_report(err);
 }
 
@@ -226,8 +219,8 @@ int cmd_pay(struct cli_options *options, int argc, char **argv)
 			                   .confirm = show_portal_question,
 			                   .before_submit = guard_double_payment,
 			                   .before_ctx = &a };
-		a.account.portal_url = ctx.login_url;
-		a.account.user = options->user;
+		a.guard.account.portal_url = ctx.login_url;
+		a.guard.account.user = options->user;
 		rc = portal_pay(ctx.portal, &req, &result, &err);
 	}
 	if (rc != EXIT_OK)
@@ -237,7 +230,7 @@ int cmd_pay(struct cli_options *options, int argc, char **argv)
 	pay_result_clear(&result);
 	cli_disconnect(&ctx);
 	free(a.numbers);
-	free(a.marker_id);
+	pay_guard_clear(&a.guard);
 	if (rc != EXIT_OK)
 		cli_report(err);
 	return rc;

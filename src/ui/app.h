@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "app/connect.h"
+#include "app/pay_guard.h"
 #include "invlist.h"
 #include "portal/model.h"
 #include "ui/keys.h"
@@ -68,14 +69,6 @@ struct screen {
 	WINDOW *win;      /* the dialog's window (overlays only) */
 };
 
-/* A payment handed off in this session and not yet seen settled: the same
- * invoices are not sent again without the user saying so. */
-struct ui_pending {
-	char **numbers;
-	size_t count;
-	time_t since;
-};
-
 struct ui {
 	struct cli_options *options;
 	struct cli_context ctx;
@@ -101,7 +94,7 @@ struct ui {
 	unsigned invoices_gen;    /* counts re-reads: views rebuild their rows */
 	struct invlist *selection;
 	bool selection_adopted;   /* the portal's checks were taken once */
-	struct ui_pending pending;
+	struct pay_pending pending;  /* handed off here, not yet seen settled */
 	char *search;             /* the last `/` needle */
 	/* Keys typed while a network job ran, replayed once it is done (as a
 	 * browser keeps what is typed during a load). */
@@ -168,11 +161,8 @@ void ui_browse(struct ui *ui, const char *url);
 /* Takes a fresh read: the selection moves onto it; returns the changes as
  * one status-line text (owned) or NULL when nothing changed. */
 char *ui_invoices_replace(struct ui *ui, struct invoice_page *fresh);
-bool ui_pending_has(const struct ui *ui, const char *number);
-void ui_pending_set(struct ui *ui, char *const *numbers, size_t count);
 /* Forgets pending numbers the current invoice page shows settled. */
 void ui_pending_update(struct ui *ui);
-void ui_pending_clear(struct ui_pending *p);
 
 /* ---- screens ---- */
 struct screen *scr_login_new(struct ui *ui, const char *message);

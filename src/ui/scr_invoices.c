@@ -42,45 +42,15 @@ static const char *const legend[] = {
 
 /* ---- shared invoice state ---- */
 
-void ui_pending_clear(struct ui_pending *p)
+static bool still_due(const char *number, void *ctx)
 {
-	for (size_t i = 0; i < p->count; i++)
-		free(p->numbers[i]);
-	free(p->numbers);
-	memset(p, 0, sizeof(*p));
-}
-
-bool ui_pending_has(const struct ui *ui, const char *number)
-{
-	for (size_t i = 0; number && i < ui->pending.count; i++)
-		if (strcmp(ui->pending.numbers[i], number) == 0)
-			return true;
-	return false;
-}
-
-void ui_pending_set(struct ui *ui, char *const *numbers, size_t count)
-{
-	for (size_t i = 0; i < count; i++) {
-		if (ui_pending_has(ui, numbers[i]))
-			continue;
-		ui->pending.numbers = xreallocarray(ui->pending.numbers, ui->pending.count + 1,
-		                                    sizeof(char *));
-		ui->pending.numbers[ui->pending.count++] = xstrdup(numbers[i]);
-	}
-	ui->pending.since = time(NULL);
+	const struct ui *ui = ctx;
+	return invlist_state_of(ui->invoices, number) == INVLIST_STATE_DUE;
 }
 
 void ui_pending_update(struct ui *ui)
 {
-	size_t kept = 0;
-	for (size_t i = 0; i < ui->pending.count; i++) {
-		char *num = ui->pending.numbers[i];
-		if (invlist_state_of(ui->invoices, num) == INVLIST_STATE_DUE)
-			ui->pending.numbers[kept++] = num;
-		else
-			free(num);
-	}
-	ui->pending.count = kept;
+	pay_pending_keep(&ui->pending, still_due, ui);
 }
 
 char *ui_invoices_replace(struct ui *ui, struct invoice_page *fresh)
@@ -223,7 +193,7 @@ static const char *selection_cell(struct inv_view *v, size_t i, attr_t *a, char 
 		bool on = invlist_is_selected(v->ui->selection, i);
 		*a = on ? ui_attr(UI_SELECTED) : A_NORMAL;
 		snprintf(buf, size, "%s%s", on ? "[x]" : "[ ]",
-		         ui_pending_has(v->ui, inv->number) ? " envoi" : "");
+		         pay_pending_has(&v->ui->pending, inv->number) ? " envoi" : "");
 		return buf;
 	}
 	if (inv->balance_cents <= 0) {

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "app/handoff_marker.h"
+#include "app/pay_guard.h"
 #include "money.h"
 #include "portal/session.h"
 #include "ui/app.h"
@@ -25,8 +25,7 @@ struct pay_job {
 	bool resend_confirmed;  /* the user already said "send again" */
 	bool stopped;           /* the user said no on the way */
 	char *guard_error;      /* the marker could not be written */
-	char *marker_id;        /* this attempt's hand-off record */
-	struct handoff_account account;
+	struct pay_guard guard; /* this attempt's hand-off record */
 	struct pay_result result;
 };
 
@@ -38,7 +37,7 @@ static void free_job(struct pay_job *j)
 	free(j->balances);
 	free(j->regie);
 	free(j->guard_error);
-	free(j->marker_id);
+	pay_guard_clear(&j->guard);
 	pay_result_clear(&j->result);
 	free(j);
 }
@@ -49,8 +48,8 @@ static struct pay_job *job_from_selection(struct ui *ui)
 	const char **numbers;
 	int64_t *balances;
 	j->ui = ui;
-	j->account.portal_url = ui->ctx.login_url;
-	j->account.user = ui->ctx.options ? ui->ctx.options->user : NULL;
+	j->guard.account.portal_url = ui->ctx.login_url;
+	j->guard.account.user = ui->ctx.options ? ui->ctx.options->user : NULL;
 	j->count = invlist_selection(ui->selection, &numbers, &balances);
 	j->numbers = xcalloc(j->count ? j->count : 1, sizeof(char *));
 	for (size_t i = 0; i < j->count; i++)
@@ -95,30 +94,23 @@ static bool portal_question(void *ctx, const char *portal_text)
 static bool guard(void *ctx, const struct invoice *const *chosen, size_t n, int64_t amount)
 {
 	struct pay_job *j = ctx;
-	const char **numbers = xcalloc(n ? n : 1, sizeof(char *));
-	for (size_t i = 0; i < n; i++)
-		numbers[i] = chosen[i]->number;
-	time_t when;
-	const char *which = NULL;
+	struct pay_guard_hit hit;
 	char *err = NULL;
 	bool go = true;
-	int found = handoff_marker_find(&j->account, numbers, n, &when, &which, &err);
-	if (found > 0 && !j->resend_confirmed) {
+	if (pay_guard_find(&j->guard, chosen, n, &hit, &err) > 0 && !j->resend_confirmed) {
 		char stamp[32];
-		strftime(stamp, sizeof(stamp), "%d/%m/%Y à %H:%M", localtime(&when));
+		strftime(stamp, sizeof(stamp), "%d/%m/%Y à %H:%M", localtime(&hit.when));
 		go = ui_job_ask(j->ui, "Déjà envoyée au paiement",
 		                xasprintf("La facture %s a été envoyée au paiement le %s et le "
 		                          "portail la montre encore impayée.\nSi ce paiement a "
 		                          "abouti, le portail ne l'affiche peut-être pas encore : "
 		                          "payer à nouveau paierait deux fois.\n\nL'envoyer "
-		                          "quand même ?", which, stamp));
+		                          "quand même ?", hit.number, stamp));
 		j->stopped = j->stopped || !go;
 	}
 	free(err); /* an unreadable record must not block paying */
-	if (go && handoff_marker_record(&j->account, numbers, n, amount, &j->marker_id,
-	                                &j->guard_error) < 0)
+	if (go && pay_guard_record(&j->guard, chosen, n, amount, &j->guard_error) < 0)
 		go = false;
-	free(numbers);
 	return go;
 }
 
@@ -150,7 +142,7 @@ static void report_failure(struct ui *ui, struct pay_job *j, const char *err)
 		title = "Paiement non envoyé";
 		next = "Aucun paiement n'a commencé : vous pouvez réessayer.";
 		/* Nothing left: no record may block the next attempt. */
-		if (j->marker_id && handoff_marker_forget(j->marker_id, &forget_error) < 0)
+		if (pay_guard_settle(&j->guard, PAY_NOT_SENT, &forget_error) < 0)
 			next = "Aucun paiement n'a commencé, mais la trace de cet envoi n'a pas pu "
 			       "être effacée : le prochain paiement demandera confirmation.";
 		break;
@@ -170,7 +162,7 @@ static void report_failure(struct ui *ui, struct pay_job *j, const char *err)
 	free(text);
 	free(forget_error);
 	if (j->result.progress != PAY_NOT_SENT)
-		ui_pending_set(ui, j->result.numbers, j->result.count);
+		pay_pending_add(&ui->pending, j->result.numbers, j->result.count);
 }
 
 static void pay_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
@@ -182,7 +174,7 @@ static void pay_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 		return;
 	}
 	if (rc == EXIT_OK) {
-		ui_pending_set(ui, j->result.numbers, j->result.count);
+		pay_pending_add(&ui->pending, j->result.numbers, j->result.count);
 		struct pay_result *r = xmalloc(sizeof(*r));
 		*r = j->result;
 		memset(&j->result, 0, sizeof(j->result));
@@ -253,7 +245,7 @@ void scr_pay_start(struct ui *ui)
 	struct pay_job *j = job_from_selection(ui);
 	const char *again = NULL;
 	for (size_t i = 0; i < j->count && !again; i++)
-		if (ui_pending_has(ui, j->numbers[i]))
+		if (pay_pending_has(&ui->pending, j->numbers[i]))
 			again = j->numbers[i];
 	if (!again) {
 		ask_confirmation(ui, j);

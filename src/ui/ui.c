@@ -55,7 +55,7 @@ static void free_state(struct ui *ui)
 	invlist_free(&ui->selection);
 	invoice_page_free(&ui->invoices);
 	free(ui->invoices_error);
-	ui_pending_clear(&ui->pending);
+	pay_pending_clear(&ui->pending);
 	free(ui->message);
 	free(ui->town);
 	free(ui->family);
