@@ -9,7 +9,7 @@ packages="
   libmicrohttpd-dev zlib1g-dev libinih-dev libqrencode-dev
   libcmocka-dev
   tidy curl jq tmux valgrind mandoc time
-  clang libclang-rt-dev llvm
+  clang libclang-rt-dev llvm clang-format
 "
 
 # --list: print the package names only (.ci/run installs them itself).

@@ -44,7 +44,13 @@ else
 check-local:
 	@echo "make check needs cmocka: on Debian, apt-get install libcmocka-dev" >&2; exit 1
 endif
-TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/man-lint.sh
+TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/man-lint.sh tests/layers.sh
+EXTRA_DIST += tests/layers.sh
+
+# make check-layers: the include rules of docs/DESIGN.md alone.
+check-layers:
+	$(SHELL) $(srcdir)/scripts/check-layers.sh
+.PHONY: check-layers
 
 # The fault matrix: every command against every fault (RELIABILITY.md G3),
 # with a scripted HTTP server for the faults the demo portal cannot make.

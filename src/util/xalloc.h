@@ -1,14 +1,6 @@
-/* Allocation that never returns NULL, and the project's error convention.
- *
- * Conventions used everywhere in portail-famille:
- *  - A fallible function returns 0 on success and -1 on failure; when it
- *    takes a `char **errp`, it stores there a malloc'd, human-readable
- *    message on failure (the caller frees it), and leaves *errp alone on
- *    success. errp may be NULL when the caller does not want the message.
- *  - An object type `struct x` has `x_new()`/`x_parse()` returning an owned
- *    pointer and `x_free(struct x **)` which accepts NULL or a pointer to
- *    NULL and clears the caller's pointer.
- */
+/* Allocation that never returns NULL, and set_error() for the project's
+ * error convention (both conventions, errors and ownership, are written
+ * down in docs/DESIGN.md). */
 #ifndef PF_UTIL_XALLOC_H
 #define PF_UTIL_XALLOC_H
 
