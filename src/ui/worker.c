@@ -137,8 +137,9 @@ static void show_question(struct ui *ui)
 	pthread_mutex_unlock(&w->lock);
 	if (!text)
 		return;
-	w->question_dialog = dialog_confirm(ui, title, text, "continuer", "annuler", false,
-	                                    on_answer, NULL);
+	/* Its yes lets a payment go on: only keys pressed while it shows. */
+	w->question_dialog = dialog_fresh_keys(dialog_confirm(ui, title, text, "continuer",
+	                                                      "annuler", false, on_answer, NULL));
 	free(text);
 }
 
