@@ -77,7 +77,9 @@ $T set -g set-clipboard on
 $T set -g history-limit 0
 
 # run_ui NAME ENV... -- ARGS...: starts the program in a new 80x24 window;
-# the shell around it records stty before and after, and the exit status;
+# the shell around it (which outlives a Ctrl-C sent to the pane) records
+# stty before and after, and the exit status, then keeps the pane alive
+# (a dead pane's cursor and screen are tmux's, not the program's);
 # the program's pid is in $tmp/NAME.pid (see ui_pid).
 run_ui() {
 	name=$1
@@ -88,6 +90,7 @@ run_ui() {
 	args=
 	for a in "$@"; do args="$args '$a'"; done
 	cat >"$tmp/$name.sh" <<EOF
+trap true INT
 stty -g >"$tmp/$name.stty-before"
 env -i PATH="$PATH" HOME="$tmp/home" XDG_STATE_HOME="$tmp/state" \\
     XDG_CONFIG_HOME="$tmp/config" LANG=C.UTF-8 TERM=xterm-256color \\
@@ -96,7 +99,7 @@ env -i PATH="$PATH" HOME="$tmp/home" XDG_STATE_HOME="$tmp/state" \\
 rc=\$?
 stty -g >"$tmp/$name.stty-after"
 echo "exit=\$rc" >"$tmp/$name.exit"
-exit \$rc
+exec sleep 3600
 EOF
 	$T new-session -d -s "$name" -x 80 -y 24 "sh $tmp/$name.sh"
 }
