@@ -2,8 +2,8 @@
 # End-to-end tests: the real binary against the demo portal over loopback.
 # Login accepted and refused, each menu page, invoices in every format,
 # expiry in the middle of a flow, every hand-off variant, pay then re-read,
-# each fault with its documented exit code, password sources, and no
-# password in any output.
+# each fault with its documented exit code, password sources, Ctrl-C and
+# SIGTERM during a command (130, 143), and no password in any output.
 . "${PF_SRCDIR:-.}/tests/lib.sh"
 
 PASSWORD='S3cr+t&=%x!'
@@ -215,6 +215,28 @@ check "no ESC reaches the terminal (JSON)" sh -c "! grep -q '$esc' '$tmp/out' '$
 check "the JSON keeps the exact text as escapes" grep -qi '\\u001b' "$tmp/out"
 PORTAIL_FAMILLE_PASSWORD=wrong "$PF_BIN" --url "$DEMO_URL" --user martin invoices >"$tmp/out" 2>"$tmp/err" </dev/null
 check "no ESC in the login refusal" sh -c "! grep -q '$esc' '$tmp/err'"
+
+# ---- Ctrl-C and SIGTERM during a command: 128 + the signal ----
+# Every page takes 3 s; once the first request reached the portal the
+# program is in its transfer, with its handlers long installed.
+for sig in INT TERM; do
+	start_demo --user martin --password "$PASSWORD" --latency-ms 3000
+	PORTAIL_FAMILLE_PASSWORD=$PASSWORD "$PF_BIN" --url "$DEMO_URL" --user martin invoices \
+		>"$tmp/out" 2>"$tmp/err" </dev/null &
+	pid=$!
+	i=0
+	while [ "$(curl -s "$DEMO_BASE/__demo/stats" | jq .requests)" -lt 1 ] && [ $i -lt 600 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	kill -"$sig" "$pid"
+	wait "$pid"
+	status=$?
+	[ "$sig" = INT ] && want=130 || want=143
+	expect_exit $want "SIG$sig during invoices"
+	check "SIG$sig: the transfer is said cancelled" grep -q "cancelled" "$tmp/err"
+	check "SIG$sig: nothing on stdout" [ ! -s "$tmp/out" ]
+done
 
 # ---- no password anywhere ----
 encoded=$(printf '%s' "$PASSWORD" | jq -sRr @uri)
