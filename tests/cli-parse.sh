@@ -26,6 +26,11 @@ for page in "$PF_FIXTURES"/invoices/*.html; do
 			grep -qF -- "$number" "$tmp/table" || missing=$((missing + 1))
 		done
 		check "$name: table lists every invoice" [ "$table_status:$missing" = 0:0 ]
+		# CSV, where the fixture says what it must be.
+		if [ -f "$PF_FIXTURES/invoices/$name.csv" ]; then
+			"$PF_BIN" parse invoices "$page" --csv >"$tmp/csv" 2>/dev/null
+			check "$name: CSV as expected" cmp -s "$PF_FIXTURES/invoices/$name.csv" "$tmp/csv"
+		fi
 	else
 		want=$(head -1 "$expected_error")
 		if [ $status -eq 5 ] && grep -qiF -- "$want" "$tmp/err"; then
