@@ -29,6 +29,7 @@ unit_tests = \
 	tests/test_navigation \
 	tests/test_page_content \
 	tests/test_url \
+	tests/test_browser \
 	tests/test_form_encode \
 	tests/test_handoff \
 	tests/test_fuzz_regressions
@@ -96,6 +97,9 @@ tests_test_page_content_LDADD = $(TEST_LIBS)
 tests_test_url_SOURCES = tests/test_url.c tests/test_cases.h
 tests_test_url_CFLAGS = $(TEST_CFLAGS)
 tests_test_url_LDADD = $(TEST_LIBS)
+tests_test_browser_SOURCES = tests/test_browser.c
+tests_test_browser_CFLAGS = $(TEST_CFLAGS)
+tests_test_browser_LDADD = $(TEST_LIBS)
 tests_test_form_encode_SOURCES = tests/test_form_encode.c tests/test_cases.h tests/test_util.h
 tests_test_form_encode_CFLAGS = $(TEST_CFLAGS)
 tests_test_form_encode_LDADD = $(TEST_LIBS)
