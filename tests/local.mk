@@ -21,6 +21,7 @@ unit_tests = \
 	tests/test_fold \
 	tests/test_charset \
 	tests/test_html \
+	tests/test_html_prescan \
 	tests/test_tidy_allocator \
 	tests/test_form \
 	tests/test_table \
@@ -73,6 +74,9 @@ tests_test_charset_LDADD = $(TEST_LIBS)
 tests_test_html_SOURCES = tests/test_html.c tests/test_util.h
 tests_test_html_CFLAGS = $(TEST_CFLAGS)
 tests_test_html_LDADD = $(TEST_LIBS)
+tests_test_html_prescan_SOURCES = tests/test_html_prescan.c tests/test_cases.h
+tests_test_html_prescan_CFLAGS = $(TEST_CFLAGS)
+tests_test_html_prescan_LDADD = $(TEST_LIBS)
 tests_test_tidy_allocator_SOURCES = tests/test_tidy_allocator.c
 tests_test_tidy_allocator_CFLAGS = $(TEST_CFLAGS)
 tests_test_tidy_allocator_LDADD = $(TEST_LIBS)

@@ -14,6 +14,7 @@
 #include "portal/invoices.h"
 #include "util/file.h"
 #include "util/sanitize.h"
+#include "util/xalloc.h"
 
 static int usage(FILE *out, int code)
 {
@@ -61,8 +62,13 @@ static int parse_invoices(const char *path, enum parse_format format)
 	struct invoice_page *page = NULL;
 	int rc = html_parse(bytes, len, NULL, &doc, &err);
 	free(bytes);
-	if (rc == 0)
-		rc = invoice_page_parse(doc, &page, &err);
+	if (rc < 0) {
+		/* The page is named, as the portal's pages are by their label. */
+		report(xasprintf("%s: %s", strcmp(path, "-") == 0 ? "standard input" : path, err));
+		free(err);
+		return EXIT_PAGE;
+	}
+	rc = invoice_page_parse(doc, &page, &err);
 	html_doc_free(&doc);
 	if (rc < 0) {
 		report(err);
