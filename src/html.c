@@ -414,15 +414,25 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 	if (len > HTML_MAX_BYTES)
 		return set_error(errp, "page too large (%zu bytes, the limit is %u)", len,
 		                 HTML_MAX_BYTES);
-	struct html_prescan scan;
-	if (prescan_refuses(bytes, len, &scan, errp))
-		return -1;
-
 	const char *charset = charset_detect(bytes, len, content_type, NULL);
 	char *utf8 = NULL;
 	size_t utf8_len = 0;
 	if (charset_to_utf8(bytes, len, charset, &utf8, &utf8_len, errp) < 0)
 		return -1;
+
+	/* tidy reads a NUL-terminated string: a NUL inside the page would end
+	 * it early, so NULs become U+FFFD's neighbour, a space. */
+	for (char *nul = memchr(utf8, '\0', utf8_len); nul;
+	     nul = memchr(nul, '\0', utf8_len - (size_t)(nul - utf8)))
+		*nul = ' ';
+	neutralise_late_declarations(utf8, utf8_len);
+	/* The pre-scan reads what tidy will read: a UTF-16 page's markup is
+	 * only visible once converted. */
+	struct html_prescan scan;
+	if (prescan_refuses(utf8, utf8_len, &scan, errp)) {
+		free(utf8);
+		return -1;
+	}
 
 	struct html_doc *doc = xcalloc(1, sizeof(*doc));
 	doc->arena = xcalloc(1, sizeof(*doc->arena));
@@ -431,12 +441,6 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 	memset(doc->root, 0, sizeof(*doc->root));
 	doc->root->type = HTML_ROOT;
 
-	/* tidy reads a NUL-terminated string: a NUL inside the page would end
-	 * it early, so NULs become U+FFFD's neighbour, a space. */
-	for (char *nul = memchr(utf8, '\0', utf8_len); nul;
-	     nul = memchr(nul, '\0', utf8_len - (size_t)(nul - utf8)))
-		*nul = ' ';
-	neutralise_late_declarations(utf8, utf8_len);
 	struct parse_job job = { .utf8 = utf8, .doc = doc,
 		                 .memory_budget = TIDY_MEMORY_BASE + TIDY_MEMORY_PER_BYTE * utf8_len,
 		                 .seconds = tidy_seconds(utf8_len, html_prescan_work(&scan)) };

@@ -243,6 +243,44 @@ static void test_too_much_markup_is_refused(void **state)
 	}
 }
 
+/* A UTF-16 page's markup is seen by the pre-scan once converted: its
+ * NULs between ASCII letters hid every tag from it. */
+static char *utf16le(const char *ascii, size_t *len)
+{
+	size_t n = strlen(ascii);
+	char *out = xmalloc(2 * n + 2);
+	out[0] = '\xff';
+	out[1] = '\xfe';
+	for (size_t i = 0; i < n; i++) {
+		out[2 + 2 * i] = ascii[i];
+		out[3 + 2 * i] = '\0';
+	}
+	*len = 2 * n + 2;
+	return out;
+}
+
+static void test_utf16_pages_are_prescanned_too(void **state)
+{
+	char *deep = repeat("<b>", 16384);
+	char *wide = element_with_attributes(HTML_MAX_ELEMENT_ATTRIBUTES + 1);
+	const struct {
+		const char *ascii, *want;
+	} pages[] = { { deep, "nested too deeply" }, { wide, "too many attributes" } };
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		size_t len;
+		char *page = utf16le(pages[i].ascii, &len);
+		struct html_doc *doc = NULL;
+		char *err = NULL;
+		assert_int_equal(html_parse(page, len, NULL, &doc, &err), -1);
+		if (!strstr(err, pages[i].want))
+			fail_msg("\"%s\" does not say \"%s\"", err, pages[i].want);
+		free(err);
+		free(page);
+	}
+	free(wide);
+	free(deep);
+}
+
 static void test_oversized_page_is_refused(void **state)
 {
 	size_t len = HTML_MAX_BYTES + 1;
@@ -291,6 +329,7 @@ int main(void)
 		cmocka_unit_test(test_page_beyond_tidys_memory_budget_is_refused),
 		cmocka_unit_test(test_too_many_attributes_on_one_element_are_refused),
 		cmocka_unit_test(test_too_much_markup_is_refused),
+		cmocka_unit_test(test_utf16_pages_are_prescanned_too),
 		cmocka_unit_test(test_oversized_page_is_refused),
 		cmocka_unit_test(test_traversal_order_and_ancestors),
 	};
