@@ -238,6 +238,31 @@ for sig in INT TERM; do
 	check "SIG$sig: nothing on stdout" [ ! -s "$tmp/out" ]
 done
 
+# ---- a password in the portal's URL is never shown ----
+# pf_userinfo URL ARGS...: the client with its own --url, as martin.
+pf_userinfo() {
+	url=$1
+	shift
+	PORTAIL_FAMILLE_PASSWORD=$PASSWORD "$PF_BIN" --url "$url" --user martin --timeout 5 "$@" \
+		>"$tmp/out" 2>"$tmp/err" </dev/null
+	status=$?
+}
+pf_userinfo 'http://u:secret@127.0.0.1:1/v4/login.php5' -v invoices
+expect_exit 4 "an unreachable portal whose URL holds a password"
+check "the network error shows the URL with its password masked" \
+	grep -qF '(http://u:***@127.0.0.1:1/v4/login.php5)' "$tmp/err"
+check "the network error and the log never show the password" \
+	sh -c "! grep -q secret '$tmp/out' '$tmp/err'"
+start_demo --user martin --password "$PASSWORD" --fault maintenance=factures
+pf_userinfo "$(printf '%s' "$DEMO_URL" | sed 's|^http://|http://u:secret@|')" -v \
+	--save-pages "$tmp/userinfo-pages" invoices
+expect_exit 5 "a maintenance page, the portal's URL holding a password"
+check "the portal's message names the page, its password masked" \
+	grep -q 'http://u:\*\*\*@127.0.0.1:[0-9]*/v4/compte_factures.php5): not a page of the portal' \
+	"$tmp/err"
+check "no password in the messages, the request log or the saved pages' names" \
+	sh -c "! grep -q secret '$tmp/out' '$tmp/err' && ! ls '$tmp/userinfo-pages' | grep -q secret"
+
 # ---- no password anywhere ----
 encoded=$(printf '%s' "$PASSWORD" | jq -sRr @uri)
 b64=$(printf '%s' "$PASSWORD" | base64)

@@ -10,8 +10,9 @@
 # hand-off (payment URL, OSC 52 copy), paying on the PayFiP stand-in with
 # curl, "r" showing the invoices settled, resize, a too small terminal,
 # NO_COLOR and --no-color, --plain, --ascii, LANG=C, several TERMs,
-# escape sequences in page text, quitting (and SIGTERM) with the terminal
-# restored.
+# escape sequences in page text, links of other schemes (file:, ftp:,
+# plain http elsewhere) never opened, quitting (and SIGTERM) with the
+# terminal restored.
 
 . "${PF_SRCDIR:-.}/tests/ui/ui-lib.sh"
 
@@ -244,6 +245,48 @@ if ! command -v pgrep >/dev/null 2>&1; then
 elif [ -n "$pid" ] && kill -TERM "$pid" && wait_exit evil && [ "$(exit_status evil)" = 143 ]; then
 	ok "SIGTERM: exits 143"; else not_ok "SIGTERM: exits 143"; diag "exit: $(cat "$tmp/evil.exit" 2>/dev/null)"; fi
 if restored evil; then ok "SIGTERM: terminal restored"; else not_ok "SIGTERM: terminal restored"; fi
+stop_server
+
+# ---- links of other schemes are shown, never opened ----
+
+start_server --fault evil-names || not_ok "demo portal with hostile links"
+cat >"$tmp/browser-marker.sh" <<EOB
+#!/bin/sh
+echo "\$1" >>"$tmp/link-opened"
+EOB
+chmod +x "$tmp/browser-marker.sh"
+run_ui links PORTAIL_FAMILLE_PASSWORD=demo BROWSER="$tmp/browser-marker.sh" -- --url "$URL" --user demo
+wait_for links "Famille : MARTIN"
+keys links 7
+wait_for links "Consulter mes informations"
+# follow_link TEXT: the link list, the link found by its text, Enter.
+follow_link() {
+	keys links / ; text links "$1"; keys links Enter
+	sleep 0.2
+	keys links Enter
+}
+# accept: "o", which would answer yes to an "open it?" dialog.
+accept() { sleep 0.2; keys links o; }
+keys links Tab
+follow_link "interieur"
+check_screen "a file: link is not opened: the status line says why" links \
+	"Lien non ouvert : « file: » refusé"
+accept
+follow_link "Tarifs"
+check_screen "nor an ftp: link" links "Lien non ouvert : « ftp: » refusé"
+accept
+follow_link "mairie"
+check_screen "nor plain http toward another machine" links \
+	"Lien non ouvert : http hors de cette machine"
+accept
+follow_link "Contactez"
+check_screen "a link to the portal (http on the loopback) still offers to open" links \
+	"L'ouvrir dans le navigateur"
+keys links n
+sleep 0.3
+if [ ! -e "$tmp/link-opened" ]; then ok "\$BROWSER never ran"; else
+	not_ok "\$BROWSER never ran"; diag "opened: $(cat "$tmp/link-opened")"; fi
+quit_ui links
 stop_server
 
 # ---- network waits: a stalled page, cancelled with Esc ----
