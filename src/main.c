@@ -56,5 +56,9 @@ int main(int argc, char **argv)
 		curl_global_cleanup();
 	}
 	cli_options_free(&options);
+	/* Stopped by Ctrl-C or SIGTERM (what was cancelled already said so):
+	 * 130 or 143, what a script tests for, not the error it caused. */
+	if (cli_interrupt_signal())
+		rc = 128 + cli_interrupt_signal();
 	return rc;
 }

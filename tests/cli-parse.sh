@@ -26,6 +26,11 @@ for page in "$PF_FIXTURES"/invoices/*.html; do
 			grep -qF -- "$number" "$tmp/table" || missing=$((missing + 1))
 		done
 		check "$name: table lists every invoice" [ "$table_status:$missing" = 0:0 ]
+		# CSV, where the fixture says what it must be.
+		if [ -f "$PF_FIXTURES/invoices/$name.csv" ]; then
+			"$PF_BIN" parse invoices "$page" --csv >"$tmp/csv" 2>/dev/null
+			check "$name: CSV as expected" cmp -s "$PF_FIXTURES/invoices/$name.csv" "$tmp/csv"
+		fi
 	else
 		want=$(head -1 "$expected_error")
 		if [ $status -eq 5 ] && grep -qiF -- "$want" "$tmp/err"; then
@@ -37,6 +42,18 @@ for page in "$PF_FIXTURES"/invoices/*.html; do
 		check "$name: nothing on stdout when refused" [ ! -s "$tmp/out" ]
 	fi
 done
+
+# A big legitimate page is parsed; a page with more attributes on one tag
+# than any page needs (they cost tidy 39 s of CPU) is refused, named.
+sh "$PF_SRCDIR/bench/gen-invoices.sh" 10000 >"$tmp/10k.html"
+"$PF_BIN" parse invoices "$tmp/10k.html" --json >"$tmp/out" 2>"$tmp/err"
+check "10,000 invoices (4.4 MB) are parsed" \
+	sh -c "[ $? -eq 0 ] && [ \"\$(jq '.invoices | length' '$tmp/out')\" -eq 10000 ]"
+awk 'BEGIN { printf "<html><body><div"; for (i = 0; i < 200000; i++) printf " a%d=1", i;
+	print ">x</div></body></html>" }' >"$tmp/attributes.html"
+"$PF_BIN" parse invoices "$tmp/attributes.html" >"$tmp/out" 2>"$tmp/err"
+check "200,000 attributes on one tag: exit 5, the page and the cause named" \
+	sh -c "[ $? -eq 5 ] && grep -q 'attributes.html: too many attributes on one element' '$tmp/err'"
 
 # Standard input, usage errors and unreadable files.
 "$PF_BIN" parse invoices - --json <"$PF_FIXTURES/invoices/seed.html" >"$tmp/out" 2>/dev/null

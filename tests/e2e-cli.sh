@@ -2,8 +2,8 @@
 # End-to-end tests: the real binary against the demo portal over loopback.
 # Login accepted and refused, each menu page, invoices in every format,
 # expiry in the middle of a flow, every hand-off variant, pay then re-read,
-# each fault with its documented exit code, password sources, and no
-# password in any output.
+# each fault with its documented exit code, password sources, Ctrl-C and
+# SIGTERM during a command (130, 143), and no password in any output.
 . "${PF_SRCDIR:-.}/tests/lib.sh"
 
 PASSWORD='S3cr+t&=%x!'
@@ -215,6 +215,53 @@ check "no ESC reaches the terminal (JSON)" sh -c "! grep -q '$esc' '$tmp/out' '$
 check "the JSON keeps the exact text as escapes" grep -qi '\\u001b' "$tmp/out"
 PORTAIL_FAMILLE_PASSWORD=wrong "$PF_BIN" --url "$DEMO_URL" --user martin invoices >"$tmp/out" 2>"$tmp/err" </dev/null
 check "no ESC in the login refusal" sh -c "! grep -q '$esc' '$tmp/err'"
+
+# ---- Ctrl-C and SIGTERM during a command: 128 + the signal ----
+# Every page takes 3 s; once the first request reached the portal the
+# program is in its transfer, with its handlers long installed.
+for sig in INT TERM; do
+	start_demo --user martin --password "$PASSWORD" --latency-ms 3000
+	PORTAIL_FAMILLE_PASSWORD=$PASSWORD "$PF_BIN" --url "$DEMO_URL" --user martin invoices \
+		>"$tmp/out" 2>"$tmp/err" </dev/null &
+	pid=$!
+	i=0
+	while [ "$(curl -s "$DEMO_BASE/__demo/stats" | jq .requests)" -lt 1 ] && [ $i -lt 600 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	kill -"$sig" "$pid"
+	wait "$pid"
+	status=$?
+	[ "$sig" = INT ] && want=130 || want=143
+	expect_exit $want "SIG$sig during invoices"
+	check "SIG$sig: the transfer is said cancelled" grep -q "cancelled" "$tmp/err"
+	check "SIG$sig: nothing on stdout" [ ! -s "$tmp/out" ]
+done
+
+# ---- a password in the portal's URL is never shown ----
+# pf_userinfo URL ARGS...: the client with its own --url, as martin.
+pf_userinfo() {
+	url=$1
+	shift
+	PORTAIL_FAMILLE_PASSWORD=$PASSWORD "$PF_BIN" --url "$url" --user martin --timeout 5 "$@" \
+		>"$tmp/out" 2>"$tmp/err" </dev/null
+	status=$?
+}
+pf_userinfo 'http://u:secret@127.0.0.1:1/v4/login.php5' -v invoices
+expect_exit 4 "an unreachable portal whose URL holds a password"
+check "the network error shows the URL with its password masked" \
+	grep -qF '(http://u:***@127.0.0.1:1/v4/login.php5)' "$tmp/err"
+check "the network error and the log never show the password" \
+	sh -c "! grep -q secret '$tmp/out' '$tmp/err'"
+start_demo --user martin --password "$PASSWORD" --fault maintenance=factures
+pf_userinfo "$(printf '%s' "$DEMO_URL" | sed 's|^http://|http://u:secret@|')" -v \
+	--save-pages "$tmp/userinfo-pages" invoices
+expect_exit 5 "a maintenance page, the portal's URL holding a password"
+check "the portal's message names the page, its password masked" \
+	grep -q 'http://u:\*\*\*@127.0.0.1:[0-9]*/v4/compte_factures.php5): not a page of the portal' \
+	"$tmp/err"
+check "no password in the messages, the request log or the saved pages' names" \
+	sh -c "! grep -q secret '$tmp/out' '$tmp/err' && ! ls '$tmp/userinfo-pages' | grep -q secret"
 
 # ---- no password anywhere ----
 encoded=$(printf '%s' "$PASSWORD" | jq -sRr @uri)

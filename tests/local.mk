@@ -21,6 +21,7 @@ unit_tests = \
 	tests/test_fold \
 	tests/test_charset \
 	tests/test_html \
+	tests/test_html_prescan \
 	tests/test_tidy_allocator \
 	tests/test_form \
 	tests/test_table \
@@ -29,6 +30,7 @@ unit_tests = \
 	tests/test_navigation \
 	tests/test_page_content \
 	tests/test_url \
+	tests/test_browser \
 	tests/test_form_encode \
 	tests/test_handoff \
 	tests/test_handoff_marker \
@@ -79,6 +81,9 @@ tests_test_charset_LDADD = $(TEST_LIBS)
 tests_test_html_SOURCES = tests/test_html.c tests/test_util.h
 tests_test_html_CFLAGS = $(TEST_CFLAGS)
 tests_test_html_LDADD = $(TEST_LIBS)
+tests_test_html_prescan_SOURCES = tests/test_html_prescan.c tests/test_cases.h
+tests_test_html_prescan_CFLAGS = $(TEST_CFLAGS)
+tests_test_html_prescan_LDADD = $(TEST_LIBS)
 tests_test_tidy_allocator_SOURCES = tests/test_tidy_allocator.c
 tests_test_tidy_allocator_CFLAGS = $(TEST_CFLAGS)
 tests_test_tidy_allocator_LDADD = $(TEST_LIBS)
@@ -103,6 +108,9 @@ tests_test_page_content_LDADD = $(TEST_LIBS)
 tests_test_url_SOURCES = tests/test_url.c tests/test_cases.h
 tests_test_url_CFLAGS = $(TEST_CFLAGS)
 tests_test_url_LDADD = $(TEST_LIBS)
+tests_test_browser_SOURCES = tests/test_browser.c
+tests_test_browser_CFLAGS = $(TEST_CFLAGS)
+tests_test_browser_LDADD = $(TEST_LIBS)
 tests_test_form_encode_SOURCES = tests/test_form_encode.c tests/test_cases.h tests/test_util.h
 tests_test_form_encode_CFLAGS = $(TEST_CFLAGS)
 tests_test_form_encode_LDADD = $(TEST_LIBS)

@@ -16,7 +16,7 @@ done
 for command in invoices page pay parse; do
 	check "man page documents the $command command" grep -q "^\.It Cm $command" "$man"
 done
-for code in 0 1 2 3 4 5 6; do
+for code in 0 1 2 3 4 5 6 130 143; do
 	check "man page documents exit code $code" grep -q "^\.It $code\$" "$man"
 done
 done_testing

@@ -108,6 +108,35 @@ static void test_detect_from_http_header(void **state)
 }
 
 /* The BOM comes first, as in browsers: it is never there by accident. */
+/* A "UTF-8" label holds over a few stray bytes (legacy Latin-1 data in a
+ * UTF-8 page), and gives way only when the bytes are clearly not UTF-8. */
+static void test_detect_utf8_label_with_stray_bytes(void **state)
+{
+	static const struct detect_case cases[] = {
+		/* one stray 0xE9 among valid UTF-8: the label wins */
+		{ "<meta charset=utf-8>R\xc3\xa9gie P\xe9RISCOLAIRE", 0, NULL, "UTF-8",
+		  CHARSET_FROM_META },
+		{ "R\xc3\xa9gie P\xe9RISCOLAIRE 12,00 \xe2\x82\xac", 0, "text/html; charset=utf-8",
+		  "UTF-8", CHARSET_FROM_HTTP },
+		{ "R\xc3\xa9gie \xff tail", 0, "text/html; charset=utf-8", "UTF-8", CHARSET_FROM_HTTP },
+		/* as many invalid sequences as valid ones: still UTF-8 */
+		{ "\xc3\xa9t\xc3\xa9 \xe9t\xe9", 0, "text/html; charset=utf-8", "UTF-8",
+		  CHARSET_FROM_HTTP },
+		/* invalid sequences dominate: windows-1252 */
+		{ "R\xc3\xa9gie \xe9t\xe9 \xe0", 0, "text/html; charset=utf-8", "WINDOWS-1252",
+		  CHARSET_FROM_HTTP },
+		/* no valid multibyte sequence at all: windows-1252 */
+		{ "<meta charset=utf-8>Caf\xe9 cr\xe8me", 0, NULL, "WINDOWS-1252", CHARSET_FROM_META },
+		{ "ascii page, one stray \xe9", 0, "text/html; charset=utf-8", "WINDOWS-1252",
+		  CHARSET_FROM_HTTP },
+		/* without a label, sniffing stays strict */
+		{ "R\xc3\xa9gie P\xe9RISCOLAIRE", 0, NULL, "WINDOWS-1252", CHARSET_SNIFFED },
+	};
+
+	(void)state;
+	check_detects(cases, COUNT(cases));
+}
+
 static void test_detect_from_bom(void **state)
 {
 	static const struct detect_case cases[] = {
@@ -388,6 +417,7 @@ int main(void)
 		cmocka_unit_test(test_canonical_labels),
 		cmocka_unit_test(test_detect_empty_input),
 		cmocka_unit_test(test_detect_from_http_header),
+		cmocka_unit_test(test_detect_utf8_label_with_stray_bytes),
 		cmocka_unit_test(test_detect_from_bom),
 		cmocka_unit_test(test_detect_from_meta),
 		cmocka_unit_test(test_detect_ignores_false_meta),

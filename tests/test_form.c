@@ -190,6 +190,36 @@ static void test_form_attribute_names_its_owner(void **state)
 	html_doc_free(&doc);
 }
 
+/* Labels and forms are looked up by binary search: the first in document
+ * order wins among equal ids, whatever their order once sorted, and each of
+ * many forms keeps its own controls. */
+static void test_lookups_find_the_first_in_document_order(void **state)
+{
+	struct strbuf page = STRBUF_INIT;
+	strbuf_puts(&page, "<label for=z>first z</label><label for=a>a</label>"
+	                   "<label for=z>second z</label><form id=dup name=one></form>"
+	                   "<form id=dup name=two></form><input name=by-id form=dup>");
+	for (int i = 299; i >= 0; i--)
+		strbuf_printf(&page, "<form id=f%03d><input id=z name=c%d></form>", i, i);
+	char *html = strbuf_detach(&page);
+	struct html_doc *doc = parse_html(html);
+	struct form_list *list = form_list_from_doc(doc);
+	assert_int_equal(list->count, 302);
+	assert_int_equal(list->forms[0].ncontrols, 1);
+	assert_string_equal(list->forms[0].controls[0].name, "by-id");
+	assert_int_equal(list->forms[1].ncontrols, 0);
+	for (size_t i = 2; i < list->count; i++) {
+		char name[16];
+		snprintf(name, sizeof(name), "c%zu", 299 - (i - 2));
+		assert_int_equal(list->forms[i].ncontrols, 1);
+		assert_string_equal(list->forms[i].controls[0].name, name);
+		assert_string_equal(list->forms[i].controls[0].label, "first z");
+	}
+	form_list_free(&list);
+	html_doc_free(&doc);
+	free(html);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +230,7 @@ int main(void)
 		cmocka_unit_test(test_form_opened_between_table_and_tr),
 		cmocka_unit_test(test_form_moved_with_its_hidden_inputs),
 		cmocka_unit_test(test_form_attribute_names_its_owner),
+		cmocka_unit_test(test_lookups_find_the_first_in_document_order),
 	};
 	return cmocka_run_group_tests_name("form", tests, NULL, NULL);
 }

@@ -160,23 +160,125 @@ static void test_late_declaration_does_not_crash_tidy(void **state)
 	}
 }
 
-/* Three bytes, one node: tidy would hold some 35 bytes per byte of this
- * page, past its budget (html.c): refused, and nothing tidy held leaks. */
+/* A 100 KB attribute on an open <font>, then 1,000 blocks in each of which
+ * tidy re-opens the <font>, attribute copied: tidy would hold 100 MB for a
+ * 109 KB page, past its budget (html.c). Refused, and nothing tidy held
+ * leaks. */
 static void test_page_beyond_tidys_memory_budget_is_refused(void **state)
 {
-	size_t count = 1200 * 1000;
-	char *page = xmalloc(3 * count + 1);
-	for (size_t i = 0; i < count; i++)
-		memcpy(page + 3 * i, "<p>", 3);
-	page[3 * count] = '\0';
+	char *value = repeat("x", 100 * 1000);
+	char *blocks = repeat("<center>x</center>", 1000);
+	char *page = xasprintf("<font title=\"%s\">%s", value, blocks);
 	struct html_doc *doc = NULL;
 	char *err = NULL;
-	assert_int_equal(html_parse(page, 3 * count, NULL, &doc, &err), -1);
+	assert_int_equal(html_parse(page, strlen(page), NULL, &doc, &err), -1);
 	assert_null(doc);
 	assert_non_null(strstr(err, "too intricate"));
 	assert_non_null(strstr(err, "MB of memory"));
 	free(err);
 	free(page);
+	free(blocks);
+	free(value);
+}
+
+/* n attributes on one <div>: "a0 a1 a2...". */
+static char *element_with_attributes(size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "<html><body><div");
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, " a%zu=1", i);
+	strbuf_puts(&sb, ">x</div></body></html>");
+	return strbuf_detach(&sb);
+}
+
+/* 200,000 attributes on one tag (1.9 MB) cost tidy 39 s of CPU before its
+ * time budget refused the page: the pre-scan refuses it first. */
+static void test_too_many_attributes_on_one_element_are_refused(void **state)
+{
+	static const size_t counts[] = { 200 * 1000, HTML_MAX_ELEMENT_ATTRIBUTES + 1 };
+	for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+		char *page = element_with_attributes(counts[i]);
+		struct html_doc *doc = NULL;
+		char *err = NULL;
+		assert_int_equal(html_parse(page, strlen(page), NULL, &doc, &err), -1);
+		assert_null(doc);
+		if (!strstr(err, "too many attributes on one element"))
+			fail_msg("%zu attributes: \"%s\"", counts[i], err);
+		free(err);
+		free(page);
+	}
+	char *page = element_with_attributes(HTML_MAX_ELEMENT_ATTRIBUTES);
+	struct html_doc *doc = NULL;
+	char *err = NULL;
+	assert_int_equal(html_parse(page, strlen(page), NULL, &doc, &err), 0);
+	assert_int_equal(html_find(doc->root, "div")->nattrs, HTML_MAX_ELEMENT_ATTRIBUTES);
+	html_doc_free(&doc);
+	free(page);
+}
+
+/* Each shape just past the work the pre-scan allows: refused before tidy
+ * sees it (test_html_prescan checks that one unit less is within). */
+static void test_too_much_markup_is_refused(void **state)
+{
+	static const struct {
+		const char *unit;
+		size_t work;
+	} shapes[] = {
+		{ "</x>", 1 },                   /* stray end tags */
+		{ "&zz;", 1 },                   /* bad references */
+		{ "<!---->", 1 },                /* comments */
+		{ "<i a b c d e f g></i>", 16 }, /* bare attributes: 2 tags, 7 × 2 */
+	};
+	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		char *page = repeat(shapes[i].unit, HTML_MAX_WORK / shapes[i].work + 1);
+		struct html_doc *doc = NULL;
+		char *err = NULL;
+		assert_int_equal(html_parse(page, strlen(page), NULL, &doc, &err), -1);
+		assert_null(doc);
+		if (!strstr(err, "too much markup"))
+			fail_msg("%s: \"%s\"", shapes[i].unit, err);
+		free(err);
+		free(page);
+	}
+}
+
+/* A UTF-16 page's markup is seen by the pre-scan once converted: its
+ * NULs between ASCII letters hid every tag from it. */
+static char *utf16le(const char *ascii, size_t *len)
+{
+	size_t n = strlen(ascii);
+	char *out = xmalloc(2 * n + 2);
+	out[0] = '\xff';
+	out[1] = '\xfe';
+	for (size_t i = 0; i < n; i++) {
+		out[2 + 2 * i] = ascii[i];
+		out[3 + 2 * i] = '\0';
+	}
+	*len = 2 * n + 2;
+	return out;
+}
+
+static void test_utf16_pages_are_prescanned_too(void **state)
+{
+	char *deep = repeat("<b>", 16384);
+	char *wide = element_with_attributes(HTML_MAX_ELEMENT_ATTRIBUTES + 1);
+	const struct {
+		const char *ascii, *want;
+	} pages[] = { { deep, "nested too deeply" }, { wide, "too many attributes" } };
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		size_t len;
+		char *page = utf16le(pages[i].ascii, &len);
+		struct html_doc *doc = NULL;
+		char *err = NULL;
+		assert_int_equal(html_parse(page, len, NULL, &doc, &err), -1);
+		if (!strstr(err, pages[i].want))
+			fail_msg("\"%s\" does not say \"%s\"", err, pages[i].want);
+		free(err);
+		free(page);
+	}
+	free(wide);
+	free(deep);
 }
 
 static void test_oversized_page_is_refused(void **state)
@@ -225,6 +327,9 @@ int main(void)
 		cmocka_unit_test(test_unclosed_cells_do_not_count_as_nesting),
 		cmocka_unit_test(test_late_declaration_does_not_crash_tidy),
 		cmocka_unit_test(test_page_beyond_tidys_memory_budget_is_refused),
+		cmocka_unit_test(test_too_many_attributes_on_one_element_are_refused),
+		cmocka_unit_test(test_too_much_markup_is_refused),
+		cmocka_unit_test(test_utf16_pages_are_prescanned_too),
 		cmocka_unit_test(test_oversized_page_is_refused),
 		cmocka_unit_test(test_traversal_order_and_ancestors),
 	};

@@ -1,6 +1,6 @@
 /* Every saved invoice page under tests/fixtures/invoices/ against its
- * expected JSON (NAME.json) or expected refusal (NAME.error): one test
- * case per fixture. */
+ * expected JSON (NAME.json) or expected refusal (NAME.error), and its
+ * expected CSV when there is a NAME.csv: one test case per fixture. */
 #include "config.h"
 
 #include <dirent.h>
@@ -17,6 +17,7 @@
 struct fixture {
 	char *html_path;
 	char *expect_path; /* .json or .error */
+	char *csv_path;    /* .csv, or NULL */
 	bool expect_error;
 };
 
@@ -29,6 +30,34 @@ static char *page_json(const struct invoice_page *page)
 	assert_int_equal(invoice_output_json(mem, page), 0);
 	fclose(mem);
 	return text;
+}
+
+static char *page_csv(const struct invoice_page *page)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	assert_non_null(mem);
+	assert_int_equal(invoice_output_csv(mem, page), 0);
+	fclose(mem);
+	return text;
+}
+
+static void expect_csv(const struct fixture *f, const struct invoice_page *page)
+{
+	char *want = NULL, *err = NULL;
+	size_t len = 0;
+	if (file_read_all(f->csv_path, 1u << 20, &want, &len, &err) < 0)
+		fail_msg("%s", err);
+	char *actual = page_csv(page);
+	if (strcmp(actual, want) != 0) {
+		print_error("expected\n%s\nactual\n%s\n", want, actual);
+		free(actual);
+		free(want);
+		fail_msg("%s: CSV differs", f->html_path);
+	}
+	free(actual);
+	free(want);
 }
 
 static int parse_fixture(const char *path, struct invoice_page **page, char **err)
@@ -53,6 +82,8 @@ static void expect_json(const struct fixture *f)
 	if (parse_fixture(f->html_path, &page, &err) != 0)
 		fail_msg("%s was refused: %s", f->html_path, err);
 	char *actual_text = page_json(page);
+	if (f->csv_path)
+		expect_csv(f, page);
 	invoice_page_free(&page);
 	json_error_t jerr;
 	json_t *expected = json_load_file(f->expect_path, 0, &jerr);
@@ -137,6 +168,11 @@ int main(void)
 			f->expect_path = xasprintf("%s/%.*s.error", dir, (int)(n - 5), e->d_name);
 			f->expect_error = true;
 		}
+		f->csv_path = xasprintf("%s/%.*s.csv", dir, (int)(n - 5), e->d_name);
+		if (!exists(f->csv_path)) {
+			free(f->csv_path);
+			f->csv_path = NULL;
+		}
 		tests = xreallocarray(tests, count + 1, sizeof(*tests));
 		tests[count] = (struct CMUnitTest){ .name = xstrdup(e->d_name),
 			                            .test_func = run_fixture,
@@ -151,6 +187,7 @@ int main(void)
 		free((char *)tests[i].name);
 		free(fixtures[i].html_path);
 		free(fixtures[i].expect_path);
+		free(fixtures[i].csv_path);
 	}
 	free(tests);
 	free(fixtures);

@@ -294,6 +294,71 @@ static void test_is_javascript(void **state)
 	assert_false(url_is_javascript(NULL));
 }
 
+struct redact_case {
+	const char *name, *url, *want;
+};
+
+static const struct redact_case redact_cases[] = {
+	{ "no credentials", "https://portail2.aiga.fr/v4/login.php5",
+	  "https://portail2.aiga.fr/v4/login.php5" },
+	{ "password masked", "http://u:secret@127.0.0.1:1/v4/login.php5",
+	  "http://u:***@127.0.0.1:1/v4/login.php5" },
+	{ "user alone kept", "https://martin@p.fr/v4/", "https://martin@p.fr/v4/" },
+	{ "empty user", "https://:secret@p.fr/", "https://:***@p.fr/" },
+	{ "the last @ ends the user part", "https://u:p@ss@p.fr/x", "https://u:***@p.fr/x" },
+	{ "an @ in the path is not a user part", "https://p.fr/a:b@c", "https://p.fr/a:b@c" },
+	{ "an @ after the fragment neither", "https://p.fr#a:b@c", "https://p.fr#a:b@c" },
+	{ "port kept", "http://u:secret@localhost:8080/", "http://u:***@localhost:8080/" },
+	{ "scheme in capitals", "HTTPS://U:SECRET@P.FR/", "HTTPS://U:***@P.FR/" },
+	{ "no scheme", "//u:secret@p.fr/x", "//u:***@p.fr/x" },
+	{ "backslashes", "http:\\\\u:secret@p.fr\\x", "http:\\\\u:***@p.fr\\x" },
+	{ "tab inside the scheme", "ht\ttp://u:secret@p.fr/", "http://u:***@p.fr/" },
+	{ "a URL curl refuses", "http://u:secret@[::1", "http://u:***@[::1" },
+	{ "controls in the password", "http://u:\x1b[31msec\nret@p.fr/", "http://u:***@p.fr/" },
+	{ "no authority (mailto:)", "mailto:a:b@p.fr", "mailto:a:b@p.fr" },
+	{ "secret query value", "https://p.fr/x?mdp=abc&a=1&token=t",
+	  "https://p.fr/x?mdp=…&a=1&token=…" },
+	{ "both", "https://u:secret@p.fr/x?pass=1", "https://u:***@p.fr/x?pass=…" },
+	{ "a URL in the query is not this URL's user part", "https://p.fr/?next=http://u:p@h",
+	  "https://p.fr/?next=http://u:p@h" },
+	{ "ESC shown inert", "https://p.fr/\x1b[2J", "https://p.fr/^[[2J" },
+	{ "empty", "", "" },
+};
+
+static void test_redacted(void **state)
+{
+	const struct redact_case *c = *state;
+	char *got = url_redacted(c->url);
+
+	if (strcmp(got, c->want) != 0)
+		fail_msg("\"%s\": got \"%s\", want \"%s\"", c->url, got, c->want);
+	free(got);
+}
+
+/* Every message of url.c that quotes a URL masks its password. */
+static void test_messages_mask_passwords(void **state)
+{
+	char *err = NULL, *got;
+
+	got = url_redacted(NULL);
+	assert_string_equal(got, "");
+	free(got);
+	assert_int_equal(url_check_allowed("http://u:secret@[::1", &err), -1);
+	assert_non_null(strstr(err, "u:***@"));
+	assert_null(strstr(err, "secret"));
+	free(err);
+	err = NULL;
+	assert_null(url_resolve("http://u:secret@[::1/", "a", &err));
+	assert_non_null(strstr(err, "u:***@"));
+	assert_null(strstr(err, "secret"));
+	free(err);
+	err = NULL;
+	assert_null(url_with_query("http://u:secret@[::1/", "a=1", &err));
+	assert_non_null(strstr(err, "u:***@"));
+	assert_null(strstr(err, "secret"));
+	free(err);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest fixed[] = {
@@ -306,15 +371,17 @@ int main(void)
 		cmocka_unit_test(test_policy_null),
 		cmocka_unit_test(test_is_javascript),
 		cmocka_unit_test(test_is_plain),
+		cmocka_unit_test(test_messages_mask_passwords),
 	};
 	struct CMUnitTest tests[COUNT(fixed) + COUNT(resolve_cases) + COUNT(query_cases) +
-	                        COUNT(policy_cases)];
+	                        COUNT(policy_cases) + COUNT(redact_cases)];
 	size_t n = 0, named;
 	int rc;
 
 	TEST_CASES_ADD(tests, n, resolve_cases, test_resolve, "resolve: ");
 	TEST_CASES_ADD(tests, n, query_cases, test_with_query, "with_query: ");
 	TEST_CASES_ADD(tests, n, policy_cases, test_policy, "policy: ");
+	TEST_CASES_ADD(tests, n, redact_cases, test_redacted, "redacted: ");
 	named = n;
 	for (size_t i = 0; i < COUNT(fixed); i++)
 		tests[n++] = fixed[i];

@@ -23,6 +23,14 @@ int browser_open(const char *url, char **errp)
 	if (!url_is_plain(url) || *url == '-')
 		return set_error(errp, "the payment URL holds spaces or control characters: not "
 		                       "opened");
+	/* The browser opens only what we would fetch ourselves: never a
+	 * file:, ftp: or plain http link toward another machine. */
+	char *why = NULL;
+	if (url_check_allowed(url, &why) < 0) {
+		set_error(errp, "not opened: %s", why);
+		free(why);
+		return -1;
+	}
 	char *words = xstrdup(browser);
 	char *argv[34];
 	size_t argc = 0;

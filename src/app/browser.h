@@ -4,8 +4,9 @@
 
 /* Runs $BROWSER (a program name or path, no shell: its words are split on
  * spaces, "%s" replaced by the URL or the URL appended) and waits for it.
- * URLs with spaces or control characters are refused. Returns 0, or -1
- * with *errp. */
+ * URLs with spaces or control characters are refused, and so is any URL
+ * url_check_allowed refuses (file:, ftp:, plain http off the loopback...).
+ * Returns 0, or -1 with *errp. */
 int browser_open(const char *url, char **errp);
 
 #endif

@@ -25,6 +25,11 @@ bool cli_interrupted(void *unused)
 	return interrupted != 0;
 }
 
+int cli_interrupt_signal(void)
+{
+	return interrupted;
+}
+
 void cli_install_signal_handlers(void)
 {
 	struct sigaction sa;

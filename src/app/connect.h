@@ -31,6 +31,9 @@ void cli_report(char *message);
 
 /* True once SIGINT or SIGTERM arrived: transfers are cancelled. */
 bool cli_interrupted(void *unused);
+/* That signal's number, else 0: the program then exits 128 + it (130 for
+ * Ctrl-C), as shells do for a command a signal ended. */
+int cli_interrupt_signal(void);
 void cli_install_signal_handlers(void);
 
 #endif

@@ -61,7 +61,14 @@ static long remaining_ms(const struct timespec *deadline)
 	return (deadline->tv_sec - now.tv_sec) * 1000 + (deadline->tv_nsec - now.tv_nsec) / 1000000;
 }
 
-int password_read_line(int fd, char *buf, size_t size, int timeout_s, char **errp)
+/* The prompt's signals, caught while it waits (prompt_guard). */
+static volatile sig_atomic_t prompt_signal;
+
+/* wait_mask, when not NULL, is the signal mask while waiting for input
+ * (ppoll): the prompt blocks its signals but there, so that one arriving
+ * at any moment ends the wait. */
+static int read_line(int fd, char *buf, size_t size, int timeout_s, const sigset_t *wait_mask,
+                     char **errp)
 {
 	struct timespec deadline;
 	buf[0] = '\0';
@@ -69,10 +76,15 @@ int password_read_line(int fd, char *buf, size_t size, int timeout_s, char **err
 	deadline.tv_sec += timeout_s;
 	size_t len = 0;
 	for (;;) {
-		if (timeout_s > 0) {
-			long ms = remaining_ms(&deadline);
+		if (timeout_s > 0 || wait_mask) {
+			long ms = timeout_s > 0 ? remaining_ms(&deadline) : 0;
+			struct timespec left = { ms / 1000, (ms % 1000) * 1000000 };
 			struct pollfd p = { .fd = fd, .events = POLLIN };
-			int ready = ms > 0 ? poll(&p, 1, (int)ms) : 0;
+			int ready = timeout_s > 0 && ms <= 0
+			                    ? 0
+			                    : ppoll(&p, 1, timeout_s > 0 ? &left : NULL, wait_mask);
+			if (ready < 0 && errno == EINTR && prompt_signal)
+				return set_error(errp, "interrupted at the password prompt");
 			if (ready < 0 && errno == EINTR)
 				continue;
 			if (ready <= 0)
@@ -94,6 +106,11 @@ int password_read_line(int fd, char *buf, size_t size, int timeout_s, char **err
 	if (len == 0)
 		return set_error(errp, "the password is empty");
 	return 0;
+}
+
+int password_read_line(int fd, char *buf, size_t size, int timeout_s, char **errp)
+{
+	return read_line(fd, buf, size, timeout_s, NULL, errp);
 }
 
 /* Hands the terminal's foreground to process group pgrp (a password
@@ -223,12 +240,67 @@ static int from_file(const char *path, char *buf, size_t size, char **errp)
 	return rc;
 }
 
+/* The signals that would leave the terminal without echo if they killed
+ * us at the prompt (Ctrl-C, Ctrl-\, a closed terminal, kill...). */
+static const int prompt_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2,
+	                              SIGALRM, SIGPIPE };
+#define NPROMPT (sizeof(prompt_signals) / sizeof(prompt_signals[0]))
+
+struct prompt_guard {
+	sigset_t old_mask;         /* also the mask while the prompt waits */
+	struct sigaction previous[NPROMPT];
+	bool caught[NPROMPT];      /* ours while the prompt waits */
+};
+
+static void on_prompt_signal(int sig)
+{
+	prompt_signal = sig;
+}
+
+/* Blocks and catches the prompt's signals (but those ignored): the wait
+ * ends on the first one, echo comes back, then prompt_guard_end hands the
+ * signal on. */
+static void prompt_guard_start(struct prompt_guard *g)
+{
+	struct sigaction sa = { .sa_handler = on_prompt_signal };
+	sigset_t block;
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&block);
+	prompt_signal = 0;
+	for (size_t i = 0; i < NPROMPT; i++) {
+		g->caught[i] = sigaction(prompt_signals[i], NULL, &g->previous[i]) == 0 &&
+		               g->previous[i].sa_handler != SIG_IGN;
+		if (g->caught[i])
+			sigaddset(&block, prompt_signals[i]);
+	}
+	sigprocmask(SIG_BLOCK, &block, &g->old_mask);
+	for (size_t i = 0; i < NPROMPT; i++)
+		if (g->caught[i])
+			sigaction(prompt_signals[i], &sa, NULL);
+}
+
+/* The signal caught, raised again under its old disposition: the command
+ * line's handler cancels (Ctrl-C: exit 130), a default one kills, as it
+ * would have without the prompt, but with echo back on. */
+static void prompt_guard_end(struct prompt_guard *g)
+{
+	for (size_t i = 0; i < NPROMPT; i++)
+		if (g->caught[i])
+			sigaction(prompt_signals[i], &g->previous[i], NULL);
+	if (prompt_signal)
+		raise(prompt_signal);
+	prompt_signal = 0;
+	sigprocmask(SIG_SETMASK, &g->old_mask, NULL);
+}
+
 static int from_prompt(const struct password_source *src, char *buf, size_t size, char **errp)
 {
 	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		return set_error(errp, "no password: use --password-command, --password-file or "
 		                       "PORTAIL_FAMILLE_PASSWORD, or run on a terminal");
+	struct prompt_guard guard;
+	prompt_guard_start(&guard);
 	struct termios saved, quiet;
 	bool is_tty = tcgetattr(fd, &saved) == 0;
 	if (is_tty) {
@@ -240,11 +312,12 @@ static int from_prompt(const struct password_source *src, char *buf, size_t size
 	dprintf(fd, "Mot de passe%s%s%s%s : ", src->user ? " de " : "", src->user ? src->user : "",
 	        src->host ? " sur " : "", src->host ? src->host : "");
 	char *why = NULL;
-	int rc = password_read_line(fd, buf, size, 0, &why);
+	int rc = read_line(fd, buf, size, 0, &guard.old_mask, &why);
 	if (is_tty)
 		tcsetattr(fd, TCSAFLUSH, &saved);
 	dprintf(fd, "\n");
 	close(fd);
+	prompt_guard_end(&guard);
 	if (rc < 0) {
 		set_error(errp, "%s", why);
 		free(why);

@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "app/connect.h"
 #include "portal/page_content.h"
+#include "web/url.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
 
@@ -37,7 +38,9 @@ static enum exit_code print_page(const struct portal_page *page, char **errp)
 	struct page_content *content = NULL;
 	char *why = NULL;
 	if (page_content_parse(page->doc, page->url, &content, &why) < 0) {
-		set_error(errp, "%s: %s", page->url, why);
+		char *shown = url_redacted(page->url);
+		set_error(errp, "%s: %s", shown, why);
+		free(shown);
 		free(why);
 		return EXIT_PAGE;
 	}

@@ -1,5 +1,5 @@
-/* `parse invoices FILE [--json]`: a saved page read offline, so any page a
- * user reports can be replayed and turned into a fixture. */
+/* `parse invoices FILE [--json|--csv]`: a saved page read offline, so any
+ * page a user reports can be replayed and turned into a fixture. */
 #include "config.h"
 
 #include <getopt.h>
@@ -14,12 +14,14 @@
 #include "portal/invoices.h"
 #include "util/file.h"
 #include "util/sanitize.h"
+#include "util/xalloc.h"
 
 static int usage(FILE *out, int code)
 {
-	fputs("usage: portail-famille parse invoices FILE [--json]\n"
+	fputs("usage: portail-famille parse invoices FILE [--json|--csv]\n"
 	      "Reads a saved \"Détail financier par facture\" page (FILE, or - for standard\n"
-	      "input) and prints its invoices as a table, or as JSON with --json.\n",
+	      "input) and prints its invoices as a table, or as JSON with --json, or as CSV\n"
+	      "with --csv.\n",
 	      out);
 	return code;
 }
@@ -34,7 +36,21 @@ static void report(char *message)
 	free(message);
 }
 
-static int parse_invoices(const char *path, bool json)
+enum parse_format { FORMAT_TABLE, FORMAT_JSON, FORMAT_CSV };
+
+static int print_page(const struct invoice_page *page, enum parse_format format)
+{
+	switch (format) {
+	case FORMAT_JSON:
+		return invoice_output_json(stdout, page);
+	case FORMAT_CSV:
+		return invoice_output_csv(stdout, page);
+	default:
+		return invoice_output_table(stdout, page);
+	}
+}
+
+static int parse_invoices(const char *path, enum parse_format format)
 {
 	char *bytes = NULL, *err = NULL;
 	size_t len = 0;
@@ -46,15 +62,20 @@ static int parse_invoices(const char *path, bool json)
 	struct invoice_page *page = NULL;
 	int rc = html_parse(bytes, len, NULL, &doc, &err);
 	free(bytes);
-	if (rc == 0)
-		rc = invoice_page_parse(doc, &page, &err);
+	if (rc < 0) {
+		/* The page is named, as the portal's pages are by their label. */
+		report(xasprintf("%s: %s", strcmp(path, "-") == 0 ? "standard input" : path, err));
+		free(err);
+		return EXIT_PAGE;
+	}
+	rc = invoice_page_parse(doc, &page, &err);
 	html_doc_free(&doc);
 	if (rc < 0) {
 		report(err);
 		return EXIT_PAGE;
 	}
 	invoice_output_warnings(stderr, page);
-	rc = json ? invoice_output_json(stdout, page) : invoice_output_table(stdout, page);
+	rc = print_page(page, format);
 	invoice_page_free(&page);
 	if (rc < 0 || fflush(stdout) == EOF) {
 		fputs("portail-famille: cannot write the output\n", stderr);
@@ -67,16 +88,20 @@ int cmd_parse(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "csv", no_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool json = false;
+	enum parse_format format = FORMAT_TABLE;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+jh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+jch", options, NULL)) != -1) {
 		switch (c) {
 		case 'j':
-			json = true;
+			format = FORMAT_JSON;
+			break;
+		case 'c':
+			format = FORMAT_CSV;
 			break;
 		case 'h':
 			return usage(stdout, EXIT_OK);
@@ -87,11 +112,11 @@ int cmd_parse(int argc, char **argv)
 	/* Options may also follow the file: "parse invoices page.html --json". */
 	int rest = argc - optind;
 	char **args = argv + optind;
-	if (rest == 3 && strcmp(args[2], "--json") == 0) {
-		json = true;
+	if (rest == 3 && (strcmp(args[2], "--json") == 0 || strcmp(args[2], "--csv") == 0)) {
+		format = strcmp(args[2], "--json") == 0 ? FORMAT_JSON : FORMAT_CSV;
 		rest = 2;
 	}
 	if (rest != 2 || strcmp(args[0], "invoices") != 0)
 		return usage(stderr, EXIT_USAGE);
-	return parse_invoices(args[1], json);
+	return parse_invoices(args[1], format);
 }

@@ -5,7 +5,7 @@
 
 #include "app/options.h"
 
-/* parse invoices FILE [--json]: a saved invoice page, offline. */
+/* parse invoices FILE [--json|--csv]: a saved invoice page, offline. */
 int cmd_parse(int argc, char **argv);
 /* invoices [--json | --csv] */
 int cmd_invoices(struct cli_options *options, int argc, char **argv);

@@ -144,11 +144,23 @@ int invoice_output_table(FILE *out, const struct invoice_page *page)
 	return ferror(out) ? -1 : 0;
 }
 
+/* A spreadsheet runs a cell that starts like a formula ("=HYPERLINK(...)",
+ * "@SUM(...)", "+1", "-1" and, in some, a TAB or CR before one): a text
+ * cell from the portal that does gets a leading "'", which spreadsheets
+ * read as "this is text" (OWASP "CSV Injection"). Our own amounts are
+ * written apart and stay numbers, negative ones included. */
+static bool csv_is_formula(const char *text)
+{
+	return *text && strchr("=+-@\t\r", *text);
+}
+
 static void csv_field(FILE *out, const char *text, int flags)
 {
 	char *safe = sanitize_str(text, flags);
+	const char *guard = csv_is_formula(safe) ? "'" : "";
 	if (strpbrk(safe, ";\"\n")) {
 		fputc('"', out);
+		fputs(guard, out);
 		for (const char *p = safe; *p; p++) {
 			if (*p == '"')
 				fputc('"', out);
@@ -156,6 +168,7 @@ static void csv_field(FILE *out, const char *text, int flags)
 		}
 		fputc('"', out);
 	} else {
+		fputs(guard, out);
 		fputs(safe, out);
 	}
 	free(safe);

@@ -18,7 +18,10 @@ int invoice_output_json(FILE *out, const struct invoice_page *page);
 int invoice_output_table(FILE *out, const struct invoice_page *page);
 
 /* CSV for French spreadsheets: ';' separators, decimal commas, a header
- * line, fields quoted when needed, text sanitized. Returns 0 or -1. */
+ * line, fields quoted when needed, text sanitized. A text cell (régie,
+ * invoice number) starting with '=', '+', '-', '@', TAB or CR gets a
+ * leading "'" so that no spreadsheet runs it as a formula; amounts are
+ * ours and stay numbers. Returns 0 or -1. */
 int invoice_output_csv(FILE *out, const struct invoice_page *page);
 
 /* The page's own inconsistencies, one "warning: ..." line each, sanitized. */

@@ -28,6 +28,16 @@ const char demo_evil_regie_html[] =
 	"MAIRIE "
 	"\xc2\x9b"
 	"31m SERVICE &#27;]0;Paiement accept&eacute;&#x7;ENFANCE JEUNESSE";
+/* Links a page must never open (the Aide page shows them): a local file,
+ * another scheme, plain http toward another machine, mail, script. Only
+ * https, or http toward the loopback, may reach $BROWSER. */
+const char demo_evil_links_html[] =
+	"      <p><b>Documents</b><br>\n"
+	"      <a href=\"file:///etc/passwd\">R&egrave;glement int&eacute;rieur</a> | "
+	"<a href=\"ftp://127.0.0.1/tarifs.pdf\">Tarifs 2022-2023</a> | "
+	"<a href=\"http://www.mairie-lhorme.fr/\">Site de la mairie</a> | "
+	"<a href=\"mailto:enfance@mairie-lhorme.fr\">&Eacute;crire au service</a> | "
+	"<a href=\"javascript:alert(document.cookie)\">Imprimer</a>\n";
 const char demo_evil_login_error[] =
 	"Identifiant ou mot de passe incorrect.&#27;[2J&#x1b;[H\x1b[8m";
 
@@ -108,7 +118,8 @@ const char *demo_fault_help(void)
 	       "  times=N               http500/truncate/stall/huge/drop/hang fire on the first\n"
 	       "                        N hits only\n"
 	       "  stall-ms=N            how long a stall lasts (default 300000)\n"
-	       "  evil-names            escape sequences, C1, RLO, backspace in names\n"
+	       "  evil-names            escape sequences, C1, RLO, backspace in names; links\n"
+	       "                        to file:, ftp:, http:, mailto:, javascript: on Aide\n"
 	       "  charset=CS            latin1 (default), utf8, utf8-as-latin1, latin1-as-utf8,\n"
 	       "                        meta-only, cp1252\n"
 	       "  latency-ms=N          wait N ms before each response\n"

@@ -234,7 +234,6 @@ static void compte(struct demo_buf *b, const struct demo_server *srv)
 
 static void aide(struct demo_buf *b, const struct demo_server *srv)
 {
-	(void)srv;
 	title(b, "Comment utiliser le portail ?");
 	demo_buf_puts(b,
 		"      <p><b>Se connecter</b><br>\n"
@@ -261,6 +260,8 @@ static void aide(struct demo_buf *b, const struct demo_server *srv)
 		"      <p><b>Une question ?</b><br>\n"
 		"      <a href=\"contact.php5\">Contactez-nous</a> ou consultez la "
 		"<a href=\"javascript:ouvrirAide('aide.php5')\">version imprimable</a> de cette page.\n");
+	if (srv->data.evil)
+		demo_buf_puts(b, demo_evil_links_html);
 }
 
 void demo_page_info(struct demo_server *srv, struct demo_reply *rep, enum demo_page page)

@@ -299,6 +299,7 @@ extern const char demo_evil_invoice[];
 extern const char demo_evil_regie[];
 extern const char demo_evil_regie_html[]; /* as the invoice page writes it */
 extern const char demo_evil_login_error[];
+extern const char demo_evil_links_html[];
 
 /* stats.c */
 /* Records one request in the log ring (path reduced to printable ASCII);

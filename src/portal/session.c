@@ -145,7 +145,9 @@ static enum exit_code build_login_request(struct portal *p, const struct portal_
 	struct login_form login;
 	char *why = NULL;
 	if (login_form_find(forms, &login, &why) < 0) {
-		set_error(errp, "login page (%s): %s", page->url, why);
+		char *shown = url_redacted(page->url);
+		set_error(errp, "login page (%s): %s", shown, why);
+		free(shown);
 		free(why);
 		form_list_free(&forms);
 		return EXIT_PAGE;
@@ -210,9 +212,11 @@ enum exit_code portal_login(struct portal *p, char **errp)
 		return rc;
 	}
 	if (!p->links.url[LINK_LOGOUT]) {
+		char *shown = url_redacted(landing.url);
 		set_error(errp, "after login (%s): no \"Se déconnecter\" link: the portal did not "
 		                "let us in",
-		          landing.url);
+		          shown);
+		free(shown);
 		portal_page_clear(&landing);
 		return EXIT_PAGE;
 	}
@@ -271,9 +275,11 @@ static enum exit_code open_link(struct portal *p, enum portal_link link, struct 
 	if (rc == EXIT_OK && link != LINK_LOGOUT && !shows_logout(out)) {
 		/* Every page of a logged-in portal offers "Se déconnecter": one
 		 * that does not is a maintenance or error page, not the page asked. */
+		char *shown = url_redacted(out->url);
 		set_error(errp, "%s (%s): not a page of the portal (no \"Se déconnecter\" link): "
 		                "maintenance or error page?",
-		          portal_link_label(link), out->url);
+		          portal_link_label(link), shown);
+		free(shown);
 		portal_page_clear(out);
 		return EXIT_PAGE;
 	}
@@ -308,7 +314,9 @@ static enum exit_code parse_invoice_page(const struct portal_page *page,
 	char *why = NULL;
 	if (invoice_page_parse(page->doc, invoices, &why) == 0)
 		return EXIT_OK;
-	set_error(errp, "%s (%s)", why, page->url);
+	char *shown = url_redacted(page->url);
+	set_error(errp, "%s (%s)", why, shown);
+	free(shown);
 	free(why);
 	return EXIT_PAGE;
 }

@@ -160,7 +160,9 @@ static bool is_foreign(const char *url, void *ctx)
 
 static enum exit_code handoff_failed(char **errp, const char *url, const char *what)
 {
-	set_error(errp, "payment hand-off (%s): %s", url, what);
+	char *shown = url_redacted(url);
+	set_error(errp, "payment hand-off (%s): %s", shown, what);
+	free(shown);
 	return EXIT_PAGE;
 }
 
@@ -373,8 +375,10 @@ static enum exit_code submit_reglement(struct portal *p, const struct pay_reques
 {
 	const struct regie *regie = &invoices->regies[sel->chosen[0]->regie_index];
 	if (regie->form_index < 0 || !regie->pay.present) {
+		char *shown = url_redacted(page->url);
 		set_error(errp, "invoice page (%s): régie \"%s\" has no \"Règlement\" button",
-		          page->url, regie->name);
+		          shown, regie->name);
+		free(shown);
 		return EXIT_PAGE;
 	}
 	const struct form *form = &invoices->forms->forms[regie->form_index];

@@ -67,6 +67,10 @@ struct screen {
 	int menu;         /* the menu entry it stands for (0-6), -1 */
 	bool overlay;     /* a dialog: the screen below shows around it */
 	WINDOW *win;      /* the dialog's window (overlays only) */
+	/* Takes only keys pressed while it is on the terminal (dialogs whose
+	 * yes pays or sends something: dialog_fresh_keys). */
+	bool fresh_keys;
+	unsigned shown_frame; /* the frame that first showed it, 0 = not yet */
 };
 
 struct ui {
@@ -97,9 +101,17 @@ struct ui {
 	struct pay_pending pending;  /* handed off here, not yet seen settled */
 	char *search;             /* the last `/` needle */
 	/* Keys typed while a network job ran, replayed once it is done (as a
-	 * browser keeps what is typed during a load). */
-	int typeahead[16];
+	 * browser keeps what is typed during a load), each with the frame that
+	 * was on the terminal when it was read. */
+	struct ui_typed {
+		int ch;
+		unsigned frame;
+	} typeahead[16];
 	size_t ntypeahead;
+	unsigned frames;          /* frames put on the terminal so far */
+	unsigned key_frame;       /* the key being handled was read after this frame */
+	bool flush_input;         /* after the next frame: the terminal's queue is type-ahead */
+	size_t blind_keys;        /* dropped by a question not shown yet */
 	bool redraw;              /* the next frame draws every window */
 	bool repaint;             /* ... after clearing the terminal */
 	bool quit;
@@ -143,6 +155,15 @@ void ui_redraw(struct ui *ui);
 void ui_repaint(struct ui *ui);
 /* Keeps a key typed during a network wait for after it. */
 void ui_typeahead(struct ui *ui, int ch);
+/* For a draw function showing something new whose keys must be pressed
+ * while it is visible (the invoices, before Enter pays them): the number
+ * the frame being drawn will have on the terminal, to compare with
+ * ui_key_pressed_since. The keys still in the terminal's input queue when
+ * that frame is out were typed before it and are dropped. */
+unsigned ui_frame_showing_fresh(struct ui *ui);
+/* The key being handled was read while frame `shown` (not 0), or a later
+ * one, was on the terminal: the user could see what it acts on. */
+bool ui_key_pressed_since(const struct ui *ui, unsigned shown);
 /* Where the cursor should stand (--plain, text fields). */
 void ui_set_cursor(struct ui *ui, WINDOW *w, int y, int x);
 int ui_body_rows(const struct ui *ui);

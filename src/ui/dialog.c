@@ -245,6 +245,12 @@ struct screen *dialog_confirm(struct ui *ui, const char *title, const char *text
 	return push_dialog(ui, d, title, text);
 }
 
+struct screen *dialog_fresh_keys(struct screen *s)
+{
+	s->fresh_keys = true;
+	return s;
+}
+
 struct screen *dialog_error(struct ui *ui, const char *title, const char *text)
 {
 	struct dialog *d = xcalloc(1, sizeof(*d));

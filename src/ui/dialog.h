@@ -17,6 +17,12 @@ typedef void (*dialog_answer_fn)(struct ui *ui, bool yes, void *arg);
 struct screen *dialog_confirm(struct ui *ui, const char *title, const char *text,
                               const char *yes_label, const char *no_label, bool default_yes,
                               dialog_answer_fn answer, void *arg);
+/* For a question whose yes pays or sends something to the portal: it takes
+ * its answer only from keys pressed while it is on the terminal. What was
+ * typed before it showed (the type-ahead kept during a load, the keys
+ * waiting in the terminal's input queue) is thrown away, and the status
+ * line says so. Returns s. */
+struct screen *dialog_fresh_keys(struct screen *s);
 /* Pushes an error message; any of Enter, Esc, q closes it. */
 struct screen *dialog_error(struct ui *ui, const char *title, const char *text);
 /* Pushes a progress dialog; shown after a short delay so fast answers do

@@ -208,11 +208,83 @@ static void place_cursor(struct ui *ui)
 	wnoutrefresh(w);
 }
 
+/* ---- keys typed before what they act on was shown ---- */
+
+static void keep_typed(struct ui *ui, int ch, unsigned frame)
+{
+	if (ui->ntypeahead < sizeof(ui->typeahead) / sizeof(ui->typeahead[0]))
+		ui->typeahead[ui->ntypeahead++] = (struct ui_typed){ ch, frame };
+}
+
+/* Reads what waits in the terminal's input queue (and curses' buffer)
+ * without waiting: resizes are applied; keys go to the type-ahead, marked
+ * as read before the frame just shown (keep), or are dropped. Returns the
+ * number of keys dropped. */
+static size_t take_queued_keys(struct ui *ui, bool keep)
+{
+	size_t dropped = 0;
+	int ch;
+	wtimeout(ui->status, 0);
+	while ((ch = wgetch(ui->status)) != ERR) {
+		if (ch == KEY_RESIZE) {
+			layout(ui);
+			ui_redraw(ui);
+			wtimeout(ui->status, 0);
+		} else if (keep) {
+			keep_typed(ui, ch, ui->frames - 1);
+		} else {
+			dropped++;
+		}
+	}
+	wtimeout(ui->status, 100);
+	return dropped;
+}
+
+static void say_dropped(struct ui *ui, size_t n)
+{
+	if (n == 1)
+		ui_status(ui, "Touche tapée avant l'affichage de la question : ignorée.");
+	else if (n > 1)
+		ui_status(ui, "%zu touches tapées avant l'affichage de la question : ignorées.", n);
+}
+
+/* Just after a frame reached the terminal. A question that pays or sends
+ * something, shown for the first time, throws away every key typed before
+ * it (they were meant for what it covers: `p Enter Enter` during a load
+ * must not answer it). New content that asked for fresh keys gets the
+ * terminal's queued keys as type-ahead typed before it. */
+static void drop_blind_keys(struct ui *ui)
+{
+	struct screen *top = ui_top(ui);
+	if (top && top->fresh_keys && !top->shown_frame) {
+		top->shown_frame = ui->frames;
+		size_t n = ui->blind_keys + ui->ntypeahead + take_queued_keys(ui, false);
+		ui->blind_keys = ui->ntypeahead = 0;
+		ui->flush_input = false;
+		say_dropped(ui, n);
+	} else if (ui->flush_input) {
+		ui->flush_input = false;
+		take_queued_keys(ui, true);
+	}
+}
+
+unsigned ui_frame_showing_fresh(struct ui *ui)
+{
+	ui->flush_input = true;
+	return ui->frames + 1;
+}
+
+bool ui_key_pressed_since(const struct ui *ui, unsigned shown)
+{
+	return shown != 0 && ui->key_frame >= shown;
+}
+
 static void frame(struct ui *ui)
 {
 	if (ui->too_small) {
 		draw_too_small();
 		doupdate();
+		ui->frames++;
 		return;
 	}
 	if (ui->redraw)
@@ -237,9 +309,11 @@ static void frame(struct ui *ui)
 	}
 	place_cursor(ui);
 	doupdate();
+	ui->frames++;
 	/* On the terminal now: the next key may clear it. */
 	if (ui->message)
 		ui->message_shown = true;
+	drop_blind_keys(ui);
 }
 
 /* ---- status messages ---- */
@@ -394,11 +468,21 @@ static int global_action(struct ui *ui, enum ui_action action)
 	return UI_IGNORED;
 }
 
-static void handle_key(struct ui *ui, int ch)
+/* ch was read while frame `seen` was on the terminal. */
+static void handle_key(struct ui *ui, int ch, unsigned seen)
 {
 	struct screen *top = ui_top(ui);
 	if (!top)
 		return;
+	ui->key_frame = seen;
+	if (top->fresh_keys && !ui_key_pressed_since(ui, top->shown_frame)) {
+		/* Counted, and said once the question is on the terminal. */
+		if (top->shown_frame)
+			say_dropped(ui, 1);
+		else
+			ui->blind_keys++;
+		return;
+	}
 	enum ui_action action = ui_key_action(ch, top->ops->scope);
 	expire_message(ui);
 	int flags = top->ops->key ? top->ops->key(ui, top, action, ch) : UI_IGNORED;
@@ -412,17 +496,18 @@ static void handle_key(struct ui *ui, int ch)
 
 void ui_typeahead(struct ui *ui, int ch)
 {
-	if (ui->ntypeahead < sizeof(ui->typeahead) / sizeof(ui->typeahead[0]))
-		ui->typeahead[ui->ntypeahead++] = ch;
+	keep_typed(ui, ch, ui->key_frame);
 }
 
+/* One key at a time: a key may start a job (the rest waits for it) or
+ * show a question (which drops the rest). */
 static void replay_typeahead(struct ui *ui)
 {
-	size_t i = 0;
-	while (i < ui->ntypeahead && !ui_job_busy(ui) && !ui->quit)
-		handle_key(ui, ui->typeahead[i++]);
-	memmove(ui->typeahead, ui->typeahead + i, (ui->ntypeahead - i) * sizeof(int));
-	ui->ntypeahead -= i;
+	while (ui->ntypeahead > 0 && !ui_job_busy(ui) && !ui->quit) {
+		struct ui_typed k = ui->typeahead[0];
+		memmove(ui->typeahead, ui->typeahead + 1, --ui->ntypeahead * sizeof(k));
+		handle_key(ui, k.ch, k.frame);
+	}
 }
 
 static void tick(struct ui *ui)
@@ -483,7 +568,7 @@ int ui_loop(struct ui *ui)
 			continue;
 		}
 		if (!ui->too_small)
-			handle_key(ui, ch);
+			handle_key(ui, ch, ui->frames);
 		else if (ch == 'q' || ch == CTRL('c'))
 			break; /* nothing else can be shown or done at that size */
 	}

@@ -24,6 +24,9 @@ struct inv_view {
 	struct inv_row *rows;
 	size_t nrows;
 	unsigned built_gen;   /* rows match this read of the invoices (0: none) */
+	/* This read was first on the terminal in frame shown_frame: Enter pays
+	 * only if pressed since (ui_key_pressed_since). */
+	unsigned shown_gen, shown_frame;
 	struct ui_list list;
 	struct ui *ui;
 	struct date today;
@@ -324,6 +327,10 @@ static void invoices_draw(struct ui *ui, struct screen *s)
 		build_rows(v, ui->invoices);
 		ui_list_clamp(&v->list);
 	}
+	if (v->shown_gen != ui->invoices_gen || !v->shown_frame) {
+		v->shown_gen = ui->invoices_gen;
+		v->shown_frame = ui_frame_showing_fresh(ui);
+	}
 	ui_list_place(&v->list, ui->body, 0, 1, ui_body_rows(ui), ui_body_cols(ui) - 2);
 	ui_list_draw(&v->list);
 }
@@ -456,6 +463,13 @@ static int invoices_key(struct ui *ui, struct screen *s, enum ui_action action, 
 	case ACT_TOGGLE_REGIE:
 		return toggle(ui, v, true);
 	case ACT_ACTIVATE:
+		/* The key that starts a payment is pressed with the invoices on
+		 * the screen, not typed ahead while they loaded. */
+		if (ui->invoices && !(v->shown_gen == ui->invoices_gen &&
+		                      ui_key_pressed_since(ui, v->shown_frame))) {
+			ui_status(ui, "Entrée tapée avant l'affichage des factures : ignorée.");
+			return UI_HANDLED;
+		}
 		scr_pay_start(ui);
 		return UI_HANDLED;
 	case ACT_REFRESH:

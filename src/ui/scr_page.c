@@ -10,6 +10,7 @@
 #include "ui/dialog.h"
 #include "ui/summary.h"
 #include "ui/text.h"
+#include "web/url.h"
 #include "util/fold.h"
 #include "util/xalloc.h"
 
@@ -91,10 +92,12 @@ static void link_draw(void *ctx, WINDOW *w, int y, int x, int width, size_t row,
 {
 	struct page_view *v = ctx;
 	const struct link_item *l = &v->links[row];
-	char *line = xasprintf("[%zu] %s  %s", l->number, l->text, l->url);
+	char *url = url_redacted(l->url);
+	char *line = xasprintf("[%zu] %s  %s", l->number, l->text, url);
 	attr_t a = current && v->focus == 1 ? ui_attr(UI_CURSOR) : ui_attr(UI_LINK);
 	ui_put(w, y, x, width, line, a, true);
 	free(line);
+	free(url);
 }
 
 static bool link_matches(void *ctx, size_t row, const char *needle)
@@ -301,21 +304,46 @@ static void on_open_answer(struct ui *ui, bool yes, void *arg)
 	free(url);
 }
 
+/* A page's link is opened only under the policy requests obey (https, or
+ * http toward the loopback): a file:, ftp: or plain http link elsewhere
+ * stays text on the screen. Returns why not, in French, or NULL. */
+static char *link_refusal(const char *url)
+{
+	if (url_check_allowed(url, NULL) == 0)
+		return NULL;
+	char *scheme = url_scheme(url);
+	char *why;
+	if (scheme && strcmp(scheme, "http") == 0)
+		why = xstrdup("Lien non ouvert : http hors de cette machine, seul https s'ouvre");
+	else
+		why = xasprintf("Lien non ouvert : « %.16s: » refusé, seuls https et http local "
+		                "s'ouvrent",
+		                scheme ? scheme : "?");
+	free(scheme);
+	return why;
+}
+
 static void follow(struct ui *ui, const struct link_item *l)
 {
 	int target = portal_link_from_text(l->text);
+	char *why;
 	if (target == LINK_PAYER || target == LINK_FACTURES) {
 		ui_open_invoices(ui);
 	} else if (target >= LINK_ACCUEIL && target <= LINK_AIDE) {
 		ui_open_menu(ui, target);
 	} else if (target == LINK_LOGOUT) {
 		ui_request_quit(ui);
+	} else if ((why = link_refusal(l->url))) {
+		ui_status_error(ui, "%s", why);
+		free(why);
 	} else {
+		char *shown = url_redacted(l->url);
 		char *text = xasprintf("Ce lien quitte l'application :\n%s\n\nL'ouvrir dans le "
-		                       "navigateur ($BROWSER) ?", l->url);
+		                       "navigateur ($BROWSER) ?", shown);
 		dialog_confirm(ui, l->text, text, "ouvrir", "annuler", false, on_open_answer,
 		               xstrdup(l->url));
 		free(text);
+		free(shown);
 	}
 }
 

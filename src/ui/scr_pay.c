@@ -213,7 +213,8 @@ static void ask_confirmation(struct ui *ui, struct pay_job *j)
 	char amount[32];
 	char *title = xasprintf("Payer %s € ?", money_format(j->amount, MONEY_FR, amount,
 	                                                      sizeof(amount)));
-	dialog_confirm(ui, title, text, "payer", "annuler", true, on_confirm, j);
+	/* Enter says yes: an Enter typed ahead must not be the one. */
+	dialog_fresh_keys(dialog_confirm(ui, title, text, "payer", "annuler", true, on_confirm, j));
 	free(title);
 	free(text);
 	free(what);
@@ -257,6 +258,7 @@ void scr_pay_start(struct ui *ui)
 	                       "montre encore due.\nSi ce paiement a abouti, payer à nouveau "
 	                       "paierait deux fois : relisez d'abord les factures (r).\n\n"
 	                       "L'envoyer à nouveau au paiement ?", again, stamp);
-	dialog_confirm(ui, "Paiement en attente", text, "renvoyer", "non", false, on_resend, j);
+	dialog_fresh_keys(dialog_confirm(ui, "Paiement en attente", text, "renvoyer", "non", false,
+	                                 on_resend, j));
 	free(text);
 }

@@ -16,26 +16,39 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+/* Signals whose default action ends the process (SIGPROF is left to
+ * profilers). Those ignored when curses starts stay ignored: SIGPIPE is
+ * (cli_install_signal_handlers), a write error says more than a death. */
+static const int fatal_signals[] = {
+	SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV, SIGUSR1, SIGUSR2,
+	SIGPIPE, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGSYS,
+};
+#define NFATAL (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
+
 static struct {
 	bool active;           /* curses is up (not suspended) */
 	bool started;
 	SCREEN *screen;
 	struct ui_term info;
 	attr_t attrs[UI_ATTR_COUNT_];
-	/* For a second SIGTERM while the first one is being handled: what
-	 * endwin would do, in async-signal-safe calls only. */
+	/* For a fatal signal, or a second SIGTERM while the first one is
+	 * being handled: what endwin would do, ready before curses starts. */
 	struct termios saved_tty;
 	bool have_tty;
 	char reset[128];
 	size_t reset_len;
 	struct sigaction previous[3];
+	struct sigaction previous_fatal[NFATAL];
+	bool fatal_installed[NFATAL];
 } term;
 
 static volatile sig_atomic_t stop_signal, interrupt_pending;
 
 static const int handled_signals[3] = { SIGINT, SIGTERM, SIGHUP };
 
-static void emergency_restore(int sig)
+/* What endwin would do, in async-signal-safe calls only: the terminal
+ * modes saved before curses started, then sgr0, cnorm, rmkx and rmcup. */
+static void restore_terminal_now(void)
 {
 	if (term.have_tty)
 		tcsetattr(STDIN_FILENO, TCSANOW, &term.saved_tty);
@@ -43,7 +56,27 @@ static void emergency_restore(int sig)
 		ssize_t w = write(STDOUT_FILENO, term.reset, term.reset_len);
 		(void)w;
 	}
+}
+
+static void emergency_restore(int sig)
+{
+	restore_terminal_now();
 	_exit(128 + sig);
+}
+
+/* A signal that kills (Ctrl-\, a crash, an unexpected SIGUSR1): the shell
+ * gets its terminal back, then the signal does what it did before we
+ * came (the default action, or the sanitizer's report), raised again and
+ * delivered as this handler returns. */
+static void on_fatal_signal(int sig)
+{
+	int saved = errno;
+	restore_terminal_now();
+	for (size_t i = 0; i < NFATAL; i++)
+		if (fatal_signals[i] == sig)
+			sigaction(sig, &term.previous_fatal[i], NULL);
+	raise(sig);
+	errno = saved;
 }
 
 static void on_signal(int sig)
@@ -76,6 +109,23 @@ static void install_signals(void)
 	/* No SA_RESTART: the wait for a key returns at once. */
 	for (int i = 0; i < 3; i++)
 		sigaction(handled_signals[i], &sa, &term.previous[i]);
+	sa.sa_handler = on_fatal_signal;
+	for (size_t i = 0; i < NFATAL; i++) {
+		struct sigaction *was = &term.previous_fatal[i];
+		term.fatal_installed[i] = sigaction(fatal_signals[i], NULL, was) == 0 &&
+		                          was->sa_handler != SIG_IGN &&
+		                          sigaction(fatal_signals[i], &sa, NULL) == 0;
+	}
+}
+
+static void restore_signals(void)
+{
+	for (int i = 0; i < 3; i++)
+		sigaction(handled_signals[i], &term.previous[i], NULL);
+	for (size_t i = 0; i < NFATAL; i++)
+		if (term.fatal_installed[i])
+			sigaction(fatal_signals[i], &term.previous_fatal[i], NULL);
+	memset(term.fatal_installed, 0, sizeof(term.fatal_installed));
 }
 
 int ui_term_stop_signal(void)
@@ -107,6 +157,7 @@ static void prepare_emergency(void)
 {
 	append_cap("sgr0");
 	append_cap("cnorm");
+	append_cap("rmkx");
 	append_cap("rmcup");
 }
 
@@ -220,8 +271,7 @@ void ui_term_stop(void)
 		endwin();
 	/* Ctrl-C goes back to cancelling transfers the command-line way
 	 * (the logout that follows). */
-	for (int i = 0; i < 3; i++)
-		sigaction(handled_signals[i], &term.previous[i], NULL);
+	restore_signals();
 	fflush(stdout);
 	xalloc_set_fatal_hook(NULL);
 	if (term.screen) {

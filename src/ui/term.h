@@ -27,8 +27,12 @@ struct ui_term {
 
 /* Checks the terminal and starts curses (cbreak, no echo, keypad, 25 ms
  * Esc delay, hidden cursor but in --plain). Installs atexit, the xalloc
- * fatal hook and the SIGINT/SIGTERM/SIGHUP handlers. Returns 0, or -1 with
- * *errp (no terminal, TERM unknown or dumb) and curses not started. */
+ * fatal hook and the SIGINT/SIGTERM/SIGHUP handlers (the loop stops), and
+ * handlers for the signals that kill (SIGQUIT, SIGSEGV, SIGABRT, SIGUSR1...,
+ * unless ignored): they restore the terminal modes and leave the alternate
+ * screen with async-signal-safe writes, then let the signal kill as it
+ * would have. Returns 0, or -1 with *errp (no terminal, TERM unknown or
+ * dumb) and curses not started. */
 int ui_term_start(const struct cli_options *options, struct ui_term *out, char **errp);
 /* Ends curses; safe to call twice, from atexit and the fatal hook. */
 void ui_term_stop(void);

@@ -45,9 +45,15 @@ int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn
 	w->err = NULL;
 	w->rc = EXIT_OK;
 	atomic_store(&w->cancel, false);
-	/* Signals are for the main thread (it restores the terminal). */
+	/* Signals are for the main thread (it restores the terminal), but for
+	 * a crash of the job itself: blocked, the kernel would kill the
+	 * process without the handler that gives the terminal back. */
+	static const int synchronous[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGABRT,
+		                           SIGSYS };
 	sigset_t all, old;
 	sigfillset(&all);
+	for (size_t i = 0; i < sizeof(synchronous) / sizeof(synchronous[0]); i++)
+		sigdelset(&all, synchronous[i]);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
 	int rc = pthread_create(&w->thread, NULL, job_main, ui);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
@@ -137,8 +143,9 @@ static void show_question(struct ui *ui)
 	pthread_mutex_unlock(&w->lock);
 	if (!text)
 		return;
-	w->question_dialog = dialog_confirm(ui, title, text, "continuer", "annuler", false,
-	                                    on_answer, NULL);
+	/* Its yes lets a payment go on: only keys pressed while it shows. */
+	w->question_dialog = dialog_fresh_keys(dialog_confirm(ui, title, text, "continuer",
+	                                                      "annuler", false, on_answer, NULL));
 	free(text);
 }
 

@@ -312,21 +312,22 @@ static size_t charset_ascii_run(const char *s, size_t len)
 	return i;
 }
 
-/* What the bytes are, read as UTF-8. */
-enum charset_utf8_verdict {
-	UTF8_ASCII,    /* no byte above 0x7F */
-	UTF8_VALID,    /* multibyte sequences, all valid */
-	UTF8_CUT,      /* valid, but the last sequence is cut short (a page
-	                  truncated mid-character) */
-	UTF8_INVALID,
+/* What the bytes hold, read as UTF-8: valid multibyte sequences, invalid
+ * sequences (each maximal invalid subpart once, as it would become one
+ * U+FFFD), and whether the only invalid one is a sequence cut short by the
+ * end of the bytes (a page truncated mid-character). */
+struct charset_utf8_count {
+	size_t multibyte;
+	size_t invalid;
+	bool cut_at_end;
 };
 
-static enum charset_utf8_verdict charset_scan_utf8(const char *bytes, size_t len)
+static void charset_count_utf8(const char *bytes, size_t len, struct charset_utf8_count *c)
 {
 	size_t pos = 0, n;
-	bool multibyte = false;
 	unsigned long cp;
 
+	*c = (struct charset_utf8_count){ 0 };
 	for (; pos < len; pos += n) {
 		if ((unsigned char)bytes[pos] < 0x80) {
 			n = charset_ascii_run(bytes + pos, len - pos);
@@ -334,29 +335,56 @@ static enum charset_utf8_verdict charset_scan_utf8(const char *bytes, size_t len
 			continue;
 		}
 		n = utf8_decode(bytes + pos, len - pos, &cp);
-		if (cp == UTF8_BAD)
-			return multibyte && pos + n == len && (unsigned char)bytes[pos] >= 0xc2
-			           ? UTF8_CUT
-			           : UTF8_INVALID;
-		multibyte = multibyte || n > 1;
+		if (cp != UTF8_BAD) {
+			c->multibyte++;
+			continue;
+		}
+		c->invalid++;
+		c->cut_at_end = c->invalid == 1 && pos + n == len && (unsigned char)bytes[pos] >= 0xc2;
 	}
-	return multibyte ? UTF8_VALID : UTF8_ASCII;
 }
 
-/* Sniffing: UTF-8 unless the bytes say otherwise. A page cut
- * mid-character by a short transfer is still UTF-8, but only when it showed
- * some multibyte UTF-8 first: a lone Latin-1 "é" at the very end of an
- * ASCII page looks like a truncated sequence too. */
+/* Valid UTF-8, or valid but cut mid-character at the very end, after some
+ * multibyte UTF-8: a lone Latin-1 "é" at the end of an ASCII page looks
+ * like a truncated sequence too. */
+static bool charset_count_is_utf8(const struct charset_utf8_count *c)
+{
+	return c->invalid == 0 || (c->invalid == 1 && c->cut_at_end && c->multibyte > 0);
+}
+
+/* Sniffing, with no label to go by: UTF-8 unless the bytes say otherwise. */
 static bool charset_looks_utf8(const char *bytes, size_t len)
 {
-	return charset_scan_utf8(bytes, len) != UTF8_INVALID;
+	struct charset_utf8_count c;
+
+	charset_count_utf8(bytes, len, &c);
+	return charset_count_is_utf8(&c);
+}
+
+/* A "UTF-8" label is kept unless the bytes are clearly something else:
+ * no valid multibyte sequence at all (then windows-1252 reads every ASCII
+ * byte the same and each other byte as a letter rather than a U+FFFD), or
+ * more invalid sequences than valid ones. Windows-1252 text almost never
+ * forms valid UTF-8 by chance (it takes an accented capital followed by a
+ * symbol such as a raw NBSP), so a page where valid sequences are at least
+ * as many is UTF-8 with stray bytes (legacy Latin-1 data in a UTF-8
+ * template): the template's labels matter more than the stray letters. */
+static bool charset_label_utf8_holds(const char *bytes, size_t len)
+{
+	struct charset_utf8_count c;
+
+	charset_count_utf8(bytes, len, &c);
+	return charset_count_is_utf8(&c) || (c.multibyte > 0 && c.invalid <= c.multibyte);
 }
 
 /* True when the bytes hold at least one multibyte UTF-8 sequence and no
  * invalid one: text in windows-1252 practically never does. */
 static bool charset_is_real_utf8(const char *bytes, size_t len)
 {
-	return charset_scan_utf8(bytes, len) == UTF8_VALID;
+	struct charset_utf8_count c;
+
+	charset_count_utf8(bytes, len, &c);
+	return c.multibyte > 0 && c.invalid == 0;
 }
 
 /* 2015 PHP portals often label UTF-8 pages ISO-8859-1 and the other way
@@ -365,7 +393,7 @@ static bool charset_is_real_utf8(const char *bytes, size_t len)
  * columns, so a label the bytes plainly contradict is overruled. */
 static const char *charset_correct_label(const char *name, const char *bytes, size_t len)
 {
-	if (name == charset_utf8 && !charset_looks_utf8(bytes, len))
+	if (name == charset_utf8 && !charset_label_utf8_holds(bytes, len))
 		return charset_cp1252;
 	if ((name == charset_cp1252 || name == charset_latin9) && charset_is_real_utf8(bytes, len))
 		return charset_utf8;

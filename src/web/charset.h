@@ -7,11 +7,19 @@
  * a <meta> in the first 4 KiB, then sniffing (valid UTF-8 is UTF-8,
  * anything else windows-1252). An unknown label is skipped, not an error:
  * the next source decides. A label the bytes plainly contradict is
- * overruled: "UTF-8" on bytes that are not UTF-8 means windows-1252, and
- * "ISO-8859-1" on valid, non-ASCII UTF-8 means UTF-8 (old portals mix
- * them up). Labels are mapped as the WHATWG Encoding
- * standard does: "iso-8859-1", "latin1" and "us-ascii" all mean
- * windows-1252, a superset. */
+ * overruled (old portals mix them up):
+ *  - "UTF-8" wins over what sniffing would guess while the bytes hold at
+ *    least as many valid multibyte sequences as invalid ones: a UTF-8
+ *    page with one or a few stray Latin-1 bytes is read as UTF-8, each
+ *    invalid sequence becoming U+FFFD, as browsers do. It means
+ *    windows-1252 only when the bytes are clearly not UTF-8: invalid
+ *    sequences and no valid multibyte one at all, or more invalid
+ *    sequences than valid ones;
+ *  - "ISO-8859-1" on valid, non-ASCII UTF-8 means UTF-8.
+ * Without a label, sniffing stays strict: one invalid sequence (other than
+ * a last character cut short) means windows-1252. Labels are mapped as the
+ * WHATWG Encoding standard does: "iso-8859-1", "latin1" and "us-ascii" all
+ * mean windows-1252, a superset. */
 #ifndef PF_WEB_CHARSET_H
 #define PF_WEB_CHARSET_H
 

@@ -22,7 +22,7 @@ static char *upper_method(const char *method)
 
 static void add_form(struct form_list *list, const struct html_node *node)
 {
-	list->forms = xreallocarray(list->forms, list->count + 1, sizeof(*list->forms));
+	list->forms = xappend_room(list->forms, list->count, sizeof(*list->forms));
 	struct form *form = &list->forms[list->count++];
 	memset(form, 0, sizeof(*form));
 	form->node = node;
@@ -68,8 +68,8 @@ static void add_options(struct form_control *control, const struct html_node *se
 	for (const struct html_node *n = html_next(select, select); n; n = html_next(n, select)) {
 		if (!html_is(n, "option"))
 			continue;
-		control->options = xreallocarray(control->options, control->noptions + 1,
-		                                 sizeof(*control->options));
+		control->options = xappend_room(control->options, control->noptions,
+		                                sizeof(*control->options));
 		struct form_option *opt = &control->options[control->noptions++];
 		opt->label = html_text(n);
 		const char *value = html_attr(n, "value");
@@ -81,36 +81,78 @@ static void add_options(struct form_control *control, const struct html_node *se
 	}
 }
 
-/* The <label for=...> elements of the page, gathered once: pages with
- * thousands of controls have a handful of labels. */
-struct labels {
-	const struct html_node **nodes;
+/* Items found by the value of one of their attributes (label by "for",
+ * form by "id"), sorted by (value, document order) so that each lookup is
+ * a binary search: a page of 100,000 forms and as many controls would
+ * otherwise cost minutes of string comparisons. */
+struct keyed {
+	const char *key;
+	size_t seq; /* document order */
+	const void *item;
+};
+
+struct key_index {
+	struct keyed *entries;
 	size_t count;
 };
 
-static void collect_labels(const struct html_doc *doc, struct labels *labels)
+static void key_index_add(struct key_index *ix, const char *key, const void *item)
+{
+	ix->entries = xappend_room(ix->entries, ix->count, sizeof(*ix->entries));
+	ix->entries[ix->count] = (struct keyed){ key, ix->count, item };
+	ix->count++;
+}
+
+static int keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void key_index_sort(struct key_index *ix)
+{
+	if (ix->count)
+		qsort(ix->entries, ix->count, sizeof(*ix->entries), keyed_cmp);
+}
+
+/* The first item in document order with this key, or NULL. */
+static const void *key_index_find(const struct key_index *ix, const char *key)
+{
+	size_t lo = 0, hi = ix->count;
+	if (!key)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ix->entries[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ix->count && strcmp(ix->entries[lo].key, key) == 0 ? ix->entries[lo].item
+	                                                                : NULL;
+}
+
+/* The <label for=...> elements of the page, gathered once. */
+static void collect_labels(const struct html_doc *doc, struct key_index *labels)
 {
 	for (const struct html_node *n = doc->root; n; n = html_next(n, doc->root))
-		if (html_is(n, "label") && html_attr(n, "for")) {
-			labels->nodes = xappend_room(labels->nodes, labels->count,
-			                             sizeof(*labels->nodes));
-			labels->nodes[labels->count++] = n;
-		}
+		if (html_is(n, "label") && html_attr(n, "for"))
+			key_index_add(labels, html_attr(n, "for"), n);
+	key_index_sort(labels);
 }
 
 /* The text a person associates with a control: <label for=id>, an
  * enclosing <label>, or nothing. */
-static char *label_for(const struct labels *labels, const struct html_node *node)
+static char *label_for(const struct key_index *labels, const struct html_node *node)
 {
 	const struct html_node *label = html_ancestor(node, "label");
-	const char *id = html_attr(node, "id");
-	for (size_t i = 0; !label && id && i < labels->count; i++)
-		if (strcmp(html_attr(labels->nodes[i], "for"), id) == 0)
-			label = labels->nodes[i];
+	if (!label)
+		label = key_index_find(labels, html_attr(node, "id"));
 	return label ? html_text(label) : xstrdup("");
 }
 
-static void fill_control(const struct labels *labels, struct form_control *c,
+static void fill_control(const struct key_index *labels, struct form_control *c,
                          const struct html_node *node)
 {
 	c->node = node;
@@ -157,20 +199,26 @@ static bool is_control(const struct html_node *n)
 	       html_is(n, "textarea");
 }
 
-static long form_by_id(const struct form_list *list, const char *id)
+static long form_by_id(const struct form_list *list, const struct key_index *ids, const char *id)
 {
-	for (size_t i = 0; id && i < list->count; i++)
-		if (list->forms[i].id && strcmp(list->forms[i].id, id) == 0)
-			return (long)i;
-	return -1;
+	const struct form *form = key_index_find(ids, id);
+	return form ? (long)(form - list->forms) : -1;
 }
 
+/* Forms are listed in document order: a binary search on it. */
 static long form_by_node(const struct form_list *list, const struct html_node *node)
 {
-	for (size_t i = 0; node && i < list->count; i++)
-		if (list->forms[i].node == node)
-			return (long)i;
-	return -1;
+	size_t lo = 0, hi = list->count;
+	if (!node)
+		return -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (list->forms[mid].node->order < node->order)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < list->count && list->forms[lo].node == node ? (long)lo : -1;
 }
 
 /* A form tidy moved out of a table keeps only what stood between <form>
@@ -188,10 +236,10 @@ static bool looks_moved(const struct html_node *form)
 }
 
 /* Which form a control belongs to (see form.h on tidy moving forms). */
-static long owner_of(const struct form_list *list, const struct html_node *control,
-                     long last_form_seen)
+static long owner_of(const struct form_list *list, const struct key_index *ids,
+                     const struct html_node *control, long last_form_seen)
 {
-	long owner = form_by_id(list, html_attr(control, "form"));
+	long owner = form_by_id(list, ids, html_attr(control, "form"));
 	if (owner >= 0)
 		return owner;
 	owner = form_by_node(list, html_ancestor(control, "form"));
@@ -208,8 +256,12 @@ struct form_list *form_list_from_doc(const struct html_doc *doc)
 	for (const struct html_node *n = doc->root; n; n = html_next(n, doc->root))
 		if (html_is(n, "form"))
 			add_form(list, n);
-	struct labels labels = { NULL, 0 };
+	struct key_index labels = { NULL, 0 }, ids = { NULL, 0 };
 	collect_labels(doc, &labels);
+	for (size_t i = 0; i < list->count; i++)
+		if (list->forms[i].id)
+			key_index_add(&ids, list->forms[i].id, &list->forms[i]);
+	key_index_sort(&ids);
 	long last_form_seen = -1;
 	for (const struct html_node *n = doc->root; n; n = html_next(n, doc->root)) {
 		if (html_is(n, "form")) {
@@ -218,7 +270,7 @@ struct form_list *form_list_from_doc(const struct html_doc *doc)
 		}
 		if (!is_control(n))
 			continue;
-		long owner = owner_of(list, n, last_form_seen);
+		long owner = owner_of(list, &ids, n, last_form_seen);
 		if (owner < 0)
 			continue;
 		struct form *form = &list->forms[owner];
@@ -232,7 +284,8 @@ struct form_list *form_list_from_doc(const struct html_doc *doc)
 		list->by_order[list->ncontrols++] = (struct form_control_ref){
 			n->order, (size_t)owner, form->ncontrols - 1 };
 	}
-	free(labels.nodes);
+	free(labels.entries);
+	free(ids.entries);
 	return list;
 }
 

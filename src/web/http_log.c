@@ -9,61 +9,21 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "util/sanitize.h"
-#include "util/strbuf.h"
+#include "web/url.h"
 #include "util/xalloc.h"
-
-static bool looks_secret(const char *name, size_t len)
-{
-	static const char *const secret[] = { "pass", "pwd", "mdp", "token", "sess", "sid", "key",
-		                              "secret", "auth", NULL };
-	char *lower = xstrndup(name, len);
-	for (size_t i = 0; i < len; i++)
-		if (lower[i] >= 'A' && lower[i] <= 'Z')
-			lower[i] += 32;
-	bool found = false;
-	for (const char *const *s = secret; *s && !found; s++)
-		found = strstr(lower, *s) != NULL;
-	free(lower);
-	return found;
-}
-
-/* Copies the query, with secret-looking values replaced. */
-static void redact_query(struct strbuf *sb, const char *query)
-{
-	while (*query) {
-		size_t field = strcspn(query, "&");
-		size_t name = strcspn(query, "=&");
-		strbuf_append(sb, query, name);
-		if (name < field) {
-			strbuf_putc(sb, '=');
-			if (looks_secret(query, name))
-				strbuf_puts(sb, "…");
-			else
-				strbuf_append(sb, query + name + 1, field - name - 1);
-		}
-		query += field;
-		if (*query == '&') {
-			strbuf_putc(sb, '&');
-			query++;
-		}
-	}
-}
 
 char *http_log_url(const char *url, bool sensitive)
 {
-	struct strbuf sb = STRBUF_INIT;
 	const char *query = strchr(url, '?');
-	strbuf_append(&sb, url, query ? (size_t)(query - url) : strlen(url));
-	if (query && sensitive) {
-		strbuf_puts(&sb, "?…");
-	} else if (query) {
-		strbuf_putc(&sb, '?');
-		redact_query(&sb, query + 1);
-	}
-	char *safe = sanitize_str(sb.data ? sb.data : "", SANITIZE_SINGLE_LINE);
-	strbuf_release(&sb);
-	return safe;
+	if (!sensitive || !query)
+		return url_redacted(url);
+	/* The query of a sensitive request is never shown, even redacted. */
+	char *head = xstrndup(url, (size_t)(query - url));
+	char *shown = url_redacted(head);
+	char *out = xasprintf("%s?…", shown);
+	free(head);
+	free(shown);
+	return out;
 }
 
 void http_log_transfer(FILE *log, CURL *curl, const char *method, const char *url,
@@ -92,8 +52,9 @@ void http_log_transfer(FILE *log, CURL *curl, const char *method, const char *ur
 }
 
 /* "127.0.0.1-v4-compte_factures.php5": safe characters only. */
-static char *file_stem(const char *url)
+static char *file_stem(const char *raw_url)
 {
+	char *url = url_redacted(raw_url);
 	const char *start = strstr(url, "://");
 	start = start ? start + 3 : url;
 	size_t len = strcspn(start, "?#");
@@ -104,6 +65,7 @@ static char *file_stem(const char *url)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		      (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
 			*p = '-';
+	free(url);
 	return stem;
 }
 

@@ -9,10 +9,9 @@
 
 #include "web/http.h"
 
-/* The URL as it may appear in a log or message: sanitized for the
- * terminal, the query string dropped when sensitive, and the values of
- * parameters that look secret (pass, pwd, mdp, token, sess, sid, key)
- * replaced by "…". Newly allocated. */
+/* The URL as it may appear in a log or message: url_redacted's (password
+ * masked, secret-looking query values replaced by "…", sanitized), with
+ * the whole query string dropped when sensitive. Newly allocated. */
 char *http_log_url(const char *url, bool sensitive);
 
 /* One line on log (when not NULL): method, URL, status, bytes, time. */

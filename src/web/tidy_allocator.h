@@ -47,7 +47,7 @@ struct tidy_allocator {
 	const char *stack_start; /* a frame address near the parse's start */
 	size_t stack_budget;     /* bytes tidy may use below stack_start */
 	size_t memory_budget;    /* bytes the pools and big blocks may hold */
-	double deadline;         /* CLOCK_MONOTONIC seconds */
+	double deadline;         /* CLOCK_THREAD_CPUTIME_ID seconds */
 	unsigned calls;          /* allocations since the clock was read */
 	enum tidy_overrun overrun;
 };
@@ -56,7 +56,8 @@ void tidy_allocator_init(struct tidy_allocator *allocator);
 
 /* Arms the guard: when tidy allocates with more than stack_budget bytes of
  * stack in use below the caller's frame, would hold more than
- * memory_budget bytes, or has run for more than seconds, the allocator
+ * memory_budget bytes, or has used more than seconds of CPU time (the
+ * calling thread's, from now on), the allocator
  * records why in ->overrun and longjmps to escape (with value 1). The tidy
  * document must then not be used again, only tidy_allocator_release'd.
  * Call from the frame that did the setjmp. */

@@ -19,9 +19,11 @@
 /* How much of a URL an error message shows: enough to recognise it. */
 #define URL_SHOWN_CHARS 120
 
+static char *url_redact(const char *url, size_t max_chars);
+
 static char *url_shown(const char *url)
 {
-	return sanitize_text(url, strlen(url), SANITIZE_SINGLE_LINE, URL_SHOWN_CHARS);
+	return url_redact(url, URL_SHOWN_CHARS);
 }
 
 static int url_error(char **errp, const char *what, const char *url, CURLUcode rc)
@@ -435,4 +437,103 @@ bool url_is_plain(const char *url)
 		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f)
 			return false;
 	return !decodes_to_unsafe(url);
+}
+
+/* ---- URLs in messages and logs ---- */
+
+static bool url_param_looks_secret(const char *name, size_t len)
+{
+	static const char *const secret[] = { "pass", "pwd", "mdp", "token", "sess", "sid", "key",
+		                              "secret", "auth", NULL };
+	char *lower = xstrndup(name, len);
+	url_lowercase(lower);
+	bool found = false;
+	for (const char *const *s = secret; *s && !found; s++)
+		found = strstr(lower, *s) != NULL;
+	free(lower);
+	return found;
+}
+
+/* Copies the query, with secret-looking values replaced by "…". */
+static void url_redact_query(struct strbuf *sb, const char *query)
+{
+	while (*query) {
+		size_t field = strcspn(query, "&");
+		size_t name = strcspn(query, "=&");
+		strbuf_append(sb, query, name);
+		if (name < field) {
+			strbuf_putc(sb, '=');
+			if (url_param_looks_secret(query, name))
+				strbuf_puts(sb, "…");
+			else
+				strbuf_append(sb, query + name + 1, field - name - 1);
+		}
+		query += field;
+		if (*query == '&') {
+			strbuf_putc(sb, '&');
+			query++;
+		}
+	}
+}
+
+static bool url_is_slash(char c)
+{
+	return c == '/' || c == '\\';
+}
+
+/* Copies head[0..len) (a URL before its query) with the password of a
+ * "user:password@" part replaced by "***". The authority is found by
+ * hand, not by curl: a URL curl refuses is shown in messages too. As in
+ * browsers, the last '@' before the path ends the user part, and '\' is
+ * a '/'. */
+static void url_mask_userinfo(struct strbuf *sb, const char *head, size_t len)
+{
+	size_t auth = url_scheme_len(head);
+	auth = auth ? auth + 1 : 0;
+	if (auth + 2 > len || !url_is_slash(head[auth]) || !url_is_slash(head[auth + 1])) {
+		strbuf_append(sb, head, len);
+		return;
+	}
+	auth += 2;
+	size_t end = auth, at = len;
+	while (end < len && !url_is_slash(head[end]) && head[end] != '#')
+		end++;
+	for (size_t i = auth; i < end; i++)
+		if (head[i] == '@')
+			at = i;
+	const char *colon = at < len ? memchr(head + auth, ':', at - auth) : NULL;
+	if (!colon) {
+		strbuf_append(sb, head, len);
+		return;
+	}
+	strbuf_append(sb, head, (size_t)(colon + 1 - head));
+	strbuf_puts(sb, "***");
+	strbuf_append(sb, head + at, len - at);
+}
+
+/* Browsers drop tabs and newlines anywhere in a URL, so "ht\ttp://u:p@h"
+ * carries a password too: they are dropped before masking (a message
+ * would show them as spaces anyway). */
+static char *url_redact(const char *url, size_t max_chars)
+{
+	struct strbuf plain = STRBUF_INIT, sb = STRBUF_INIT;
+	for (const char *p = url ? url : ""; *p; p++)
+		if (!url_is_tab_or_newline(*p))
+			strbuf_putc(&plain, *p);
+	const char *s = plain.data ? plain.data : "";
+	size_t head = strcspn(s, "?");
+	url_mask_userinfo(&sb, s, head);
+	if (s[head] == '?') {
+		strbuf_putc(&sb, '?');
+		url_redact_query(&sb, s + head + 1);
+	}
+	char *safe = sanitize_text(sb.data ? sb.data : "", sb.len, SANITIZE_SINGLE_LINE, max_chars);
+	strbuf_release(&plain);
+	strbuf_release(&sb);
+	return safe;
+}
+
+char *url_redacted(const char *url)
+{
+	return url_redact(url, 0);
 }

@@ -48,4 +48,14 @@ bool url_is_javascript(const char *ref);
  * browser, which would decode them. */
 bool url_is_plain(const char *url);
 
+/* url as an error message or a log may show it: the password of a
+ * "user:password@" part masked as "user:***@" (as curl shows it), the
+ * values of query parameters that look secret (names holding pass, pwd,
+ * mdp, token, sess, sid, key, secret or auth) replaced by "…", and the
+ * whole sanitized for the terminal on one line. Works on any string, URLs
+ * that curl refuses included; NULL reads as "". Every URL that reaches an
+ * error message, a log line or a saved page's name passes through here.
+ * Newly allocated. */
+char *url_redacted(const char *url);
+
 #endif

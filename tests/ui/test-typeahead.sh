@@ -1,0 +1,80 @@
+#!/bin/sh
+# UI tests, as TAP: keys typed ahead never pay (issue 9, item 2). Keys
+# pressed while a page loads are kept and replayed once it is there, but
+# the key that starts a payment must be pressed with the invoices on the
+# screen, and the confirmation takes its answer only from keys pressed
+# while it is shown: what sat in the terminal's input queue when it
+# appeared is thrown away. Every case ends with the demo portal's counters:
+# no Règlement was posted unless the user answered a visible question.
+. "${PF_SRCDIR:-.}/tests/ui/ui-lib.sh"
+
+command -v jq >/dev/null 2>&1 || { echo "1..0 # SKIP jq not installed"; exit 0; }
+
+# Every page takes 700 ms: keys sent with "p" arrive long before the list.
+start_server --latency-ms 700 || { echo "1..0 # SKIP portail-famille-demo did not start"; exit 0; }
+BASE=${URL%/v4/login.php5}
+stat_of() { curl -s --max-time 5 "$BASE/__demo/stats" | jq -r ".$1"; }
+no_reglement() {
+	if [ "$(stat_of reglement_posts)" = 0 ]; then ok "$1"; else
+		not_ok "$1"; diag "reglement_posts: $(stat_of reglement_posts)"; fi
+}
+
+run_ui ta PORTAIL_FAMILLE_PASSWORD=demo -- --url "$URL" --user demo
+wait_for ta "Famille : MARTIN"
+
+# ---- p Enter Enter, typed during the load ----
+
+keys ta p Enter Enter
+check_screen "the invoices come, the type-ahead after them" ta "Total à régler : +181,99"
+check_screen "a typed-ahead Enter does not open the payment" ta \
+	"Entrée tapée avant l'affichage des factures : ignorée"
+if ! screen ta | grep -q "Payer 181,99"; then ok "no confirmation opened by type-ahead"; else
+	not_ok "no confirmation opened by type-ahead"; fi
+no_reglement "p Enter Enter: no Règlement posted"
+
+# Enter pressed with the list on the screen: the question, waiting.
+keys ta Enter
+check_screen "Enter on the visible list asks first" ta "Payer 181,99 € \\?"
+keys ta n
+check_screen "n: not paid" ta "Paiement annulé"
+no_reglement "n: no Règlement posted"
+
+# ---- Enter o, both in the terminal's queue before the question shows ----
+
+# Stopped, the program cannot read: both keys wait in the terminal's input
+# queue. A round trip through the tmux server makes sure they were written.
+pid=$(ui_pid ta)
+kill -STOP "$pid"
+keys ta Enter o
+$T display -p -t ta '#{pane_pid}' >/dev/null
+$T display -p -t ta '#{pane_pid}' >/dev/null
+kill -CONT "$pid"
+check_screen "Enter on the visible list opens the question" ta "Payer 181,99 € \\?"
+# The queued "o" is dropped when the question first shows, and said so:
+# once that is on the screen, nothing else is in flight.
+check_screen "the o queued before it showed is dropped, and said so" ta \
+	"Touche tapée avant l'affichage de la question : ignorée"
+no_reglement "the queued o did not answer the question"
+if screen ta | grep -q "Payer 181,99 € ?"; then ok "the question still waits for an answer"; else
+	not_ok "the question still waits for an answer"; fi
+
+# A visible answer pays: the guard does not swallow real keys. The second
+# "o" is typed ahead of the portal's own question (its confirm()), read
+# during the Règlement: that question drops it too.
+keys ta o o
+check_screen "o on the visible question sends the Règlement" ta "Vous allez être redirigé"
+check_screen "the portal's question drops the o typed ahead of it" ta \
+	"Touche tapée avant l'affichage de la question : ignorée"
+if [ "$(stat_of reglement_posts)" = 1 ]; then ok "one Règlement posted"; else
+	not_ok "one Règlement posted"; diag "reglement_posts: $(stat_of reglement_posts)"; fi
+keys ta n
+check_screen "n to the portal's question: not sent on" ta "Paiement non envoyé"
+if ! screen ta | grep -q "Adresse du paiement"; then ok "no hand-off without a visible yes"; else
+	not_ok "no hand-off without a visible yes"; fi
+
+keys ta q q o
+if wait_exit ta && [ "$(exit_status ta)" = 0 ] && restored ta; then ok "quits cleanly"; else
+	not_ok "quits cleanly"; diag "exit: $(cat "$tmp/ta.exit" 2>/dev/null)"; fi
+stop_server
+
+ui_done
