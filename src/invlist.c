@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "money.h"
-#include "portal/invoices.h"
 #include "util/fold.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "money.h"
+#include "portal/invoices.h"
 
 /* A selected invoice. The number is our own copy, so the selection outlives
  * the page it was made on (the key a re-read looks for). */
@@ -22,11 +22,11 @@ struct pick {
 
 struct invlist {
 	const struct invoice_page *page;
-	struct pick *picks;   /* page order */
+	struct pick *picks; /* page order */
 	size_t npicks;
-	long regie;           /* of every pick, -1 when none */
-	bool *duplicate;      /* per row: the number appeared on an earlier row */
-	long *row_pick;       /* per row: index into picks, or -1 */
+	long regie;      /* of every pick, -1 when none */
+	bool *duplicate; /* per row: the number appeared on an earlier row */
+	long *row_pick;  /* per row: index into picks, or -1 */
 };
 
 static size_t page_rows(const struct invoice_page *page)
@@ -170,8 +170,8 @@ int64_t invlist_regie_balance(const struct invoice_page *page, size_t regie)
 	if (r->has_balance_due)
 		return r->balance_due_cents;
 	int64_t sum = 0;
-	for (size_t i = r->first_invoice; i < r->first_invoice + r->ninvoices && i < page->ninvoices;
-	     i++)
+	for (size_t i = r->first_invoice;
+	     i < r->first_invoice + r->ninvoices && i < page->ninvoices; i++)
 		sum += page->invoices[i].balance_cents;
 	return sum;
 }
@@ -216,11 +216,13 @@ static enum invlist_status refuse_unpayable(const struct invlist *l, size_t row,
 	const char *num = inv->number && *inv->number ? inv->number : "(sans numéro)";
 	if (why && l->duplicate[row])
 		*why = xasprintf("La facture %s figure deux fois sur la page : elle ne peut pas "
-		                 "être sélectionnée ici.", num);
+		                 "être sélectionnée ici.",
+		                 num);
 	else if (why && inv->has_checkbox && inv->balance_cents <= 0)
 		*why = xasprintf("La facture %s n'a rien à régler.", num);
 	else if (why)
-		*why = xasprintf("Le portail ne propose pas de régler la facture %s en ligne.", num);
+		*why = xasprintf("Le portail ne propose pas de régler la facture %s en ligne.",
+		                 num);
 	return l->duplicate[row] ? INVLIST_DUPLICATE : INVLIST_NOT_SELECTABLE;
 }
 
@@ -259,7 +261,8 @@ enum invlist_status invlist_toggle_number(struct invlist *l, const char *number,
 	long row = l && number ? find_row(l->page, number) : -1;
 	if (row < 0) {
 		if (why)
-			*why = xasprintf("La facture %s n'est pas sur la page.", number ? number : "");
+			*why = xasprintf("La facture %s n'est pas sur la page.",
+			                 number ? number : "");
 		return INVLIST_NO_SUCH;
 	}
 	return invlist_toggle(l, (size_t)row, why);
@@ -291,7 +294,8 @@ enum invlist_status invlist_toggle_regie(struct invlist *l, size_t regie, char *
 		}
 	if (payable == 0) {
 		if (why)
-			*why = xasprintf("Rien à régler en ligne pour « %s ».", regie_name(l->page, regie));
+			*why = xasprintf("Rien à régler en ligne pour « %s ».",
+			                 regie_name(l->page, regie));
 		return INVLIST_NOTHING;
 	}
 	bool select = picked < payable;
@@ -363,7 +367,8 @@ static long carry_pick(struct invlist *l, const struct pick *p, long *regie,
 		return -1;
 	}
 	if (!invlist_is_payable(l, (size_t)row)) {
-		add_change(changes, n, INVLIST_NOW_UNPAYABLE, p->number, p->seen, inv->balance_cents);
+		add_change(changes, n, INVLIST_NOW_UNPAYABLE, p->number, p->seen,
+		           inv->balance_cents);
 		return -1;
 	}
 	if (*regie >= 0 && (long)inv->regie_index != *regie) {
@@ -426,10 +431,12 @@ char *invlist_change_text(const struct invlist_change *c)
 		return xasprintf("%s : n'est plus sélectionnable, retirée de la sélection",
 		                 c->number);
 	case INVLIST_BALANCE_CHANGED:
-		return xasprintf("%s : le solde est passé de %s € à %s €", c->number, before, after);
+		return xasprintf("%s : le solde est passé de %s € à %s €", c->number, before,
+		                 after);
 	case INVLIST_OTHER_REGIE_NOW:
-		return xasprintf("%s : relève maintenant d'une autre régie, retirée de la sélection",
-		                 c->number);
+		return xasprintf(
+		        "%s : relève maintenant d'une autre régie, retirée de la sélection",
+		        c->number);
 	}
 	return xasprintf("%s : modifiée", c->number);
 }

@@ -73,8 +73,7 @@ int64_t invlist_regie_balance(const struct invoice_page *page, size_t regie);
 /* The selection in page order, for pay_request: *numbers (pointing into the
  * page) and *balances (what the user saw), two arrays of the returned count,
  * owned by the caller (free the arrays only). Both NULL when empty. */
-size_t invlist_selection(const struct invlist *list, const char ***numbers,
-                         int64_t **balances);
+size_t invlist_selection(const struct invlist *list, const char ***numbers, int64_t **balances);
 
 /* What a re-read did to the selection. */
 enum invlist_change_kind {
@@ -87,7 +86,7 @@ enum invlist_change_kind {
 struct invlist_change {
 	enum invlist_change_kind kind;
 	char *number;
-	int64_t before, after;  /* balances (after = 0 when gone) */
+	int64_t before, after; /* balances (after = 0 when gone) */
 };
 /* Moves the selection onto a fresh read of the page (borrowed, as for
  * invlist_new; NULL is an empty page): keeps the invoices that are still
@@ -101,7 +100,11 @@ char *invlist_change_text(const struct invlist_change *change);
 
 /* Where an invoice stands on a page: still due, settled (balance 0, or the
  * portal marks it paid by removing its checkbox with nothing due), or absent. */
-enum invlist_state { INVLIST_STATE_DUE, INVLIST_STATE_SETTLED, INVLIST_STATE_ABSENT };
+enum invlist_state {
+	INVLIST_STATE_DUE,
+	INVLIST_STATE_SETTLED,
+	INVLIST_STATE_ABSENT
+};
 enum invlist_state invlist_state_of(const struct invoice_page *page, const char *number);
 
 /* Due date passed and something still to pay. */

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/commands.h"
+#include "exit_codes.h"
 #include "app/connect.h"
 #include "app/options.h"
 #include "app/password.h"
-#include "exit_codes.h"
+#include "cli/commands.h"
 #include "ui/ui.h"
 
 static const struct {

@@ -33,7 +33,9 @@ struct money_runs {
 };
 
 static const char *const money_group_spaces[] = { " ", "\xc2\xa0", "\xe2\x80\xaf" };
-static const char *const money_outer_spaces[] = { " ", "\t", "\r", "\n", "\xc2\xa0", "\xe2\x80\xaf" };
+static const char *const money_outer_spaces[] = {
+	" ", "\t", "\r", "\n", "\xc2\xa0", "\xe2\x80\xaf"
+};
 
 static size_t money_starts_with(const struct money_span *s, const char *const *seqs, size_t n)
 {

@@ -22,9 +22,9 @@
 int money_parse(const char *text, int64_t *cents, char **errp);
 
 enum money_format_style {
-	MONEY_FR,       /* "1 234,56" (ASCII space grouping) */
-	MONEY_PLAIN,    /* "1234,56" (CSV for French spreadsheets) */
-	MONEY_DOT,      /* "1234.56" */
+	MONEY_FR,    /* "1 234,56" (ASCII space grouping) */
+	MONEY_PLAIN, /* "1234,56" (CSV for French spreadsheets) */
+	MONEY_DOT,   /* "1234.56" */
 };
 /* Writes cents into buf (size >= 32 is always enough) and returns buf.
  * Negative amounts get a leading '-'. */

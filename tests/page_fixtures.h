@@ -5,9 +5,9 @@
 
 #include <stdio.h>
 
-#include "test_util.h"
 #include "util/file.h"
 #include "util/xalloc.h"
+#include "test_util.h"
 
 /* Where the pages were saved from: links resolve against it. */
 #define PAGE_BASE "https://portail2.aiga.fr/v4/"

@@ -15,9 +15,9 @@
 
 #include <cmocka.h>
 
-#include "app/browser.h"
 #include "util/file.h"
 #include "util/xalloc.h"
+#include "app/browser.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -69,9 +69,9 @@ static bool opened(const struct browser_env *e)
 static void test_refused_schemes_never_reach_the_browser(void **state)
 {
 	static const char *const refused[] = {
-		"file:///etc/passwd", "FILE:///etc/passwd", "ftp://127.0.0.1/tarifs.pdf",
+		"file:///etc/passwd",           "FILE:///etc/passwd",  "ftp://127.0.0.1/tarifs.pdf",
 		"http://www.mairie-lhorme.fr/", "javascript:alert(1)", "mailto:a@p.fr",
-		"smb://serveur/partage", "not a url",
+		"smb://serveur/partage",        "not a url",
 	};
 	struct browser_env *e = *state;
 	for (size_t i = 0; i < COUNT(refused); i++) {
@@ -90,8 +90,8 @@ static void test_allowed_urls_are_opened(void **state)
 {
 	struct browser_env *e = *state;
 	char *err = NULL;
-	assert_int_equal(browser_open("https://www.tipi.budget.gouv.fr/tpa/paiement.web?idop=1",
-	                              &err), 0);
+	assert_int_equal(
+	        browser_open("https://www.tipi.budget.gouv.fr/tpa/paiement.web?idop=1", &err), 0);
 	assert_int_equal(browser_open("http://localhost:8080/tpa/paiementws.web?idop=2", &err), 0);
 	assert_null(err);
 	char *text = NULL;

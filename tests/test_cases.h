@@ -2,9 +2,9 @@
 #ifndef PF_TESTS_TEST_CASES_H
 #define PF_TESTS_TEST_CASES_H
 
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +33,7 @@ static inline void test_cases_add(struct CMUnitTest *tests, size_t *n, const voi
 	}
 }
 
-#define TEST_CASES_ADD(tests, n, table, fn, prefix)                                       \
+#define TEST_CASES_ADD(tests, n, table, fn, prefix) \
 	test_cases_add(tests, &(n), table, sizeof((table)[0]), COUNT(table), fn, prefix)
 
 static inline void test_cases_free_names(struct CMUnitTest *tests, size_t n)

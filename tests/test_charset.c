@@ -45,8 +45,9 @@ static void test_canonical_labels(void **state)
 		const char *got = charset_canonical(cases[i].label);
 
 		if (!cases[i].want ? got != NULL : !got || strcmp(got, cases[i].want) != 0)
-			fail_msg("\"%s\": got %s, want %s", cases[i].label ? cases[i].label : "(null)",
-			         got ? got : "NULL", cases[i].want ? cases[i].want : "NULL");
+			fail_msg("\"%s\": got %s, want %s",
+			         cases[i].label ? cases[i].label : "(null)", got ? got : "NULL",
+			         cases[i].want ? cases[i].want : "NULL");
 	}
 }
 
@@ -63,9 +64,10 @@ static void check_detects(const struct detect_case *cases, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		enum charset_source source = (enum charset_source)-1;
+		enum charset_source source = (enum charset_source) - 1;
 		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].bytes);
-		const char *got = charset_detect(cases[i].bytes, len, cases[i].content_type, &source);
+		const char *got = charset_detect(cases[i].bytes, len, cases[i].content_type,
+		                                 &source);
 
 		if (strcmp(got, cases[i].want) != 0 || source != cases[i].source)
 			fail_msg("case %zu: got %s from %d, want %s from %d", i, got, (int)source,
@@ -81,11 +83,14 @@ static void test_detect_empty_input(void **state)
 	assert_string_equal(charset_detect(NULL, 0, NULL, &source), "UTF-8");
 	assert_int_equal(source, CHARSET_SNIFFED);
 	assert_string_equal(charset_detect("", 0, "text/html", NULL), "UTF-8");
-	assert_string_equal(charset_detect("", 0, "text/html; charset=latin1", NULL), "WINDOWS-1252");
+	assert_string_equal(charset_detect("", 0, "text/html; charset=latin1", NULL),
+	                    "WINDOWS-1252");
 }
 
 static void test_detect_from_http_header(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct detect_case cases[] = {
 		/* A label the bytes contradict is overruled (portals mix them up). */
 		{ "R\xc3\xa9gie", 0, "text/html; charset=ISO-8859-1", "UTF-8", CHARSET_FROM_HTTP },
@@ -102,6 +107,7 @@ static void test_detect_from_http_header(void **state)
 		{ "R\xe9gie", 0, "text/html", "WINDOWS-1252", CHARSET_SNIFFED },
 		{ "R\xe9gie", 0, "text/html; charset=", "WINDOWS-1252", CHARSET_SNIFFED },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_detects(cases, COUNT(cases));
@@ -112,6 +118,8 @@ static void test_detect_from_http_header(void **state)
  * UTF-8 page), and gives way only when the bytes are clearly not UTF-8. */
 static void test_detect_utf8_label_with_stray_bytes(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct detect_case cases[] = {
 		/* one stray 0xE9 among valid UTF-8: the label wins */
 		{ "<meta charset=utf-8>R\xc3\xa9gie P\xe9RISCOLAIRE", 0, NULL, "UTF-8",
@@ -132,6 +140,7 @@ static void test_detect_utf8_label_with_stray_bytes(void **state)
 		/* without a label, sniffing stays strict */
 		{ "R\xc3\xa9gie P\xe9RISCOLAIRE", 0, NULL, "WINDOWS-1252", CHARSET_SNIFFED },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_detects(cases, COUNT(cases));
@@ -139,6 +148,8 @@ static void test_detect_utf8_label_with_stray_bytes(void **state)
 
 static void test_detect_from_bom(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct detect_case cases[] = {
 		{ "\xef\xbb\xbfR\xc3\xa9gie", 0, NULL, "UTF-8", CHARSET_FROM_BOM },
 		{ "\xef\xbb\xbf<meta charset=latin1>", 0, "text/html; charset=latin1", "UTF-8",
@@ -146,6 +157,7 @@ static void test_detect_from_bom(void **state)
 		{ "\xff\xfeR\0", 4, NULL, "UTF-16LE", CHARSET_FROM_BOM },
 		{ "\xfe\xff\0R", 4, NULL, "UTF-16BE", CHARSET_FROM_BOM },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_detects(cases, COUNT(cases));
@@ -153,6 +165,8 @@ static void test_detect_from_bom(void **state)
 
 static void test_detect_from_meta(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct detect_case cases[] = {
 		{ "<html><head><meta charset=\"iso-8859-1\">", 0, NULL, "WINDOWS-1252", CHARSET_FROM_META },
 		{ "<meta charset=utf-8>R\xe9gie", 0, NULL, "WINDOWS-1252", CHARSET_FROM_META },
@@ -169,6 +183,7 @@ static void test_detect_from_meta(void **state)
 		/* a page we read as ASCII is not UTF-16 */
 		{ "<meta charset=utf-16>", 0, NULL, "UTF-8", CHARSET_FROM_META },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_detects(cases, COUNT(cases));
@@ -177,6 +192,8 @@ static void test_detect_from_meta(void **state)
 /* Places where "charset" is written but means nothing. */
 static void test_detect_ignores_false_meta(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct detect_case cases[] = {
 		{ "<meta content=\"text/html; charset=latin1\">R\xc3\xa9gie", 0, NULL, "UTF-8",
 		  CHARSET_SNIFFED }, /* content without http-equiv */
@@ -185,6 +202,7 @@ static void test_detect_ignores_false_meta(void **state)
 		{ "<metadata charset=latin1>R\xc3\xa9gie", 0, NULL, "UTF-8", CHARSET_SNIFFED },
 		{ "<meta charset=\"latin1", 0, NULL, "WINDOWS-1252", CHARSET_FROM_META },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_detects(cases, COUNT(cases));
@@ -210,6 +228,8 @@ static void test_detect_meta_past_4096_is_ignored(void **state)
 
 static void test_detect_by_sniffing(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct detect_case cases[] = {
 		{ "plain ascii", 0, NULL, "UTF-8", CHARSET_SNIFFED },
 		{ "R\xc3\xa9gie 12,00 \xe2\x82\xac", 0, NULL, "UTF-8", CHARSET_SNIFFED },
@@ -220,6 +240,7 @@ static void test_detect_by_sniffing(void **state)
 		{ "Caf\xe9", 0, NULL, "WINDOWS-1252", CHARSET_SNIFFED },
 		{ "R\xc3\xa9gie \xff tail", 0, NULL, "WINDOWS-1252", CHARSET_SNIFFED },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_detects(cases, COUNT(cases));
@@ -241,7 +262,8 @@ static void check_converts(const struct convert_case *cases, size_t n)
 		size_t out_len = 12345;
 		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].bytes);
 
-		if (charset_to_utf8(cases[i].bytes, len, cases[i].charset, &out, &out_len, &err) != 0)
+		if (charset_to_utf8(cases[i].bytes, len, cases[i].charset, &out, &out_len, &err) !=
+		    0)
 			fail_msg("case %zu: unexpected error %s", i, err);
 		assert_non_null(out);
 		assert_int_equal(out_len, strlen(out));
@@ -253,11 +275,14 @@ static void check_converts(const struct convert_case *cases, size_t n)
 
 static void test_convert_empty_input(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct convert_case cases[] = {
 		{ "", 0, "UTF-8", "" },
 		{ "", 0, "WINDOWS-1252", "" },
 		{ "\xef\xbb\xbf", 0, "utf-8", "" },
 	};
+	/* clang-format on */
 	char *out = NULL;
 	size_t out_len = 1;
 
@@ -271,6 +296,8 @@ static void test_convert_empty_input(void **state)
 
 static void test_convert_utf8_validates(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct convert_case cases[] = {
 		{ "R\xc3\xa9gie 12,00 \xe2\x82\xac", 0, "UTF-8", "R\xc3\xa9gie 12,00 \xe2\x82\xac" },
 		{ "\xef\xbb\xbf" "abc", 0, "utf8", "abc" },                   /* BOM dropped */
@@ -280,6 +307,7 @@ static void test_convert_utf8_validates(void **state)
 		{ "a\0b", 3, "UTF-8", "a" FFFD "b" },                         /* NUL */
 		{ "\x1b[31m", 0, "UTF-8", "\x1b[31m" }, /* controls are sanitize's job */
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_converts(cases, COUNT(cases));
@@ -287,6 +315,8 @@ static void test_convert_utf8_validates(void **state)
 
 static void test_convert_windows1252(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct convert_case cases[] = {
 		{ "R\xe9gie \x80 \x9c \x85", 0, "WINDOWS-1252", "R\xc3\xa9gie \xe2\x82\xac \xc5\x93 \xe2\x80\xa6" },
 		{ "R\xe9gie", 0, "iso-8859-1", "R\xc3\xa9gie" }, /* latin1 label, windows-1252 table */
@@ -296,6 +326,7 @@ static void test_convert_windows1252(void **state)
 		{ "a\x81" "b\x8d\x8f\x90\x9d" "c", 0, "WINDOWS-1252", "a" FFFD "b" FFFD FFFD FFFD FFFD "c" },
 		{ "a\0b", 3, "latin1", "a" FFFD "b" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_converts(cases, COUNT(cases));
@@ -303,10 +334,13 @@ static void test_convert_windows1252(void **state)
 
 static void test_convert_latin9(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct convert_case cases[] = {
 		{ "\xa4 \xbd", 0, "ISO-8859-15", "\xe2\x82\xac \xc5\x93" },
 		{ "\xa4", 0, "latin1", "\xc2\xa4" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_converts(cases, COUNT(cases));
@@ -314,12 +348,15 @@ static void test_convert_latin9(void **state)
 
 static void test_convert_utf16(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct convert_case cases[] = {
 		{ "\xff\xfeR\0\xe9\0", 6, "UTF-16LE", "R\xc3\xa9" },
 		{ "\xfe\xff\0R\0\xe9", 6, "UTF-16BE", "R\xc3\xa9" },
 		{ "R\0\x00\xd8!\0", 6, "UTF-16LE", "R" FFFD "!" }, /* lone surrogate */
 		{ "R\0!", 3, "UTF-16LE", "R" FFFD },               /* odd length */
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_converts(cases, COUNT(cases));
@@ -328,7 +365,9 @@ static void test_convert_utf16(void **state)
 /* A large page crosses the internal chunk size many times. */
 static void test_convert_large_input(void **state)
 {
-	enum { N = 20000 };
+	enum {
+		N = 20000
+	};
 	char *in = malloc(N), *out = NULL;
 	size_t out_len, i;
 
@@ -375,11 +414,14 @@ static void test_from_utf8_for_forms(void **state)
 		{ "\xe2\x82\xac", "ISO-8859-15", "\xa4" },
 		{ "\xe6\xbc\xa2 \xf0\x9f\x98\x80", "WINDOWS-1252", "&#28450; &#128512;" },
 		{ "\xe2\x80\x9cx\xe2\x80\x9d \xe2\x86\x92", "latin9", "&#8220;x&#8221; &#8594;" },
-		{ "a\xff" "b", "WINDOWS-1252", "a&#65533;b" },
+		{ "a\xff"
+		  "b",
+		  "WINDOWS-1252", "a&#65533;b" },
 		{ "a\xe2\x82", "WINDOWS-1252", "a&#65533;" },
 		{ "R\xc3\xa9gie", "UTF-8", "R\xc3\xa9gie" },
 		{ "a\xff", "utf8", "a" FFFD },
-		{ "R\xc3\xa9gie", "utf-16", "R\xc3\xa9gie" }, /* forms of UTF-16 pages go as UTF-8 */
+		{ "R\xc3\xa9gie", "utf-16",
+		  "R\xc3\xa9gie" }, /* forms of UTF-16 pages go as UTF-8 */
 	};
 	size_t i;
 
@@ -403,7 +445,8 @@ static void test_bom_dropped_from_pages_kept_in_values(void **state)
 {
 	char *out = NULL, *err = NULL;
 	size_t len = 0;
-	assert_int_equal(charset_to_utf8("\xEF\xBB\xBF\xEF\xBB\xBFx", 7, "UTF-8", &out, &len, &err), 0);
+	assert_int_equal(charset_to_utf8("\xEF\xBB\xBF\xEF\xBB\xBFx", 7, "UTF-8", &out, &len, &err),
+	                 0);
 	assert_string_equal(out, "\xEF\xBB\xBFx");
 	char *back = charset_from_utf8(out, "UTF-8");
 	assert_string_equal(back, out);
@@ -413,6 +456,8 @@ static void test_bom_dropped_from_pages_kept_in_values(void **state)
 
 int main(void)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_canonical_labels),
 		cmocka_unit_test(test_detect_empty_input),
@@ -433,6 +478,7 @@ int main(void)
 		cmocka_unit_test(test_from_utf8_for_forms),
 		cmocka_unit_test(test_bom_dropped_from_pages_kept_in_values),
 	};
+	/* clang-format on */
 
 	return cmocka_run_group_tests_name("charset", tests, NULL, NULL);
 }

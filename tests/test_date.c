@@ -26,8 +26,8 @@ static void check_rejects(const char *const *texts, size_t n)
 		char *err = NULL;
 
 		if (date_parse_fr(texts[i], &d, &err) != -1)
-			fail_msg("\"%s\": accepted as %04d-%02d-%02d", texts[i] ? texts[i] : "(null)",
-			         d.year, d.month, d.day);
+			fail_msg("\"%s\": accepted as %04d-%02d-%02d",
+			         texts[i] ? texts[i] : "(null)", d.year, d.month, d.day);
 		assert_non_null(err);
 		free(err);
 		assert_int_equal(date_parse_fr(texts[i], &d, NULL), -1);
@@ -50,7 +50,9 @@ static void test_parses_accepted_forms(void **state)
 		{ "05-09-2022", 2022, 9, 5 },
 		{ "05.09.2022", 2022, 9, 5 },
 		{ "  05/09/2022\t", 2022, 9, 5 },
-		{ "\xc2\xa0" "31/12/2021\xe2\x80\xaf", 2021, 12, 31 },
+		{ "\xc2\xa0"
+		  "31/12/2021\xe2\x80\xaf",
+		  2021, 12, 31 },
 		{ "29/02/2024", 2024, 2, 29 },
 		{ "29/02/2000", 2000, 2, 29 },
 		{ "01/01/0001", 1, 1, 1 },
@@ -66,7 +68,8 @@ static void test_parses_accepted_forms(void **state)
 		if (date_parse_fr(cases[i].text, &d, &err) != 0)
 			fail_msg("\"%s\": unexpected error: %s", cases[i].text, err);
 		if (d.year != cases[i].year || d.month != cases[i].month || d.day != cases[i].day)
-			fail_msg("\"%s\": got %04d-%02d-%02d", cases[i].text, d.year, d.month, d.day);
+			fail_msg("\"%s\": got %04d-%02d-%02d", cases[i].text, d.year, d.month,
+			         d.day);
 	}
 }
 
@@ -92,9 +95,20 @@ static void test_rejects_impossible_dates(void **state)
 static void test_rejects_garbage(void **state)
 {
 	static const char *const texts[] = {
-		"05/09/2022x", "05/09/2022 12:00", "05/09-2022", "05/09", "5/9", "a05/09/2022",
-		"005/09/2022", "05/009/2022", "05//2022", "-5/09/2022", "05 09 2022",
-		"2022-09-05", "05/09/2022\x1b[2J", "\xe2\x80\x94",
+		"05/09/2022x",
+		"05/09/2022 12:00",
+		"05/09-2022",
+		"05/09",
+		"5/9",
+		"a05/09/2022",
+		"005/09/2022",
+		"05/009/2022",
+		"05//2022",
+		"-5/09/2022",
+		"05 09 2022",
+		"2022-09-05",
+		"05/09/2022\x1b[2J",
+		"\xe2\x80\x94",
 	};
 
 	(void)state;
@@ -133,8 +147,8 @@ static void test_validity_and_leap_years(void **state)
 	(void)state;
 	for (i = 0; i < COUNT(cases); i++)
 		if (date_is_valid(cases[i].year, cases[i].month, cases[i].day) != cases[i].valid)
-			fail_msg("%04d-%02d-%02d: want %s", cases[i].year, cases[i].month, cases[i].day,
-			         cases[i].valid ? "valid" : "invalid");
+			fail_msg("%04d-%02d-%02d: want %s", cases[i].year, cases[i].month,
+			         cases[i].day, cases[i].valid ? "valid" : "invalid");
 }
 
 static void test_prints_iso_and_french(void **state)
@@ -200,7 +214,8 @@ static void test_today_is_a_valid_date(void **state)
 
 static void test_parse_then_print_round_trips(void **state)
 {
-	static const char *const texts[] = { "05/09/2022", "29/02/2024", "31/12/1999", "01/01/2000" };
+	static const char *const texts[] = { "05/09/2022", "29/02/2024", "31/12/1999",
+		                             "01/01/2000" };
 	size_t i;
 
 	(void)state;

@@ -32,10 +32,13 @@ static void check_folds(const struct fold_case *cases, size_t n)
 
 static void test_null_and_empty_fold_to_empty(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct fold_case cases[] = {
 		{ NULL, "" }, { "", "" }, { "   ", "" }, { " : ", "" }, { "\xc2\xa0\xe2\x80\xaf", "" },
 		{ "\xc2\xb0", "" }, /* ° alone */
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_folds(cases, COUNT(cases));
@@ -43,6 +46,8 @@ static void test_null_and_empty_fold_to_empty(void **state)
 
 static void test_portal_labels(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct fold_case cases[] = {
 		{ "N\xc2\xb0 de la facture :", "n de la facture" },
 		{ "N\xc2\xba de la facture", "n de la facture" }, /* º, not ° */
@@ -55,6 +60,7 @@ static void test_portal_labels(void **state)
 		{ "Date d\xe2\x80\x99\xc3\xa9" "ch\xc3\xa9" "ance", "date d echeance" },
 		{ "R\xc3\xa9gie 2022", "regie 2022" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_folds(cases, COUNT(cases));
@@ -62,12 +68,15 @@ static void test_portal_labels(void **state)
 
 static void test_ligatures_and_sharp_s(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct fold_case cases[] = {
 		{ "\xc5\x92uvre", "oeuvre" },   { "c\xc5\x93ur", "coeur" }, { "c\xc3\xa6" "cum", "caecum" },
 		{ "\xc3\x86" "SOP", "aesop" },  { "Stra\xc3\x9f" "e", "strasse" },
 		{ "\xe1\xba\x9e", "ss" },       /* capital sharp s */
 		{ "\xc3\x9e" "or", "thor" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_folds(cases, COUNT(cases));
@@ -75,6 +84,8 @@ static void test_ligatures_and_sharp_s(void **state)
 
 static void test_separators_collapse(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct fold_case cases[] = {
 		{ "  Montant   d\xc3\xbb  ", "montant du" },
 		{ "Montant\xc2\xa0" "d\xc3\xbb", "montant du" },     /* NBSP */
@@ -84,6 +95,7 @@ static void test_separators_collapse(void **state)
 		{ "a-b_c/d.e", "a b c d e" },
 		{ "x \xc3\x97 y", "x y" }, /* × is not a letter */
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_folds(cases, COUNT(cases));
@@ -93,12 +105,15 @@ static void test_separators_collapse(void **state)
  * them. */
 static void test_invisible_marks_do_not_split_words(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct fold_case cases[] = {
 		{ "re\xcc\x81gie", "regie" },          /* e + U+0301 */
 		{ "fac\xc2\xad" "ture", "facture" },   /* soft hyphen */
 		{ "fac\xe2\x80\x8b" "ture", "facture" }, /* zero-width space */
 		{ "\xef\xbb\xbf" "Facture", "facture" }, /* BOM */
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_folds(cases, COUNT(cases));
@@ -106,9 +121,12 @@ static void test_invisible_marks_do_not_split_words(void **state)
 
 static void test_invalid_utf8_is_a_separator(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct fold_case cases[] = {
 		{ "ab\xff" "cd", "ab cd" }, { "\xc3", "" }, { "R\xe9gie", "r gie" }, { "\xed\xa0\x80x", "x" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_folds(cases, COUNT(cases));
@@ -120,12 +138,12 @@ static void test_latin_to_ascii_table(void **state)
 		unsigned long cp;
 		const char *want; /* NULL: no base letters */
 	} cases[] = {
-		{ 0x41, NULL },    { 0xbf, NULL },   { 0xc0, "A" },     { 0xc9, "E" },
-		{ 0xe9, "e" },     { 0xe6, "ae" },   { 0xc6, "AE" },    { 0xdf, "ss" },
-		{ 0xd7, NULL },    { 0xf7, NULL },   { 0xff, "y" },     { 0x152, "OE" },
-		{ 0x153, "oe" },   { 0x178, "Y" },   { 0x17f, "s" },    { 0x141, "L" },
-		{ 0x180, NULL },   { 0x219, "s" },   { 0x21b, "t" },    { 0x1e9e, "SS" },
-		{ 0xb0, NULL },    { 0xba, NULL },   { 0x20ac, NULL },  { 0xfffd, NULL },
+		{ 0x41, NULL },  { 0xbf, NULL }, { 0xc0, "A" },    { 0xc9, "E" },
+		{ 0xe9, "e" },   { 0xe6, "ae" }, { 0xc6, "AE" },   { 0xdf, "ss" },
+		{ 0xd7, NULL },  { 0xf7, NULL }, { 0xff, "y" },    { 0x152, "OE" },
+		{ 0x153, "oe" }, { 0x178, "Y" }, { 0x17f, "s" },   { 0x141, "L" },
+		{ 0x180, NULL }, { 0x219, "s" }, { 0x21b, "t" },   { 0x1e9e, "SS" },
+		{ 0xb0, NULL },  { 0xba, NULL }, { 0x20ac, NULL }, { 0xfffd, NULL },
 	};
 	size_t i;
 
@@ -192,7 +210,7 @@ static void test_contains_whole_words(void **state)
 		bool found;
 	} cases[] = {
 		{ NULL, NULL, false },
-		{ "abc", "", false },  /* an empty needle matches nothing */
+		{ "abc", "", false }, /* an empty needle matches nothing */
 		{ "abc", " : ", false },
 		{ "", "x", false },
 		{ "Montant d\xc3\xbb (\xe2\x82\xac)", "MONTANT DU", true },
@@ -212,6 +230,8 @@ static void test_contains_whole_words(void **state)
 
 int main(void)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_null_and_empty_fold_to_empty),
 		cmocka_unit_test(test_portal_labels),
@@ -224,6 +244,7 @@ int main(void)
 		cmocka_unit_test(test_equal),
 		cmocka_unit_test(test_contains_whole_words),
 	};
+	/* clang-format on */
 
 	return cmocka_run_group_tests_name("fold", tests, NULL, NULL);
 }

@@ -4,9 +4,9 @@
 
 #include <stdio.h>
 
+#include "util/strbuf.h"
 #include "web/form.h"
 #include "test_util.h"
-#include "util/strbuf.h"
 
 static const struct form_control *control(const struct form *f, const char *name)
 {
@@ -24,8 +24,10 @@ static void test_many_controls_keep_their_order(void **state)
 	struct strbuf page = STRBUF_INIT;
 	strbuf_puts(&page, "<form action=a.php5><table>");
 	for (int i = 0; i < 150; i++)
-		strbuf_printf(&page, "<tr><td><label for=c%d>L%d</label><input type=checkbox "
-		              "id=c%d name=f%d value=%d></tr>", i, i, i, i, i);
+		strbuf_printf(&page,
+		              "<tr><td><label for=c%d>L%d</label><input type=checkbox "
+		              "id=c%d name=f%d value=%d></tr>",
+		              i, i, i, i, i);
 	strbuf_puts(&page, "</table></form>");
 	char *html = strbuf_detach(&page);
 	struct html_doc *doc = parse_html(html);
@@ -60,8 +62,8 @@ static void test_page_without_forms(void **state)
 static void test_form_attributes_and_defaults(void **state)
 {
 	struct html_doc *doc = parse_html(
-	    "<form action=\"login.php5?x=1&amp;y=2\" METHOD=Post accept-charset=\"ISO-8859-1\" "
-	    "name=frm target=_blank onsubmit=\"return check()\"></form><form></form>");
+	        "<form action=\"login.php5?x=1&amp;y=2\" METHOD=Post accept-charset=\"ISO-8859-1\" "
+	        "name=frm target=_blank onsubmit=\"return check()\"></form><form></form>");
 	struct form_list *list = form_list_from_doc(doc);
 	assert_int_equal(list->count, 2);
 	const struct form *f = &list->forms[0];
@@ -84,19 +86,19 @@ static void test_form_attributes_and_defaults(void **state)
 static void test_every_control_kind(void **state)
 {
 	struct html_doc *doc = parse_html(
-	    "<form method=post enctype=\"multipart/form-data\">"
-	    "<label for=l>Identifiant</label><input id=l name=txtLogin value=\"jo\">"
-	    "<label>Mot de passe <input type=PASSWORD name=txtPassword></label>"
-	    "<input type=hidden name=token value=\"a&amp;b\">"
-	    "<input type=checkbox name=c1 checked><input type=checkbox name=c2 value=7 disabled>"
-	    "<input type=radio name=r value=a><input type=radio name=r value=b checked>"
-	    "<select name=s><option>un<option value=2 selected>deux</select>"
-	    "<textarea name=t>ligne 1\n  ligne 2</textarea>"
-	    "<input type=image name=img alt=\"Payer\" src=p.gif>"
-	    "<button name=b value=v>R&egrave;glement</button>"
-	    "<button type=button name=bb onclick=\"history.back()\">Retour</button>"
-	    "<input type=submit name=go value=\"Se connecter\"><input type=reset name=rs>"
-	    "<input type=file name=f><input type=email name=e></form>");
+	        "<form method=post enctype=\"multipart/form-data\">"
+	        "<label for=l>Identifiant</label><input id=l name=txtLogin value=\"jo\">"
+	        "<label>Mot de passe <input type=PASSWORD name=txtPassword></label>"
+	        "<input type=hidden name=token value=\"a&amp;b\">"
+	        "<input type=checkbox name=c1 checked><input type=checkbox name=c2 value=7 disabled>"
+	        "<input type=radio name=r value=a><input type=radio name=r value=b checked>"
+	        "<select name=s><option>un<option value=2 selected>deux</select>"
+	        "<textarea name=t>ligne 1\n  ligne 2</textarea>"
+	        "<input type=image name=img alt=\"Payer\" src=p.gif>"
+	        "<button name=b value=v>R&egrave;glement</button>"
+	        "<button type=button name=bb onclick=\"history.back()\">Retour</button>"
+	        "<input type=submit name=go value=\"Se connecter\"><input type=reset name=rs>"
+	        "<input type=file name=f><input type=email name=e></form>");
 	struct form_list *list = form_list_from_doc(doc);
 	assert_int_equal(list->count, 1);
 	const struct form *f = &list->forms[0];
@@ -137,10 +139,10 @@ static void test_form_opened_between_table_and_tr(void **state)
 	/* tidy moves such a form out of the table: its controls still belong
 	 * to it, as in a browser. */
 	struct html_doc *doc = parse_html(
-	    "<table><form name=f1 method=post action=pay.php5><tr><td>"
-	    "<input type=checkbox name=\"fact[]\" value=1 checked>"
-	    "<tr><td><input type=submit name=regl value=\"R&egrave;glement\"></table></form>"
-	    "<form name=f2><input name=q></form>");
+	        "<table><form name=f1 method=post action=pay.php5><tr><td>"
+	        "<input type=checkbox name=\"fact[]\" value=1 checked>"
+	        "<tr><td><input type=submit name=regl value=\"R&egrave;glement\"></table></form>"
+	        "<form name=f2><input name=q></form>");
 	struct form_list *list = form_list_from_doc(doc);
 	assert_int_equal(list->count, 2);
 	assert_int_equal(list->forms[0].ncontrols, 2);
@@ -148,8 +150,8 @@ static void test_form_opened_between_table_and_tr(void **state)
 	assert_string_equal(list->forms[0].controls[1].name, "regl");
 	assert_int_equal(list->forms[1].ncontrols, 1);
 	size_t index = 99;
-	const struct form_control *c =
-	    form_list_control_for_node(list, list->forms[1].controls[0].node, &index);
+	const struct form_control *c = form_list_control_for_node(
+	        list, list->forms[1].controls[0].node, &index);
 	assert_ptr_equal(c, &list->forms[1].controls[0]);
 	assert_int_equal(index, 1);
 	assert_null(form_list_control_for_node(list, doc->root, &index));
@@ -163,10 +165,10 @@ static void test_form_moved_with_its_hidden_inputs(void **state)
 	 * <tr> out of the table; the row controls still belong to it, but not
 	 * a control after a form that shows something. */
 	struct html_doc *doc = parse_html(
-	    "<table><form name=f1 method=post><input type=hidden name=regie value=1>"
-	    "<tr><td><input type=checkbox name=\"fact[]\" value=912 checked>"
-	    "<tr><td><input type=submit name=regl value=R></table></form>"
-	    "<form name=f2><p>Recherche <input name=q></form><input name=orphan>");
+	        "<table><form name=f1 method=post><input type=hidden name=regie value=1>"
+	        "<tr><td><input type=checkbox name=\"fact[]\" value=912 checked>"
+	        "<tr><td><input type=submit name=regl value=R></table></form>"
+	        "<form name=f2><p>Recherche <input name=q></form><input name=orphan>");
 	struct form_list *list = form_list_from_doc(doc);
 	assert_int_equal(list->count, 2);
 	assert_int_equal(list->forms[0].ncontrols, 3);

@@ -19,11 +19,11 @@ struct set {
 struct encode_case {
 	const char *name;
 	const char *html;
-	const char *submitter;  /* control name or "#N"; NULL = implicit submission */
-	const char *charset;    /* the page's; NULL = UTF-8 */
+	const char *submitter; /* control name or "#N"; NULL = implicit submission */
+	const char *charset;   /* the page's; NULL = UTF-8 */
 	struct set sets[4];
 	const char *method, *url, *content_type, *body, *request_charset;
-	const char *error;      /* expected error fragment instead */
+	const char *error; /* expected error fragment instead */
 };
 
 static long control_index(const struct form *f, const char *ref)
@@ -37,6 +37,8 @@ static long control_index(const struct form *f, const char *ref)
 	return -1;
 }
 
+/* A table, aligned by hand: */
+/* clang-format off */
 static const struct encode_case cases[] = {
 	{ "login POST with a password full of + & = %",
 	  "<form method=post action=login.php5><input name=txtLogin value=famille>"
@@ -177,6 +179,7 @@ static const struct encode_case cases[] = {
 	{ "unknown page charset", "<form><input name=a></form>", NULL, "x-\x1b[31mklingon",
 	  { { NULL, NULL, 0 } }, NULL, NULL, NULL, NULL, NULL, "unknown character set" },
 };
+/* clang-format on */
 
 static void apply_sets(const struct form *f, struct form_values *v, const struct set *sets)
 {
@@ -276,7 +279,8 @@ static void test_multipart_boundary_is_random(void **state)
 	const char *b = strstr(r1->content_type, "boundary=") + 9;
 	assert_true(strlen(b) >= 30 && strlen(b) <= 70);
 	for (const char *p = b; *p; p++)
-		assert_true(strchr("-ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", *p));
+		assert_true(strchr(
+		        "-ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", *p));
 	form_request_free(&r1);
 	form_request_free(&r2);
 	form_list_free(&list);
@@ -292,7 +296,9 @@ static void test_long_values(void **state)
 	struct form_list *list = form_list_from_doc(doc);
 	struct form_values *v = form_values_new(&list->forms[0]);
 	struct form_request *r = NULL;
-	enum { N = 3000 };
+	enum {
+		N = 3000
+	};
 	char *password = malloc(N + 1), *text = malloc(2 * N + 1), *want = malloc(9 * N + 16);
 
 	for (size_t i = 0; i < N; i++) {
@@ -370,6 +376,8 @@ struct urlencode_case {
 	const char *name, *in, *want;
 };
 
+/* A table, aligned by hand: */
+/* clang-format off */
 static const struct urlencode_case urlencode_cases[] = {
 	{ "empty", "", "" },
 	{ "unreserved kept", "AZaz09*-._", "AZaz09*-._" },
@@ -378,6 +386,7 @@ static const struct urlencode_case urlencode_cases[] = {
 	{ "high bytes in uppercase hex", "\xc3\xa9\xff", "%C3%A9%FF" },
 	{ "controls escaped", "\t\r\n\x1b", "%09%0D%0A%1B" },
 };
+/* clang-format on */
 
 static void test_urlencode(void **state)
 {
@@ -398,6 +407,8 @@ static void test_urlencode_nul_byte(void **state)
 
 int main(void)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(test_multipart_boundary_is_random),
 		cmocka_unit_test(test_long_values),
@@ -405,6 +416,7 @@ int main(void)
 		cmocka_unit_test(test_values_must_match_the_form),
 		cmocka_unit_test(test_urlencode_nul_byte),
 	};
+	/* clang-format on */
 	struct CMUnitTest tests[COUNT(fixed) + COUNT(cases) + COUNT(urlencode_cases)];
 	size_t n = 0, named;
 	int rc;

@@ -11,11 +11,11 @@
 #include <dirent.h>
 #include <stdio.h>
 
-#include "fuzz/fuzz.h"
-#include "test_util.h"
-#include "web/url.h"
 #include "util/file.h"
 #include "util/xalloc.h"
+#include "web/url.h"
+#include "fuzz/fuzz.h"
+#include "test_util.h"
 
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_CASES 1024
@@ -84,17 +84,23 @@ static void run_found(void **state)
 
 struct seed_set {
 	const char *target;
-	const char *dir;  /* under tests/fixtures, or "../fuzz/seeds/NAME" */
+	const char *dir; /* under tests/fixtures, or "../fuzz/seeds/NAME" */
 	const char *suffix;
 };
 
 static const struct seed_set seed_sets[] = {
-	{ "invoices", "invoices", ".html" },   { "invoices", "pages", ".html" },
-	{ "login", "pages", ".html" },         { "form_encode", "pages", ".html" },
-	{ "form_encode", "invoices", ".html" }, { "form_encode", "handoff", ".html" },
-	{ "handoff", "handoff", ".html" },     { "page_text", "pages", ".html" },
-	{ "charset", "invoices", ".html" },    { "money_date", "../fuzz/seeds/money_date", "" },
-	{ "sanitize", "../fuzz/seeds/sanitize", "" }, { "config", "../fuzz/seeds/config", "" },
+	{ "invoices", "invoices", ".html" },
+	{ "invoices", "pages", ".html" },
+	{ "login", "pages", ".html" },
+	{ "form_encode", "pages", ".html" },
+	{ "form_encode", "invoices", ".html" },
+	{ "form_encode", "handoff", ".html" },
+	{ "handoff", "handoff", ".html" },
+	{ "page_text", "pages", ".html" },
+	{ "charset", "invoices", ".html" },
+	{ "money_date", "../fuzz/seeds/money_date", "" },
+	{ "sanitize", "../fuzz/seeds/sanitize", "" },
+	{ "config", "../fuzz/seeds/config", "" },
 };
 
 static void run_seeds(void **state)
@@ -158,9 +164,11 @@ static void open_bug_raw_host(void **state)
 		bool clean = !url || url_is_printable_ascii(url);
 		if (FUZZ_OPEN_BUG_URL_RAW_HOST && clean)
 			fail_msg("url_resolve no longer keeps a raw host for \"%s\": set "
-			         "FUZZ_OPEN_BUG_URL_RAW_HOST to 0 in tests/fuzz/fuzz.h", refs[i]);
+			         "FUZZ_OPEN_BUG_URL_RAW_HOST to 0 in tests/fuzz/fuzz.h",
+			         refs[i]);
 		if (!FUZZ_OPEN_BUG_URL_RAW_HOST && !clean)
-			fail_msg("\"%s\" resolves to \"%s\": non-ASCII bytes in the URL", refs[i], url);
+			fail_msg("\"%s\" resolves to \"%s\": non-ASCII bytes in the URL", refs[i],
+			         url);
 		free(url);
 		free(err);
 	}
@@ -174,8 +182,9 @@ static void open_bug_bad_scheme(void **state)
 	char *url = url_resolve(PORTAL, "5:/e", &err);
 	bool right = url && strcmp(url, PORTAL "5:/e") == 0;
 	if (FUZZ_OPEN_BUG_URL_BAD_SCHEME && right)
-		fail_msg("url_resolve now reads \"5:/e\" as a path: set FUZZ_OPEN_BUG_URL_BAD_SCHEME "
-		         "to 0 in tests/fuzz/fuzz.h");
+		fail_msg(
+		        "url_resolve now reads \"5:/e\" as a path: set FUZZ_OPEN_BUG_URL_BAD_SCHEME "
+		        "to 0 in tests/fuzz/fuzz.h");
 	if (!FUZZ_OPEN_BUG_URL_BAD_SCHEME && !right)
 		fail_msg("\"5:/e\" resolves to \"%s\", not \"%s\"", url ? url : err, PORTAL "5:/e");
 	free(url);
@@ -220,8 +229,8 @@ int main(void)
 	fuzz_set_fail_hook(fail_hook);
 	while (d && (e = readdir(d)) && nfound < MAX_CASES / 2) {
 		const char *dash = strchr(e->d_name, '-');
-		const struct target *t =
-		    dash ? target_named(e->d_name, (size_t)(dash - e->d_name)) : NULL;
+		const struct target *t = dash ? target_named(e->d_name, (size_t)(dash - e->d_name))
+		                              : NULL;
 		if (e->d_name[0] == '.' || !t)
 			continue;
 		found[nfound] = (struct found){ t, xasprintf("%s/%s", dir, e->d_name) };

@@ -14,15 +14,15 @@
 
 struct step_case {
 	const char *name;
-	const char *file;  /* under fixtures/handoff/, or NULL for html */
+	const char *file; /* under fixtures/handoff/, or NULL for html */
 	const char *html;
 	int rc;
 	enum handoff_kind kind;
-	const char *url;     /* GET: the URL; SUBMIT: the request's URL */
-	const char *method;  /* SUBMIT */
-	const char *body;    /* SUBMIT */
+	const char *url;    /* GET: the URL; SUBMIT: the request's URL */
+	const char *method; /* SUBMIT */
+	const char *body;   /* SUBMIT */
 	const char *confirm;
-	const char *via;     /* or, when rc is -1, a fragment of the error */
+	const char *via; /* or, when rc is -1, a fragment of the error */
 };
 
 /* The saved pages, one per way portals hand off (RELIABILITY / issue 3). */
@@ -38,7 +38,8 @@ static const struct step_case fixture_cases[] = {
 	{ "window.open after confirm() on the pay button", "window-open-confirm.html", NULL, 0,
 	  HANDOFF_GET, V4 "paiement.php5?idfacture=F2022-0912&montant=181.99&jeton=9d8c", NULL,
 	  NULL,
-	  "Vous allez \xc3\xaatre redirig\xc3\xa9 vers le site de paiement s\xc3\xa9" "curis\xc3\xa9"
+	  "Vous allez \xc3\xaatre redirig\xc3\xa9 vers le site de paiement s\xc3\xa9"
+	  "curis\xc3\xa9"
 	  " de la DGFiP.\nVoulez-vous continuer ?",
 	  "window.open" },
 	{ "window.open through a page function with arguments", "window-open-noconfirm.html", NULL,
@@ -59,8 +60,8 @@ static const struct step_case fixture_cases[] = {
 	  "numcli=012345&idop=c0ffee-77&urlretour=http%3A%2F%2F127.0.0.1%3A8080%2Fv4%2Fretour.php5"
 	  "%3Fr%3D1%26s%3D2",
 	  NULL, "auto-submit form" },
-	{ "auto-submit from a script that sets the action first", "autosubmit-script.html", NULL,
-	  0, HANDOFF_SUBMIT, TIPI, "POST",
+	{ "auto-submit from a script that sets the action first", "autosubmit-script.html", NULL, 0,
+	  HANDOFF_SUBMIT, TIPI, "POST",
 	  "refdet=F2022-0912&montant=18199&objet=Cantine+%26+garderie", NULL, "auto-submit form" },
 	{ "\"Payer par carte bancaire\" link", "payer-carte-link.html", NULL, 0, HANDOFF_GET,
 	  DEMO_PAY "?idop=5e6f&ref=F2022-0912", NULL, NULL, NULL, "Payer par carte bancaire link" },
@@ -76,42 +77,51 @@ static const struct step_case fixture_cases[] = {
 	  NULL, NULL, NULL },
 	{ "malformed and computed JavaScript is never guessed", "javascript-garbage.html", NULL, 0,
 	  HANDOFF_NONE, NULL, NULL, NULL, NULL, NULL },
-	{ "pay control whose URL is computed: an error, no fallback",
-	  "payer-carte-unreadable.html", NULL, -1, HANDOFF_NONE, NULL, NULL, NULL, NULL,
-	  "Payer par carte bancaire link" },
+	{ "pay control whose URL is computed: an error, no fallback", "payer-carte-unreadable.html",
+	  NULL, -1, HANDOFF_NONE, NULL, NULL, NULL, NULL, "Payer par carte bancaire link" },
 };
 
 #define PAGE(body) "<html><head><title>t</title></head><body>" body "</body></html>"
-#define HEAD(head, body)                                                                  \
-	"<html><head><title>t</title>" head "</head><body>" body "</body></html>"
+#define HEAD(head, body) "<html><head><title>t</title>" head "</head><body>" body "</body></html>"
 #define SCRIPT(code) PAGE("<p>x</p><script type=\"text/javascript\">" code "</script>")
-#define GET(name, html, url, via) { name, NULL, html, 0, HANDOFF_GET, url, NULL, NULL, NULL, via }
-#define GET_CONFIRM(name, html, url, confirm, via)                                     \
-	{ name, NULL, html, 0, HANDOFF_GET, url, NULL, NULL, confirm, via }
-#define NONE(name, html) { name, NULL, html, 0, HANDOFF_NONE, NULL, NULL, NULL, NULL, NULL }
-#define ERROR(name, html, what)                                                           \
-	{ name, NULL, html, -1, HANDOFF_NONE, NULL, NULL, NULL, NULL, what }
-#define POST(name, html, url, body, via)                                                 \
-	{ name, NULL, html, 0, HANDOFF_SUBMIT, url, "POST", body, NULL, via }
-#define FORM1 "<form name=frmPay id=idPay method=post action=\"" DEMO_PAY "\">" \
-	      "<input type=hidden name=idop value=42><input type=submit name=ok value=OK></form>"
+#define GET(name, html, url, via)                                            \
+	{                                                                    \
+		name, NULL, html, 0, HANDOFF_GET, url, NULL, NULL, NULL, via \
+	}
+#define GET_CONFIRM(name, html, url, confirm, via)                              \
+	{                                                                       \
+		name, NULL, html, 0, HANDOFF_GET, url, NULL, NULL, confirm, via \
+	}
+#define NONE(name, html)                                                        \
+	{                                                                       \
+		name, NULL, html, 0, HANDOFF_NONE, NULL, NULL, NULL, NULL, NULL \
+	}
+#define ERROR(name, html, what)                                                  \
+	{                                                                        \
+		name, NULL, html, -1, HANDOFF_NONE, NULL, NULL, NULL, NULL, what \
+	}
+#define POST(name, html, url, body, via)                                          \
+	{                                                                         \
+		name, NULL, html, 0, HANDOFF_SUBMIT, url, "POST", body, NULL, via \
+	}
+#define FORM1                                                             \
+	"<form name=frmPay id=idPay method=post action=\"" DEMO_PAY "\">" \
+	"<input type=hidden name=idop value=42><input type=submit name=ok value=OK></form>"
 
 static const struct step_case inline_cases[] = {
 	/* meta refresh: the content attribute as the HTML standard parses it */
-	GET("refresh 0; url=x",
-	    HEAD("<meta http-equiv=refresh content=\"0; url=p.php5\">", ""),
+	GET("refresh 0; url=x", HEAD("<meta http-equiv=refresh content=\"0; url=p.php5\">", ""),
 	    V4 "p.php5", "meta refresh"),
 	GET("refresh 5;URL=\"x\"",
 	    HEAD("<meta http-equiv=REFRESH content='5;URL=\"/tpa?a=1\"'>", ""),
 	    "http://127.0.0.1:8080/tpa?a=1", "meta refresh"),
 	GET("refresh with spaces around",
-	    HEAD("<meta http-equiv=Refresh content=\" 3 ; Url = x.php5 \">", ""),
-	    V4 "x.php5", "meta refresh"),
+	    HEAD("<meta http-equiv=Refresh content=\" 3 ; Url = x.php5 \">", ""), V4 "x.php5",
+	    "meta refresh"),
 	GET("refresh 0,url",
 	    HEAD("<meta http-equiv=refresh content=\"0,http://localhost:8081/tpa\">", ""),
 	    "http://localhost:8081/tpa", "meta refresh"),
-	GET("refresh URL without url=",
-	    HEAD("<meta http-equiv=refresh content=\"1; p.php5\">", ""),
+	GET("refresh URL without url=", HEAD("<meta http-equiv=refresh content=\"1; p.php5\">", ""),
 	    V4 "p.php5", "meta refresh"),
 	NONE("refresh without URL is a reload",
 	     HEAD("<meta http-equiv=refresh content=\"30\">", "")),
@@ -142,31 +152,27 @@ static const struct step_case inline_cases[] = {
 	GET("string with a space and a quote",
 	    SCRIPT("location.href = 'mon dossier/f.php5?a=l\\'x';"),
 	    V4 "mon%20dossier/f.php5?a=l%27x", "location.href"),
-	GET("setTimeout with a string",
-	    SCRIPT("setTimeout(\"location.href='t'\", 3000);"),
-	    V4 "t", "location.href"),
+	GET("setTimeout with a string", SCRIPT("setTimeout(\"location.href='t'\", 3000);"), V4 "t",
+	    "location.href"),
 	GET("setTimeout with a function",
-	    SCRIPT("window.setTimeout(function () { location.href = 'u'; }, 10);"),
-	    V4 "u", "location.href"),
+	    SCRIPT("window.setTimeout(function () { location.href = 'u'; }, 10);"), V4 "u",
+	    "location.href"),
 	GET("window.onload = function",
-	    SCRIPT("window.onload = function() { window.location.href = 'v'; };"),
-	    V4 "v", "window.location.href"),
+	    SCRIPT("window.onload = function() { window.location.href = 'v'; };"), V4 "v",
+	    "window.location.href"),
 	GET("window.onload = name",
-	    SCRIPT("function go() { location.href = 'w'; }\nwindow.onload = go;"),
-	    V4 "w", "location.href"),
-	GET("jQuery ready",
-	    SCRIPT("$(document).ready(function(){ location.href = 'r'; });"),
+	    SCRIPT("function go() { location.href = 'w'; }\nwindow.onload = go;"), V4 "w",
+	    "location.href"),
+	GET("jQuery ready", SCRIPT("$(document).ready(function(){ location.href = 'r'; });"),
 	    V4 "r", "location.href"),
 	GET("addEventListener('load')",
 	    SCRIPT("window.addEventListener('load', function () { location.replace('l'); }, 0);"),
 	    V4 "l", "location.replace"),
-	GET("$(window).load(function)",
-	    SCRIPT("$(window).load(function(){ location = 'm'; });"),
+	GET("$(window).load(function)", SCRIPT("$(window).load(function(){ location = 'm'; });"),
 	    V4 "m", "location"),
 	GET("$(function) shorthand", SCRIPT("$(function(){ location = 'n'; });"), V4 "n",
 	    "location"),
-	GET("function expression run at once",
-	    SCRIPT("(function () { location.href = 'o'; })();"),
+	GET("function expression run at once", SCRIPT("(function () { location.href = 'o'; })();"),
 	    V4 "o", "location.href"),
 	GET("base href changes relative URLs",
 	    HEAD("<base href=\"http://localhost:8081/tpa/\">",
@@ -177,12 +183,10 @@ static const struct step_case inline_cases[] = {
 	         "<script>location='script'</script>"),
 	    V4 "script", "location"),
 	GET("a later readable statement after a computed one",
-	    SCRIPT("location.href = u;\nlocation.href = 'ok';"),
-	    V4 "ok", "location.href"),
+	    SCRIPT("location.href = u;\nlocation.href = 'ok';"), V4 "ok", "location.href"),
 	GET("window.open at load", SCRIPT("window.open('popup.php5', 'p', 'width=1');"),
 	    V4 "popup.php5", "window.open"),
-	NONE("a declared function is not called",
-	     SCRIPT("function f() { location.href = 'x'; }")),
+	NONE("a declared function is not called", SCRIPT("function f() { location.href = 'x'; }")),
 	NONE("a stored function is not called",
 	     SCRIPT("var f = function () { location.href = 'x'; };")),
 	NONE("a click handler bound by jQuery is not run",
@@ -206,37 +210,35 @@ static const struct step_case inline_cases[] = {
 
 	/* auto-submitting forms */
 	POST("document.forms[0].submit()",
-	     PAGE(FORM1 "<script>document.forms[0].submit()</script>"),
-	     DEMO_PAY, "idop=42", "auto-submit form"),
-	POST("document.NAME.submit()",
-	     PAGE(FORM1 "<script>document.frmPay.submit();</script>"),
+	     PAGE(FORM1 "<script>document.forms[0].submit()</script>"), DEMO_PAY, "idop=42",
+	     "auto-submit form"),
+	POST("document.NAME.submit()", PAGE(FORM1 "<script>document.frmPay.submit();</script>"),
 	     DEMO_PAY, "idop=42", "auto-submit form"),
 	POST("document.forms.NAME.submit()",
-	     PAGE(FORM1 "<script>document.forms.frmPay.submit();</script>"),
-	     DEMO_PAY, "idop=42", "auto-submit form"),
+	     PAGE(FORM1 "<script>document.forms.frmPay.submit();</script>"), DEMO_PAY, "idop=42",
+	     "auto-submit form"),
 	POST("document.forms['NAME'].submit()",
-	     PAGE(FORM1 "<script>document.forms[\"frmPay\"].submit();</script>"),
-	     DEMO_PAY, "idop=42", "auto-submit form"),
+	     PAGE(FORM1 "<script>document.forms[\"frmPay\"].submit();</script>"), DEMO_PAY,
+	     "idop=42", "auto-submit form"),
 	POST("document.getElementById('ID').submit()",
-	     PAGE(FORM1 "<script>document.getElementById('idPay').submit();</script>"),
-	     DEMO_PAY, "idop=42", "auto-submit form"),
+	     PAGE(FORM1 "<script>document.getElementById('idPay').submit();</script>"), DEMO_PAY,
+	     "idop=42", "auto-submit form"),
 	POST("document.getElementsByName('NAME')[0].submit()",
 	     PAGE(FORM1 "<script>document.getElementsByName('frmPay')[0].submit();</script>"),
 	     DEMO_PAY, "idop=42", "auto-submit form"),
-	POST("$('#ID').submit()",
-	     PAGE(FORM1 "<script>$('#idPay').submit();</script>"),
-	     DEMO_PAY, "idop=42", "auto-submit form"),
-	POST("window.NAME.submit()",
-	     PAGE(FORM1 "<script>window.frmPay.submit();</script>"),
+	POST("$('#ID').submit()", PAGE(FORM1 "<script>$('#idPay').submit();</script>"), DEMO_PAY,
+	     "idop=42", "auto-submit form"),
+	POST("window.NAME.submit()", PAGE(FORM1 "<script>window.frmPay.submit();</script>"),
 	     DEMO_PAY, "idop=42", "auto-submit form"),
 	NONE("submit of a form the page lacks",
 	     PAGE(FORM1 "<script>document.forms[3].submit()</script>")),
 
 	/* the "Payer par carte bancaire" control */
-	GET_CONFIRM("link with onclick return confirm",
-	            PAGE("<a href=\"p.php5?a=1&amp;b=2\" onclick=\"return confirm('S\xc3\xbbr ?')\">"
-	                 "Payer par carte bancaire</a>"),
-	            V4 "p.php5?a=1&b=2", "S\xc3\xbbr ?", "Payer par carte bancaire link"),
+	GET_CONFIRM(
+	        "link with onclick return confirm",
+	        PAGE("<a href=\"p.php5?a=1&amp;b=2\" onclick=\"return confirm('S\xc3\xbbr ?')\">"
+	             "Payer par carte bancaire</a>"),
+	        V4 "p.php5?a=1&b=2", "S\xc3\xbbr ?", "Payer par carte bancaire link"),
 	GET("javascript: link with window.open and %20",
 	    PAGE("<a href=\"javascript:window.open('p.php5?x=a%20b','w')\">"
 	         "Payer par carte bancaire</a>"),
@@ -245,8 +247,7 @@ static const struct step_case inline_cases[] = {
 	    PAGE("<a href=\"carte.php5\" onclick=\"window.open(this.href,'cb');return false;\">"
 	         "<img src=cb.gif alt=\"Payer par carte bancaire\"></a>"),
 	    V4 "carte.php5", "Payer par carte bancaire link"),
-	GET("accents and case ignored",
-	    PAGE("<a href=\"q\">PAIEMENT PAR CARTE BANCAIRE</a>"),
+	GET("accents and case ignored", PAGE("<a href=\"q\">PAIEMENT PAR CARTE BANCAIRE</a>"),
 	    V4 "q", "Payer par carte bancaire link"),
 	POST("button with this.form.submit()",
 	     PAGE("<form method=post action=\"" DEMO_PAY "\"><input type=hidden name=i value=1>"
@@ -259,10 +260,10 @@ static const struct step_case inline_cases[] = {
 	          "<a href=\"javascript:document.fc.submit()\">Payer par carte bancaire</a>"),
 	     DEMO_PAY, "i=2", "Payer par carte bancaire link"),
 	GET("the pay-card control beats a pop-up form",
-	    PAGE(FORM1 "<a href=\"c\">Payer par carte bancaire</a>"),
-	    V4 "c", "Payer par carte bancaire link"),
-	ERROR("pay-card link leading nowhere",
-	      PAGE("<a href=\"#\">Payer par carte bancaire</a>"), "leads nowhere"),
+	    PAGE(FORM1 "<a href=\"c\">Payer par carte bancaire</a>"), V4 "c",
+	    "Payer par carte bancaire link"),
+	ERROR("pay-card link leading nowhere", PAGE("<a href=\"#\">Payer par carte bancaire</a>"),
+	      "leads nowhere"),
 	ERROR("pay-card link with return false only",
 	      PAGE("<a href=\"x\" onclick=\"faire(); return false;\">Payer par carte bancaire</a>"),
 	      "does nothing"),
@@ -305,9 +306,8 @@ static const struct step_case inline_cases[] = {
 	     PAGE("<form method=post target=_BLANK action=\"" DEMO_PAY "\">"
 	          "<input type=hidden name=a value=1></form>"),
 	     DEMO_PAY, "a=1", "form target _blank"),
-	NONE("target _self is not a pop-up",
-	     PAGE("<form method=post target=_self action=x>"
-	          "<input type=hidden name=a value=1></form>")),
+	NONE("target _self is not a pop-up", PAGE("<form method=post target=_self action=x>"
+	                                          "<input type=hidden name=a value=1></form>")),
 	NONE("empty page", ""),
 };
 
@@ -413,11 +413,13 @@ struct call_arg_case {
 static const struct call_arg_case call_arg_cases[] = {
 	{ "the header's example", "if (confirm('S\xc3\xbbr ?')) window.open('p.php5?id=3','pop')",
 	  "window.open", "p.php5?id=3" },
-	{ "confirm from the same script", "if (confirm('S\xc3\xbbr ?')) "
-	    "window.open('p.php5?id=3','pop')",
+	{ "confirm from the same script",
+	  "if (confirm('S\xc3\xbbr ?')) "
+	  "window.open('p.php5?id=3','pop')",
 	  "confirm", "S\xc3\xbbr ?" },
-	{ "double quotes and escaped quotes", "confirm(\"Il a dit \\\"oui\\\" et l\\'a \\\\ "
-	    "fait\")",
+	{ "double quotes and escaped quotes",
+	  "confirm(\"Il a dit \\\"oui\\\" et l\\'a \\\\ "
+	  "fait\")",
 	  "confirm", "Il a dit \"oui\" et l'a \\ fait" },
 	{ "\\/ \\x \\u escapes", "f('https:\\/\\/h\\/a\\x3Db\\u00e9\\u{1F600}\\ud83d\\ude00')", "f",
 	  "https://h/a=b\xc3\xa9\xf0\x9f\x98\x80\xf0\x9f\x98\x80" },
@@ -473,8 +475,20 @@ static void test_null_document(void **state)
 static void test_hostile_scripts(void **state)
 {
 	static const char *const units[] = {
-		"(", "function f(){", "{", "'", "\"", "/*", "a.b.c.d.e.f.g.h.i.j.", "f(", "g(1,",
-		"function a(x){a(x)}a('x');", "location.href=", "document.forms[", "\\", "`${",
+		"(",
+		"function f(){",
+		"{",
+		"'",
+		"\"",
+		"/*",
+		"a.b.c.d.e.f.g.h.i.j.",
+		"f(",
+		"g(1,",
+		"function a(x){a(x)}a('x');",
+		"location.href=",
+		"document.forms[",
+		"\\",
+		"`${",
 		"function f0(a){f1(a)}function f1(a){f2(a)}function f2(a){f0(a)}f0('u');",
 	};
 	for (size_t u = 0; u < COUNT(units); u++) {
@@ -503,14 +517,43 @@ static void test_hostile_scripts(void **state)
 static void test_random_token_soup(void **state)
 {
 	static const char *const tokens[] = {
-		"<script>", "</script>", "<a href='x' onclick=\"", "\">", "</a>", "Payer par carte "
-		    "bancaire",
-		"window.open(", "location.href=", "'p.php5'", ")", "(", ";", "function "
-		    "f(a){", "}", "{",
-		"f('q')", "document.forms[0].submit()", "<form target=_blank action=y>", "</form>",
-		"<input type=submit value=Payer>", "confirm('?')", "+", "a", "\\", "\"", "'", "\n",
-		"<body onload=\"", "<meta http-equiv=refresh content='0;url=z'>", "javascript:",
-		"setTimeout(", "this.href", "$('#i')", ".submit()", "<form id=i>",
+		"<script>",
+		"</script>",
+		"<a href='x' onclick=\"",
+		"\">",
+		"</a>",
+		"Payer par carte "
+		"bancaire",
+		"window.open(",
+		"location.href=",
+		"'p.php5'",
+		")",
+		"(",
+		";",
+		"function "
+		"f(a){",
+		"}",
+		"{",
+		"f('q')",
+		"document.forms[0].submit()",
+		"<form target=_blank action=y>",
+		"</form>",
+		"<input type=submit value=Payer>",
+		"confirm('?')",
+		"+",
+		"a",
+		"\\",
+		"\"",
+		"'",
+		"\n",
+		"<body onload=\"",
+		"<meta http-equiv=refresh content='0;url=z'>",
+		"javascript:",
+		"setTimeout(",
+		"this.href",
+		"$('#i')",
+		".submit()",
+		"<form id=i>",
 	};
 	unsigned long x = 12345;
 

@@ -3,9 +3,10 @@
  * $XDG_STATE_HOME under /tmp. */
 #include "config.h"
 
+#include <jansson.h>
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,12 +16,12 @@
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
-#include <jansson.h>
 
 #include "app/handoff_marker.h"
 
-static const struct handoff_account lhorme = { "https://portail2.aiga.fr/v4/login.php5?ville=lhorme",
-	                                       "martin" };
+static const struct handoff_account lhorme = {
+	"https://portail2.aiga.fr/v4/login.php5?ville=lhorme", "martin"
+};
 static const struct handoff_account other_user = { "https://portail2.aiga.fr/v4/login.php5",
 	                                           "dupont" };
 static const struct handoff_account other_town = { "https://famille.exemple.fr/v4/login.php5",
@@ -158,7 +159,8 @@ static void test_concurrent_writers_lose_nothing(void **state)
 				snprintf(number, sizeof number, "W%d-%02d", w, i);
 				const char *numbers[] = { number };
 				char *err = NULL;
-				failed |= handoff_marker_record(&lhorme, numbers, 1, 100, NULL, &err) < 0;
+				failed |= handoff_marker_record(&lhorme, numbers, 1, 100, NULL,
+				                                &err) < 0;
 				free(err);
 			}
 			_exit(failed);

@@ -1,9 +1,9 @@
 /* The HTML layer: parsing messy pages, queries, visible text, limits. */
 #include "config.h"
 
-#include "test_util.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "test_util.h"
 
 static void test_empty_input_parses(void **state)
 {
@@ -38,8 +38,8 @@ static void test_entities_are_decoded(void **state)
 static void test_visible_text_collapses_space_and_skips_scripts(void **state)
 {
 	struct html_doc *doc = parse_html(
-	    "<div>  Date de la<br>facture\n\t<script>var a = '<b>x</b>';</script>"
-	    "<style>p{}</style><b>A</b><i>B</i></div>");
+	        "<div>  Date de la<br>facture\n\t<script>var a = '<b>x</b>';</script>"
+	        "<style>p{}</style><b>A</b><i>B</i></div>");
 	char *text = html_text(html_find(doc->root, "div"));
 	assert_string_equal(text, "Date de la facture AB");
 	free(text);

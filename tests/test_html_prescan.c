@@ -2,9 +2,9 @@
  * stops. One TAP line per row. */
 #include "config.h"
 
+#include "util/strbuf.h"
 #include "web/html_prescan.h"
 #include "test_cases.h"
-#include "util/strbuf.h"
 
 struct count_case {
 	const char *name, *page;
@@ -23,8 +23,8 @@ static const struct count_case count_cases[] = {
 	{ "attributes counted by name", "<input type=checkbox name=\"fact[]\" value='912' checked>",
 	  0, 1, 4, 4, 0 },
 	{ "spaces around '='", "<a href = \"x\" title= y class =z>", 1, 1, 3, 3, 0 },
-	{ "'>' and names inside quoted values", "<a title=\"a > b c=d\" onclick='x(\"e\")'>", 1,
-	  1, 2, 2, 0 },
+	{ "'>' and names inside quoted values", "<a title=\"a > b c=d\" onclick='x(\"e\")'>", 1, 1,
+	  2, 2, 0 },
 	{ "a value followed by a name without a space", "<a b=\"1\"c=2 d>", 1, 1, 3, 3, 0 },
 	{ "slashes", "<br/><img src=a/b.gif/><a href=/x/ / c>", 1, 3, 3, 2, 0 },
 	{ "the most on one element", "<i a b c></i><i d></i>", 1, 4, 4, 3, 0 },

@@ -76,12 +76,15 @@ static void free_page(struct invoice_page **pp)
 
 /* The demo portal's page: the seed's two invoices, and a second régie with
  * one invoice due and one paid. */
+/* A table, aligned by hand: */
+/* clang-format off */
 static const struct row demo_rows[] = {
 	{ 0, "F2022-0912", 18199, true, true, true, "30/09/2022" },
 	{ 0, "F2022-0388", 4412, true, true, false, "31/03/2022" },
 	{ 1, "CL2022-0457", 3600, true, true, true, "07/10/2022" },
 	{ 1, "CL2022-0315", 0, true, false, false, "31/07/2022" },
 };
+/* clang-format on */
 
 static void test_null_and_empty(void **state)
 {
@@ -183,6 +186,8 @@ static void test_toggle_table(void **state)
 static void test_unpayable_kinds(void **state)
 {
 	(void)state;
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct row rows[] = {
 		{ 0, "A1", 100, false, false, false, NULL }, /* no checkbox */
 		{ 0, "A2", 100, true, false, false, NULL },  /* disabled */
@@ -193,10 +198,11 @@ static void test_unpayable_kinds(void **state)
 		{ 0, "A7", 100, true, true, false, NULL },
 		{ 0, "A7", 200, true, true, false, NULL },   /* printed twice */
 	};
+	/* clang-format on */
 	static const enum invlist_status want[] = {
 		INVLIST_NOT_SELECTABLE, INVLIST_NOT_SELECTABLE, INVLIST_NOT_SELECTABLE,
 		INVLIST_NOT_SELECTABLE, INVLIST_NOT_SELECTABLE, INVLIST_NOT_SELECTABLE,
-		INVLIST_DUPLICATE, INVLIST_DUPLICATE,
+		INVLIST_DUPLICATE,      INVLIST_DUPLICATE,
 	};
 	struct invoice_page *p = make_page(rows, COUNT(rows), 1);
 	struct invlist *l = invlist_new(p);
@@ -311,27 +317,59 @@ static void test_reapply_table(void **state)
 	} cases[] = {
 		{ "unchanged",
 		  { { 0, "F2022-0912", 18199, true, true, false, NULL },
-		    { 0, "F2022-0388", 4412, true, true, false, NULL } }, 2, 0, 0, 2, 22611 },
+		    { 0, "F2022-0388", 4412, true, true, false, NULL } },
+		  2,
+		  0,
+		  0,
+		  2,
+		  22611 },
 		{ "paid",
 		  { { 0, "F2022-0912", 18199, true, true, false, NULL },
-		    { 0, "F2022-0388", 0, true, false, false, NULL } }, 2, 1, INVLIST_SETTLED, 1, 18199 },
+		    { 0, "F2022-0388", 0, true, false, false, NULL } },
+		  2,
+		  1,
+		  INVLIST_SETTLED,
+		  1,
+		  18199 },
 		{ "gone",
-		  { { 0, "F2022-0912", 18199, true, true, false, NULL } }, 1, 1, INVLIST_GONE, 1, 18199 },
+		  { { 0, "F2022-0912", 18199, true, true, false, NULL } },
+		  1,
+		  1,
+		  INVLIST_GONE,
+		  1,
+		  18199 },
 		{ "disabled",
 		  { { 0, "F2022-0912", 18199, true, true, false, NULL },
-		    { 0, "F2022-0388", 4412, true, false, false, NULL } }, 2, 1,
-		  INVLIST_NOW_UNPAYABLE, 1, 18199 },
+		    { 0, "F2022-0388", 4412, true, false, false, NULL } },
+		  2,
+		  1,
+		  INVLIST_NOW_UNPAYABLE,
+		  1,
+		  18199 },
 		{ "new balance",
 		  { { 0, "F2022-0912", 18199, true, true, false, NULL },
-		    { 0, "F2022-0388", 2000, true, true, false, NULL } }, 2, 1,
-		  INVLIST_BALANCE_CHANGED, 2, 20199 },
+		    { 0, "F2022-0388", 2000, true, true, false, NULL } },
+		  2,
+		  1,
+		  INVLIST_BALANCE_CHANGED,
+		  2,
+		  20199 },
 		{ "moved régie",
 		  { { 0, "F2022-0912", 18199, true, true, false, NULL },
-		    { 1, "F2022-0388", 4412, true, true, false, NULL } }, 2, 1,
-		  INVLIST_OTHER_REGIE_NOW, 1, 18199 },
+		    { 1, "F2022-0388", 4412, true, true, false, NULL } },
+		  2,
+		  1,
+		  INVLIST_OTHER_REGIE_NOW,
+		  1,
+		  18199 },
 		{ "reordered",
 		  { { 0, "F2022-0388", 4412, true, true, false, NULL },
-		    { 0, "F2022-0912", 18199, true, true, false, NULL } }, 2, 0, 0, 2, 22611 },
+		    { 0, "F2022-0912", 18199, true, true, false, NULL } },
+		  2,
+		  0,
+		  0,
+		  2,
+		  22611 },
 	};
 	struct invoice_page *p = make_page(demo_rows, COUNT(demo_rows), 2);
 	for (size_t i = 0; i < COUNT(cases); i++) {
@@ -351,14 +389,16 @@ static void test_reapply_table(void **state)
 			free(text);
 		}
 		if (invlist_count(l) != cases[i].kept || invlist_total(l) != cases[i].total)
-			fail_msg("%s: kept %zu (%lld), want %zu (%lld)", cases[i].what, invlist_count(l),
-			         (long long)invlist_total(l), cases[i].kept, (long long)cases[i].total);
+			fail_msg("%s: kept %zu (%lld), want %zu (%lld)", cases[i].what,
+			         invlist_count(l), (long long)invlist_total(l), cases[i].kept,
+			         (long long)cases[i].total);
 		/* The rows follow the numbers, not the old positions. */
 		for (size_t r = 0; r < fresh->ninvoices; r++)
-			assert_int_equal(invlist_is_selected(l, r),
-			                 strcmp(fresh->invoices[r].number, "F2022-0912") == 0 ||
-			                         (cases[i].kept == 2 &&
-			                          strcmp(fresh->invoices[r].number, "F2022-0388") == 0));
+			assert_int_equal(
+			        invlist_is_selected(l, r),
+			        strcmp(fresh->invoices[r].number, "F2022-0912") == 0 ||
+			                (cases[i].kept == 2 &&
+			                 strcmp(fresh->invoices[r].number, "F2022-0388") == 0));
 		invlist_changes_free(&changes, n);
 		assert_null(changes);
 		invlist_free(&l);
@@ -404,10 +444,8 @@ static void test_state_and_overdue(void **state)
 		bool overdue;
 	} cases[] = {
 		{ 0, { 2022, 9, 30 }, false }, /* due today: not late yet */
-		{ 0, { 2022, 10, 1 }, true },
-		{ 1, { 2022, 3, 1 }, false },
-		{ 1, { 2023, 1, 1 }, true },
-		{ 3, { 2030, 1, 1 }, false },  /* paid: never late */
+		{ 0, { 2022, 10, 1 }, true },  { 1, { 2022, 3, 1 }, false },
+		{ 1, { 2023, 1, 1 }, true },   { 3, { 2030, 1, 1 }, false }, /* paid: never late */
 	};
 	for (size_t i = 0; i < COUNT(cases); i++)
 		if (invlist_is_overdue(&p->invoices[cases[i].row], &cases[i].today) !=
@@ -426,9 +464,9 @@ static void test_matches(void **state)
 		const char *needle;
 		bool match;
 	} cases[] = {
-		{ 0, NULL, false },   { 0, "", false },      { 0, " - ", false },
-		{ 0, "0912", true },  { 0, "f2022", true },  { 1, "0388", true },
-		{ 0, "0388", false }, { 0, "181,99", true }, { 0, "30/09", true },
+		{ 0, NULL, false },     { 0, "", false },      { 0, " - ", false },
+		{ 0, "0912", true },    { 0, "f2022", true },  { 1, "0388", true },
+		{ 0, "0388", false },   { 0, "181,99", true }, { 0, "30/09", true },
 		{ 2, "loisirs", true }, { 0, "Mairie", true }, { 0, "enfance jeunesse", true },
 		{ 9, "F", false },
 	};
@@ -444,9 +482,11 @@ static void test_matches(void **state)
 static void test_large_page(void **state)
 {
 	(void)state;
-	enum { N = 5000 };
+	enum {
+		N = 5000
+	};
 	struct row *rows = calloc(N, sizeof(*rows));
-	char (*numbers)[16] = calloc(N, 16);
+	char(*numbers)[16] = calloc(N, 16);
 	for (size_t i = 0; i < N; i++) {
 		snprintf(numbers[i], 16, "F%05zu", N - i);
 		rows[i] = (struct row){ 0, numbers[i], 100, true, true, false, NULL };
@@ -468,6 +508,8 @@ static void test_large_page(void **state)
 
 int main(void)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_null_and_empty),
 		cmocka_unit_test(test_page_without_invoices),
@@ -482,5 +524,6 @@ int main(void)
 		cmocka_unit_test(test_matches),
 		cmocka_unit_test(test_large_page),
 	};
+	/* clang-format on */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

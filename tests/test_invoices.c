@@ -8,11 +8,11 @@
 #include <stdio.h>
 #include <strings.h>
 
-#include "cli/invoice_output.h"
-#include "portal/invoices.h"
-#include "test_util.h"
 #include "util/file.h"
 #include "util/xalloc.h"
+#include "portal/invoices.h"
+#include "cli/invoice_output.h"
+#include "test_util.h"
 
 struct fixture {
 	char *html_path;
@@ -115,7 +115,8 @@ static void expect_refusal(const struct fixture *f)
 	int rc = parse_fixture(f->html_path, &page, &err);
 	invoice_page_free(&page);
 	if (rc == 0)
-		fail_msg("%s was accepted; expected an error mentioning \"%s\"", f->html_path, want);
+		fail_msg("%s was accepted; expected an error mentioning \"%s\"", f->html_path,
+		         want);
 	if (!strcasestr(err, want))
 		fail_msg("%s: error \"%s\" does not mention \"%s\"", f->html_path, err, want);
 	free(err);

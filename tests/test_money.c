@@ -26,7 +26,8 @@ static void check_parses(const struct ok_case *cases, size_t n)
 		char *err = NULL;
 
 		if (money_parse(cases[i].text, &got, &err) != 0)
-			fail_msg("\"%s\": unexpected error: %s", cases[i].text, err ? err : "(none)");
+			fail_msg("\"%s\": unexpected error: %s", cases[i].text,
+			         err ? err : "(none)");
 		if (got != cases[i].cents)
 			fail_msg("\"%s\": got %lld cents, want %lld", cases[i].text, (long long)got,
 			         (long long)cases[i].cents);
@@ -64,8 +65,25 @@ static void test_rejects_non_amounts(void **state)
 {
 	static const char *const texts[] = {
 		"\xe2\x80\x94", /* — : the portal's "no amount" */
-		"-", "+", "\xe2\x82\xac", "EUR", "abc", "12abc", "12 euros", "1e3", "0x10",
-		"12..5", ",5", ".5", "12,", "12.", "1,,2", "(12,00)", "12-", "--12", "1 2 3 4",
+		"-",
+		"+",
+		"\xe2\x82\xac",
+		"EUR",
+		"abc",
+		"12abc",
+		"12 euros",
+		"1e3",
+		"0x10",
+		"12..5",
+		",5",
+		".5",
+		"12,",
+		"12.",
+		"1,,2",
+		"(12,00)",
+		"12-",
+		"--12",
+		"1 2 3 4",
 		"\xe2\x82\xac 12 \xe2\x82\xac", /* currency twice */
 		"12\x1b[31m",
 	};
@@ -76,12 +94,15 @@ static void test_rejects_non_amounts(void **state)
 
 static void test_parses_plain_amounts(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct ok_case cases[] = {
 		{ "0", 0 },         { "0,00", 0 },        { "12", 1200 },      { "007", 700 },
 		{ "181.99", 18199 }, { "181,99", 18199 }, { "226,11", 22611 }, { "12,5", 1250 },
 		{ "0,05", 5 },      { "1234,56", 123456 }, { "  181.99  ", 18199 },
 		{ "\t181,99\n", 18199 },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_parses(cases, COUNT(cases));
@@ -89,6 +110,8 @@ static void test_parses_plain_amounts(void **state)
 
 static void test_parses_signs(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct ok_case cases[] = {
 		{ "-12,00", -1200 },
 		{ "+3,00", 300 },
@@ -98,6 +121,7 @@ static void test_parses_signs(void **state)
 		{ "-12,00 \xe2\x82\xac", -1200 },
 		{ "-\xe2\x82\xac" "12", -1200 },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_parses(cases, COUNT(cases));
@@ -105,12 +129,15 @@ static void test_parses_signs(void **state)
 
 static void test_parses_currency_marks(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct ok_case cases[] = {
 		{ "44,12 \xe2\x82\xac", 4412 },        { "44,12\xc2\xa0\xe2\x82\xac", 4412 },
 		{ "44,12\xe2\x82\xac", 4412 },         { "1234,56 EUR", 123456 },
 		{ "\xe2\x82\xac" "12", 1200 },         { "EUR 12,50", 1250 },
 		{ "12 eur", 1200 },                    { " 3,00 \xe2\x82\xac ", 300 },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_parses(cases, COUNT(cases));
@@ -118,6 +145,8 @@ static void test_parses_currency_marks(void **state)
 
 static void test_parses_thousands_grouping(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct ok_case cases[] = {
 		{ "1 234,56 \xe2\x82\xac", 123456 },
 		{ "1\xc2\xa0" "234,56 \xe2\x82\xac", 123456 },     /* NBSP */
@@ -130,6 +159,7 @@ static void test_parses_thousands_grouping(void **state)
 		{ "1,234,567.89", 123456789 },
 		{ "999 999,99", 99999999 },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_parses(cases, COUNT(cases));
@@ -139,7 +169,8 @@ static void test_parses_thousands_grouping(void **state)
  * and decimals in English: refuse rather than be wrong by a factor 1000. */
 static void test_rejects_ambiguous_separator(void **state)
 {
-	static const char *const texts[] = { "12,345", "1.234", "0,123", "-1,000", "1.234 \xe2\x82\xac" };
+	static const char *const texts[] = { "12,345", "1.234", "0,123", "-1,000",
+		                             "1.234 \xe2\x82\xac" };
 
 	(void)state;
 	check_rejects(texts, COUNT(texts));
@@ -147,7 +178,8 @@ static void test_rejects_ambiguous_separator(void **state)
 
 static void test_rejects_more_than_two_decimals(void **state)
 {
-	static const char *const texts[] = { "12,3456", "1.234.567,891", "1 234,567", "0.0001", "1,23456" };
+	static const char *const texts[] = { "12,3456", "1.234.567,891", "1 234,567", "0.0001",
+		                             "1,23456" };
 
 	(void)state;
 	check_rejects(texts, COUNT(texts));
@@ -156,8 +188,8 @@ static void test_rejects_more_than_two_decimals(void **state)
 static void test_rejects_bad_grouping(void **state)
 {
 	static const char *const texts[] = {
-		"1 23,45", "12 34", "1234 567", "1.23.456", "1,234,56", "1.234 567,89",
-		"1 234.567.890", "1  234", "1 234 5", " 1234 567,00",
+		"1 23,45",      "12 34",         "1234 567", "1.23.456", "1,234,56",
+		"1.234 567,89", "1 234.567.890", "1  234",   "1 234 5",  " 1234 567,00",
 	};
 
 	(void)state;
@@ -167,14 +199,18 @@ static void test_rejects_bad_grouping(void **state)
 static void test_overflow_is_an_error(void **state)
 {
 	static const char *const texts[] = {
-		"99999999999999999999", "100000000000,01", "100 000 000 000,01",
-		"-100000000001", "9223372036854775807", "99999999999999999999999999999999,99",
+		"99999999999999999999", "100000000000,01",
+		"100 000 000 000,01",   "-100000000001",
+		"9223372036854775807",  "99999999999999999999999999999999,99",
 	};
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct ok_case limits[] = {
 		{ "100000000000,00", MONEY_MAX_CENTS },
 		{ "-100 000 000 000", -MONEY_MAX_CENTS },
 		{ "99999999999,99", MONEY_MAX_CENTS - 1 },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_rejects(texts, COUNT(texts));
@@ -204,6 +240,8 @@ struct format_case {
 
 static void test_format_styles(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct format_case cases[] = {
 		{ 0, MONEY_FR, "0,00" },
 		{ 5, MONEY_FR, "0,05" },
@@ -219,13 +257,15 @@ static void test_format_styles(void **state)
 		{ INT64_MIN, MONEY_DOT, "-92233720368547758.08" },
 		{ INT64_MAX, MONEY_FR, "92 233 720 368 547 758,07" },
 	};
+	/* clang-format on */
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < COUNT(cases); i++) {
 		char buf[32];
 
-		assert_ptr_equal(money_format(cases[i].cents, cases[i].style, buf, sizeof buf), buf);
+		assert_ptr_equal(money_format(cases[i].cents, cases[i].style, buf, sizeof buf),
+		                 buf);
 		assert_string_equal(buf, cases[i].want);
 	}
 }
@@ -245,7 +285,8 @@ static void test_format_small_buffer_truncates(void **state)
 /* What we print we can read back, in every style. */
 static void test_format_then_parse_round_trips(void **state)
 {
-	static const int64_t values[] = { 0, 1, -1, 10, 99, 100, 12345, -98765, 123456789, MONEY_MAX_CENTS };
+	static const int64_t values[] = { 0,   1,     -1,     10,        99,
+		                          100, 12345, -98765, 123456789, MONEY_MAX_CENTS };
 	static const enum money_format_style styles[] = { MONEY_FR, MONEY_PLAIN, MONEY_DOT };
 	size_t i, j;
 
@@ -257,13 +298,16 @@ static void test_format_then_parse_round_trips(void **state)
 
 			money_format(values[i], styles[j], buf, sizeof buf);
 			if (money_parse(buf, &back, NULL) != 0 || back != values[i])
-				fail_msg("\"%s\" did not read back as %lld", buf, (long long)values[i]);
+				fail_msg("\"%s\" did not read back as %lld", buf,
+				         (long long)values[i]);
 		}
 	}
 }
 
 int main(void)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rejects_null_and_empty),
 		cmocka_unit_test(test_rejects_non_amounts),
@@ -280,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_format_small_buffer_truncates),
 		cmocka_unit_test(test_format_then_parse_round_trips),
 	};
+	/* clang-format on */
 
 	return cmocka_run_group_tests_name("money", tests, NULL, NULL);
 }

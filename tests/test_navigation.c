@@ -3,8 +3,8 @@
 #include "config.h"
 
 #include "web/form.h"
-#include "page_fixtures.h"
 #include "portal/navigation.h"
+#include "page_fixtures.h"
 
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -16,7 +16,7 @@ static void test_names_and_labels_round_trip(void **state)
 	assert_int_equal(portal_link_from_name(""), -1);
 	assert_int_equal(portal_link_from_name("Accueil"), -1);
 	assert_string_equal(portal_link_label(PORTAL_LINK_COUNT), "");
-	assert_string_equal(portal_link_name((enum portal_link)-1), "");
+	assert_string_equal(portal_link_name((enum portal_link) - 1), "");
 	for (int i = 0; i < PORTAL_LINK_COUNT; i++) {
 		assert_int_equal(portal_link_from_name(portal_link_name(i)), i);
 		assert_int_equal(portal_link_from_text(portal_link_label(i)), i);
@@ -44,7 +44,9 @@ static void test_link_from_text(void **state)
 		{ "MES COORDONNEES", LINK_COORDONNEES },
 		{ "Mes coordonnées :", LINK_COORDONNEES },
 		{ "Mes inscriptions", LINK_INSCRIPTIONS },
-		{ "Mon\xc2\xa0" "compte", LINK_COMPTE },
+		{ "Mon\xc2\xa0"
+		  "compte",
+		  LINK_COMPTE },
 		{ "Aide", LINK_AIDE },
 		{ "Comment utiliser le portail", LINK_AIDE },
 		{ "Deconnexion", LINK_LOGOUT },
@@ -58,7 +60,8 @@ static void test_link_from_text(void **state)
 	};
 	for (size_t i = 0; i < N_ELEMS(cases); i++)
 		if (portal_link_from_text(cases[i].text) != cases[i].link)
-			fail_msg("\"%s\": got %d, want %d", cases[i].text ? cases[i].text : "(null)",
+			fail_msg("\"%s\": got %d, want %d",
+			         cases[i].text ? cases[i].text : "(null)",
 			         portal_link_from_text(cases[i].text), cases[i].link);
 }
 
@@ -79,7 +82,8 @@ static void test_link_url(void **state)
 		{ "href=\"javascript:window.open('')\"", NULL },
 		{ "href=\"javascript:window.open('javascript:alert(1)')\"", NULL },
 		{ "href=\"#\" onclick=\"history.back()\"", NULL },
-		{ "href=\"javascript:window.open('aide.php5','aide','width=600')\"", PAGE_BASE "aide.php5" },
+		{ "href=\"javascript:window.open('aide.php5','aide','width=600')\"",
+		  PAGE_BASE "aide.php5" },
 		{ "href=\"JavaScript:window.open(%27aide.php5%27)\"", PAGE_BASE "aide.php5" },
 		{ "href=\"javascript:if (x == 'a') location = 'b.php5'\"", PAGE_BASE "b.php5" },
 		{ "href=\"javascript:document.location.href = &quot;coordonnees.php5&quot;\"",
@@ -87,7 +91,8 @@ static void test_link_url(void **state)
 		{ "href=\"javascript:location.replace('famille.php5?id=2')\"",
 		  PAGE_BASE "famille.php5?id=2" },
 		{ "href=\"javascript:window.open('it\\'s.php5')\"", PAGE_BASE "it's.php5" },
-		{ "href=\"#\" onclick=\"window.open('aide.php5');return false;\"", PAGE_BASE "aide.php5" },
+		{ "href=\"#\" onclick=\"window.open('aide.php5');return false;\"",
+		  PAGE_BASE "aide.php5" },
 		{ "onclick=\"location.href='famille.php5'\"", PAGE_BASE "famille.php5" },
 		{ "href=\"  compte.php5  \"", PAGE_BASE "compte.php5" },
 		{ "href=\"../v3/ancien.php5#x\"", "https://portail2.aiga.fr/v3/ancien.php5" },
@@ -164,7 +169,8 @@ static void test_links_variants(void **state)
 		enum portal_link link;
 		const char *url;
 	} cases[] = {
-		{ "picture with alt", "<a href=\"deco.php5\"><img src=d.gif alt=\"D&eacute;connexion\"></a>",
+		{ "picture with alt",
+		  "<a href=\"deco.php5\"><img src=d.gif alt=\"D&eacute;connexion\"></a>",
 		  LINK_LOGOUT, PAGE_BASE "deco.php5" },
 		{ "icon without alt, href says logout",
 		  "<a href=\"index.php5?action=logout\"><img src=d.gif></a>", LINK_LOGOUT,
@@ -177,11 +183,13 @@ static void test_links_variants(void **state)
 		  "<a href=\"javascript:ouvrirAide('x')\">Aide</a><a href=\"aide.php5\">Aide</a>"
 		  "<a href=\"aide2.php5\">Aide</a>",
 		  LINK_AIDE, PAGE_BASE "aide.php5" },
-		{ "left column bullet", "<p><a href=\"famille.php5\">+ Ma famille</a>", LINK_FAMILLE,
-		  PAGE_BASE "famille.php5" },
-		{ "image map area", "<map name=m><area href=\"compte.php5\" alt=\"Mon compte\"></map>",
-		  LINK_COMPTE, PAGE_BASE "compte.php5" },
-		{ "named anchor is no link", "<a name=\"accueil\">Accueil</a>", LINK_ACCUEIL, NULL },
+		{ "left column bullet", "<p><a href=\"famille.php5\">+ Ma famille</a>",
+		  LINK_FAMILLE, PAGE_BASE "famille.php5" },
+		{ "image map area",
+		  "<map name=m><area href=\"compte.php5\" alt=\"Mon compte\"></map>", LINK_COMPTE,
+		  PAGE_BASE "compte.php5" },
+		{ "named anchor is no link", "<a name=\"accueil\">Accueil</a>", LINK_ACCUEIL,
+		  NULL },
 	};
 	for (size_t i = 0; i < N_ELEMS(cases); i++) {
 		struct html_doc *doc = parse_html(cases[i].html);
@@ -213,13 +221,13 @@ static void test_login_form_cases(void **state)
 {
 	static const struct {
 		const char *what, *html;
-		long form;                 /* -1: refused */
-		const char *user, *error;  /* user field name, or the error's words */
-		const char *submit;        /* NULL: no submit control */
+		long form;                /* -1: refused */
+		const char *user, *error; /* user field name, or the error's words */
+		const char *submit;       /* NULL: no submit control */
 	} cases[] = {
 		{ "no form", "<p>Bienvenue", -1, NULL, "no password field", NULL },
-		{ "form without password", "<form><input name=q><input type=submit></form>", -1, NULL,
-		  "no password field", NULL },
+		{ "form without password", "<form><input name=q><input type=submit></form>", -1,
+		  NULL, "no password field", NULL },
 		{ "password alone", "<form><input type=password name=p></form>", -1, NULL,
 		  "no field for the user name", NULL },
 		{ "hidden and search fields are not the user field",
@@ -231,9 +239,12 @@ static void test_login_form_cases(void **state)
 		  "<input type=password name=p><input type=text name=code><input type=submit name=go>"
 		  "</form>",
 		  0, "login", NULL, "go" },
-		{ "email and tel fields", "<form><input type=email name=mail><input type=password name=p>"
-		  "</form>", 0, "mail", NULL, NULL },
-		{ "disabled field skipped", "<form><input type=tel name=tel><input name=x disabled>"
+		{ "email and tel fields",
+		  "<form><input type=email name=mail><input type=password name=p>"
+		  "</form>",
+		  0, "mail", NULL, NULL },
+		{ "disabled field skipped",
+		  "<form><input type=tel name=tel><input name=x disabled>"
 		  "<input type=password name=p><button type=button>?</button></form>",
 		  0, "tel", NULL, NULL },
 		{ "second form holds the password",
@@ -261,7 +272,8 @@ static void test_login_form_cases(void **state)
 			assert_string_equal(f->controls[lf.user_control].name, cases[i].user);
 			assert_int_equal(f->controls[lf.password_control].kind, FC_PASSWORD);
 			if (cases[i].submit)
-				assert_string_equal(f->controls[lf.submit_control].name, cases[i].submit);
+				assert_string_equal(f->controls[lf.submit_control].name,
+				                    cases[i].submit);
 			else
 				assert_int_equal(lf.submit_control, -1);
 			assert_true(page_is_login(forms));
@@ -287,17 +299,23 @@ static void test_login_error_message_cases(void **state)
 		  "<div class=\"erreur\" style=\"DISPLAY : none\">Veuillez saisir votre identifiant.</div>",
 		  NULL },
 		{ "hidden attribute", "<p hidden class=error>Identifiant incorrect</p>", NULL },
-		{ "message class without error words", "<div class=\"message\">Bienvenue !</div>", NULL },
+		{ "message class without error words", "<div class=\"message\">Bienvenue !</div>",
+		  NULL },
 		{ "red background is not red text",
 		  "<p style=\"background-color:#ff0000\">Portail familles</p>", NULL },
-		{ "error class", "<div class=\"msgErreur\"> Identifiant ou mot de passe incorrect </div>",
+		{ "error class",
+		  "<div class=\"msgErreur\"> Identifiant ou mot de passe incorrect </div>",
 		  "Identifiant ou mot de passe incorrect" },
 		{ "red font", "<font color=\"red\"><b>Mot de passe invalide.</b></font>",
 		  "Mot de passe invalide." },
-		{ "short red hex", "<span style=\"font-weight:bold; color: #c00\">Compte bloqu&eacute; :"
-		  " trop de tentatives</span>", "Compte bloqué : trop de tentatives" },
-		{ "strong class without error words", "<div id=\"alert\">Votre session a &eacute;t&eacute; "
-		  "ferm&eacute;e.</div>", "Votre session a été fermée." },
+		{ "short red hex",
+		  "<span style=\"font-weight:bold; color: #c00\">Compte bloqu&eacute; :"
+		  " trop de tentatives</span>",
+		  "Compte bloqué : trop de tentatives" },
+		{ "strong class without error words",
+		  "<div id=\"alert\">Votre session a &eacute;t&eacute; "
+		  "ferm&eacute;e.</div>",
+		  "Votre session a été fermée." },
 		{ "bootstrap alert", "<div class=\"alert alert-danger\">Invalid credentials</div>",
 		  "Invalid credentials" },
 		{ "a label inside the message: the whole message",
@@ -305,7 +323,8 @@ static void test_login_error_message_cases(void **state)
 		  "Erreur : identifiant inconnu" },
 		{ "the innermost sentence",
 		  "<div id=\"zone_message\">Connexion requise. <div class=\"erreur\">Le mot de passe est "
-		  "incorrect.</div></div>", "Le mot de passe est incorrect." },
+		  "incorrect.</div></div>",
+		  "Le mot de passe est incorrect." },
 		{ "worded message beats a plain error box",
 		  "<div class=\"error\">Attention</div><font color=#CC0000>Identifiant inconnu</font>",
 		  "Identifiant inconnu" },
@@ -328,8 +347,8 @@ static void test_login_error_message_cases(void **state)
 static void test_login_error_message_near_the_form(void **state)
 {
 	struct html_doc *doc = parse_html(
-	    "<table class=connexion><tr><td>&Eacute;chec de la connexion : identifiant inconnu"
-	    "<tr><td><form><input name=u><input type=password name=p></form></table>");
+	        "<table class=connexion><tr><td>&Eacute;chec de la connexion : identifiant inconnu"
+	        "<tr><td><form><input name=u><input type=password name=p></form></table>");
 	char *message = login_error_message(doc);
 	assert_non_null(message);
 	assert_string_equal(message, "Échec de la connexion : identifiant inconnu");
@@ -353,13 +372,15 @@ static void test_login_error_message_near_the_form(void **state)
 
 struct page_case {
 	const char *file;
-	bool logged_in;     /* menu, logout and payer links expected */
-	bool factures;      /* the "Détail financier par facture" link */
-	const char *aide;   /* where Aide leads */
+	bool logged_in;   /* menu, logout and payer links expected */
+	bool factures;    /* the "Détail financier par facture" link */
+	const char *aide; /* where Aide leads */
 	const char *user, *password, *submit, *hidden; /* login pages */
 	const char *message;
 };
 
+/* A table, aligned by hand: */
+/* clang-format off */
 static const struct page_case page_cases[] = {
 	{ "accueil.html", true, false, PAGE_BASE "aide.php5", NULL, NULL, NULL, NULL, NULL },
 	{ "tableau_bord.html", true, false, PAGE_BASE "aide.php5", NULL, NULL, NULL, NULL, NULL },
@@ -378,15 +399,21 @@ static const struct page_case page_cases[] = {
 	{ "login-renamed-fields.html", false, false, NULL, "identifiant_xyz", "mdp_2", "valider",
 	  "csrf_token", NULL },
 };
+/* clang-format on */
 
 static void check_page_links(const struct page_case *pc, const struct html_doc *doc)
 {
 	static const char *const files[] = {
-		[LINK_ACCUEIL] = "accueil.php5", [LINK_TABLEAU_DE_BORD] = "tableau_bord.php5",
-		[LINK_FAMILLE] = "famille.php5", [LINK_COORDONNEES] = "coordonnees.php5",
-		[LINK_INSCRIPTIONS] = "inscriptions.php5", [LINK_COMPTE] = "compte.php5",
-		[LINK_AIDE] = "aide.php5", [LINK_LOGOUT] = "logout.php5",
-		[LINK_PAYER] = "compte_factures.php5", [LINK_FACTURES] = "compte_factures.php5",
+		[LINK_ACCUEIL] = "accueil.php5",
+		[LINK_TABLEAU_DE_BORD] = "tableau_bord.php5",
+		[LINK_FAMILLE] = "famille.php5",
+		[LINK_COORDONNEES] = "coordonnees.php5",
+		[LINK_INSCRIPTIONS] = "inscriptions.php5",
+		[LINK_COMPTE] = "compte.php5",
+		[LINK_AIDE] = "aide.php5",
+		[LINK_LOGOUT] = "logout.php5",
+		[LINK_PAYER] = "compte_factures.php5",
+		[LINK_FACTURES] = "compte_factures.php5",
 	};
 	struct portal_links links;
 	portal_links_find(doc, PAGE_BASE "page.php5", &links);
@@ -423,7 +450,8 @@ static void check_page_login(const struct page_case *pc, const struct html_doc *
 	assert_string_equal(f->controls[lf.submit_control].name, pc->submit);
 	bool hidden = false;
 	for (size_t i = 0; i < f->ncontrols; i++)
-		hidden |= f->controls[i].kind == FC_HIDDEN && strcmp(f->controls[i].name, pc->hidden) == 0;
+		hidden |= f->controls[i].kind == FC_HIDDEN &&
+		          strcmp(f->controls[i].name, pc->hidden) == 0;
 	assert_true(hidden);
 	form_list_free(&forms);
 }
@@ -460,6 +488,8 @@ static void test_aide_menu_link_variants(void **state)
 
 int main(void)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(test_names_and_labels_round_trip),
 		cmocka_unit_test(test_link_from_text),
@@ -474,6 +504,7 @@ int main(void)
 		cmocka_unit_test(test_login_error_message_near_the_form),
 		cmocka_unit_test(test_aide_menu_link_variants),
 	};
+	/* clang-format on */
 	size_t n = N_ELEMS(fixed) + N_ELEMS(page_cases);
 	struct CMUnitTest *tests = xcalloc(n, sizeof(*tests));
 	memcpy(tests, fixed, sizeof(fixed));

@@ -3,10 +3,10 @@
  * tests/fixtures/pages/NAME.txt; PF_UPDATE_GOLDEN=1 rewrites them). */
 #include "config.h"
 
-#include "page_fixtures.h"
-#include "portal/page_content.h"
 #include "util/sanitize.h"
 #include "util/strbuf.h"
+#include "portal/page_content.h"
+#include "page_fixtures.h"
 
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -14,18 +14,18 @@
 static char *portal_page(const char *content)
 {
 	return xasprintf(
-	    "<html><head><title>Portail familles - Essai</title></head><body>"
-	    "<table><tr><td><a href=compte_factures.php5>Payer mes factures</a><br>"
-	    "Solde des factures : 12,00 &euro;<td>Ville de <b>L'Horme</b><td>Le <b>Portail "
-	    "familles</b><br><a href=logout.php5>Se d&eacute;connecter</a></table>"
-	    "<table><tr><td><a href=accueil.php5>Accueil</a> | <a href=famille.php5>Ma famille</a>"
-	    "</table><table><tr><td class=ariane>Vous &ecirc;tes ici : <a href=accueil.php5>"
-	    "Accueil</a> &raquo; Essai</table>"
-	    "<table><tr><td>%s</table>"
-	    "<p>Vous pouvez &eacute;galement : <a href=#haut>Retourner en haut de la page</a>"
-	    "<table><tr><td>Tous droits r&eacute;serv&eacute;s &agrave; AIGA 2015 | "
-	    "<a href=mentions.php5>Mentions l&eacute;gales</a></table></body></html>",
-	    content);
+	        "<html><head><title>Portail familles - Essai</title></head><body>"
+	        "<table><tr><td><a href=compte_factures.php5>Payer mes factures</a><br>"
+	        "Solde des factures : 12,00 &euro;<td>Ville de <b>L'Horme</b><td>Le <b>Portail "
+	        "familles</b><br><a href=logout.php5>Se d&eacute;connecter</a></table>"
+	        "<table><tr><td><a href=accueil.php5>Accueil</a> | <a href=famille.php5>Ma famille</a>"
+	        "</table><table><tr><td class=ariane>Vous &ecirc;tes ici : <a href=accueil.php5>"
+	        "Accueil</a> &raquo; Essai</table>"
+	        "<table><tr><td>%s</table>"
+	        "<p>Vous pouvez &eacute;galement : <a href=#haut>Retourner en haut de la page</a>"
+	        "<table><tr><td>Tous droits r&eacute;serv&eacute;s &agrave; AIGA 2015 | "
+	        "<a href=mentions.php5>Mentions l&eacute;gales</a></table></body></html>",
+	        content);
 }
 
 static struct page_content *parse_content(const char *html)
@@ -135,8 +135,8 @@ static void test_title_sources(void **state)
 		page_content_free(&pc);
 	}
 	struct page_content *pc = parse_content(
-	    "<title>Portail familles</title><body><table><tr><td>Vous &ecirc;tes ici : Accueil"
-	    "</table><p>Bonjour");
+	        "<title>Portail familles</title><body><table><tr><td>Vous &ecirc;tes ici : Accueil"
+	        "</table><p>Bonjour");
 	assert_string_equal(pc->title, "Accueil");
 	page_content_free(&pc);
 	pc = parse_content("<title>Mes inscriptions - Portail familles</title><p>Bonjour");
@@ -147,13 +147,13 @@ static void test_title_sources(void **state)
 static void test_menu_lines_are_chrome(void **state)
 {
 	struct page_content *pc = parse_in_portal(
-	    "<p><a href=tableau_bord.php5>+ Mon tableau de bord</a><br>"
-	    "<a href=famille.php5>+ Ma famille</a><br>"
-	    "<p><a href=accueil.php5>Accueil</a> &raquo; <a href=compte.php5>Mon compte</a>"
-	    "<ul><li><a href=compte_factures.php5>D&eacute;tail financier par facture</a></ul>"
-	    "<p>Solde : 12,00 &euro; - <a href=compte_factures.php5>Payer mes factures</a>"
-	    "<p><a href=compte_factures.php5>Payer mes factures</a>"
-	    "<p><a href=famille.php5>Voir ma famille</a>");
+	        "<p><a href=tableau_bord.php5>+ Mon tableau de bord</a><br>"
+	        "<a href=famille.php5>+ Ma famille</a><br>"
+	        "<p><a href=accueil.php5>Accueil</a> &raquo; <a href=compte.php5>Mon compte</a>"
+	        "<ul><li><a href=compte_factures.php5>D&eacute;tail financier par facture</a></ul>"
+	        "<p>Solde : 12,00 &euro; - <a href=compte_factures.php5>Payer mes factures</a>"
+	        "<p><a href=compte_factures.php5>Payer mes factures</a>"
+	        "<p><a href=famille.php5>Voir ma famille</a>");
 	assert_int_equal(pc->nblocks, 4);
 	assert_int_equal(pc->blocks[0].kind, BLOCK_LIST_ITEM);
 	assert_string_equal(pc->blocks[0].text, "Détail financier par facture");
@@ -172,10 +172,10 @@ static void test_menu_lines_are_chrome(void **state)
 static void test_public_page_without_breadcrumb(void **state)
 {
 	struct page_content *pc = parse_content(
-	    "<title>Portail familles - Connexion</title><body>"
-	    "<table><tr><td>&nbsp;<td><font size=5>Ville de <b>L'Horme</b></font><br>"
-	    "Commune de Saint-Etienne M&eacute;tropole<td>Le <b>Portail familles</b></table>"
-	    "<p>Veuillez vous identifier.</body>");
+	        "<title>Portail familles - Connexion</title><body>"
+	        "<table><tr><td>&nbsp;<td><font size=5>Ville de <b>L'Horme</b></font><br>"
+	        "Commune de Saint-Etienne M&eacute;tropole<td>Le <b>Portail familles</b></table>"
+	        "<p>Veuillez vous identifier.</body>");
 	assert_string_equal(pc->breadcrumb, "");
 	assert_string_equal(pc->title, "Connexion");
 	assert_int_equal(pc->nblocks, 1);
@@ -195,15 +195,18 @@ static void test_line_kinds(void **state)
 		const char *text;
 	} cases[] = {
 		{ "<h3>Titre trois</h3>", BLOCK_HEADING, 3, false, "Titre trois" },
-		{ "<p class=\"titre_page\">Titre de classe", BLOCK_HEADING, 2, false, "Titre de classe" },
-		{ "<p><b>Tout</b> <strong>en gras</strong>", BLOCK_HEADING, 3, false, "Tout en gras" },
+		{ "<p class=\"titre_page\">Titre de classe", BLOCK_HEADING, 2, false,
+		  "Titre de classe" },
+		{ "<p><b>Tout</b> <strong>en gras</strong>", BLOCK_HEADING, 3, false,
+		  "Tout en gras" },
 		{ "<p><b>Un long texte tout en gras n'est pas un titre mais un paragraphe qu'on a voulu "
 		  "mettre en valeur sur plusieurs lignes de texte.</b>",
 		  BLOCK_PARAGRAPH, 0, false,
 		  "Un long texte tout en gras n'est pas un titre mais un paragraphe qu'on a voulu mettre "
 		  "en valeur sur plusieurs lignes de texte." },
 		{ "<p>Famille : <b>MARTIN</b>", BLOCK_PARAGRAPH, 0, false, "Famille : MARTIN" },
-		{ "<p><b><a href=x.php5>Gras et lien</a></b>", BLOCK_PARAGRAPH, 0, false, "Gras et lien" },
+		{ "<p><b><a href=x.php5>Gras et lien</a></b>", BLOCK_PARAGRAPH, 0, false,
+		  "Gras et lien" },
 		{ "<ul><li>Un</ul>", BLOCK_LIST_ITEM, 1, false, "Un" },
 		{ "<ul><li>Un<ol><li>Deux</ol></ul>", BLOCK_LIST_ITEM, 2, false, "Deux" },
 		{ "<p>- Tiret", BLOCK_LIST_ITEM, 1, false, "Tiret" },
@@ -215,15 +218,16 @@ static void test_line_kinds(void **state)
 		  "</select> <input type=text value=secret><input type=image alt=OK>",
 		  BLOCK_PARAGRAPH, 0, false, "Texte [Règlement] [x] ( ) [B] [OK]" },
 		{ "<p><button>(Annuler)</button> <input type=submit value=Cach&eacute; "
-		  "style=\"display:none\">", BLOCK_PARAGRAPH, 0, false, "[(Annuler)]" },
+		  "style=\"display:none\">",
+		  BLOCK_PARAGRAPH, 0, false, "[(Annuler)]" },
 	};
 	for (size_t i = 0; i < N_ELEMS(cases); i++) {
 		struct page_content *pc = parse_in_portal(cases[i].html);
 		const struct page_block *b = &pc->blocks[pc->nblocks - 1];
 		if (b->kind != cases[i].kind || b->level != cases[i].level ||
 		    b->continued != cases[i].continued || strcmp(b->text, cases[i].text) != 0)
-			fail_msg("%s: got kind %d level %d continued %d \"%s\"", cases[i].html, b->kind,
-			         b->level, b->continued, b->text);
+			fail_msg("%s: got kind %d level %d continued %d \"%s\"", cases[i].html,
+			         b->kind, b->level, b->continued, b->text);
 		page_content_free(&pc);
 	}
 }
@@ -242,9 +246,9 @@ static void test_bullet_inside_a_link(void **state)
 static void test_links_recorded(void **state)
 {
 	struct page_content *pc = parse_in_portal(
-	    "<p>Voir <a href=\"a.php5\">A</a>, <a href=\"javascript:ouvrir()\">B</a> et "
-	    "<a href=\"x.php5\"><img src=x.gif alt=\"l'image\"></a><a href=y.php5><img src=y.gif>"
-	    "</a> <a name=ancre>ancre</a> <a href=\"mailto:a@b.fr\">a@b.fr</a>");
+	        "<p>Voir <a href=\"a.php5\">A</a>, <a href=\"javascript:ouvrir()\">B</a> et "
+	        "<a href=\"x.php5\"><img src=x.gif alt=\"l'image\"></a><a href=y.php5><img src=y.gif>"
+	        "</a> <a name=ancre>ancre</a> <a href=\"mailto:a@b.fr\">a@b.fr</a>");
 	assert_int_equal(pc->nblocks, 1);
 	assert_string_equal(pc->blocks[0].text, "Voir A, B et l'image ancre a@b.fr");
 	assert_int_equal(pc->nlinks, 4);
@@ -269,25 +273,32 @@ static void test_layout_or_data_tables(void **state)
 	} cases[] = {
 		{ "one cell", "<table><tr><td>Seul</table>", 0, 0, false },
 		{ "one row", "<table><tr><td>A<td>B<td>C</table>", 0, 0, false },
-		{ "one value per row", "<table><tr><td>A<td><tr><td>B<td>&nbsp;</table>", 0, 0, false },
-		{ "two rows of values", "<table><tr><td>A<td>1<tr><td>B<td>2</table>", 2, 2, false },
-		{ "th header over one row", "<table><tr><th>Nom<th>Solde<tr><td>X<td>1</table>", 2, 2,
-		  true },
-		{ "bold header", "<table><tr><td><b>Nom</b><td><b>Solde</b><tr><td>X<td>1<tr><td>Y<td>2"
-		  "</table>", 3, 2, true },
+		{ "one value per row", "<table><tr><td>A<td><tr><td>B<td>&nbsp;</table>", 0, 0,
+		  false },
+		{ "two rows of values", "<table><tr><td>A<td>1<tr><td>B<td>2</table>", 2, 2,
+		  false },
+		{ "th header over one row", "<table><tr><th>Nom<th>Solde<tr><td>X<td>1</table>", 2,
+		  2, true },
+		{ "bold header",
+		  "<table><tr><td><b>Nom</b><td><b>Solde</b><tr><td>X<td>1<tr><td>Y<td>2"
+		  "</table>",
+		  3, 2, true },
 		{ "cell holding a table",
 		  "<table><tr><td>Menu<td><table><tr><td>A<td>1<tr><td>B<td>2</table>"
-		  "<tr><td>x<td>y</table>", 2, 2, false },
-		{ "cell holding a list", "<table><tr><td><ul><li>A</ul><td>1<tr><td>B<td>2</table>", 0,
-		  0, false },
-		{ "cell holding paragraphs", "<table><tr><td><p>A<p>B<td>1<tr><td>C<td>2</table>", 0, 0,
-		  false },
+		  "<tr><td>x<td>y</table>",
+		  2, 2, false },
+		{ "cell holding a list", "<table><tr><td><ul><li>A</ul><td>1<tr><td>B<td>2</table>",
+		  0, 0, false },
+		{ "cell holding paragraphs", "<table><tr><td><p>A<p>B<td>1<tr><td>C<td>2</table>",
+		  0, 0, false },
 		{ "empty rows and spacer columns",
 		  "<table><tr><td>A<td width=5>&nbsp;<td>1<tr><td>&nbsp;<td><td>"
-		  "<tr><td>B<td><img src=s.gif><td>2</table>", 2, 2, false },
+		  "<tr><td>B<td><img src=s.gif><td>2</table>",
+		  2, 2, false },
 		{ "checkboxes count as values",
 		  "<table><tr><th>N&deg;<th>S&eacute;lection<tr><td>F1<td><input type=checkbox>"
-		  "</table>", 2, 2, true },
+		  "</table>",
+		  2, 2, true },
 	};
 	for (size_t i = 0; i < N_ELEMS(cases); i++) {
 		struct page_content *pc = parse_in_portal(cases[i].html);
@@ -297,8 +308,8 @@ static void test_layout_or_data_tables(void **state)
 				table = &pc->blocks[k];
 		if (!cases[i].nrows ? table != NULL
 		                    : !table || table->nrows != cases[i].nrows ||
-		                          table->ncols != cases[i].ncols ||
-		                          table->header != cases[i].header)
+		                              table->ncols != cases[i].ncols ||
+		                              table->header != cases[i].header)
 			fail_msg("%s: got %s %zux%zu header %d", cases[i].what,
 			         table ? "a table" : "no table", table ? table->nrows : 0,
 			         table ? table->ncols : 0, table ? table->header : 0);
@@ -309,10 +320,10 @@ static void test_layout_or_data_tables(void **state)
 static void test_table_cells(void **state)
 {
 	struct page_content *pc = parse_in_portal(
-	    "<table><caption>Factures</caption><tr><td colspan=3 class=regie>MAIRIE SERVICE ENFANCE"
-	    "</td></tr><tr><td class=entete>N&deg;<td class=entete>Solde<td class=entete>S&eacute;l."
-	    "<tr><td><a href=\"f.php5?id=1\">F1</a><td>1,00<td><input type=checkbox checked>"
-	    "<tr><td colspan=2>Aucune autre facture<td></table>");
+	        "<table><caption>Factures</caption><tr><td colspan=3 class=regie>MAIRIE SERVICE ENFANCE"
+	        "</td></tr><tr><td class=entete>N&deg;<td class=entete>Solde<td class=entete>S&eacute;l."
+	        "<tr><td><a href=\"f.php5?id=1\">F1</a><td>1,00<td><input type=checkbox checked>"
+	        "<tr><td colspan=2>Aucune autre facture<td></table>");
 	assert_int_equal(pc->nblocks, 3);
 	assert_int_equal(pc->blocks[0].kind, BLOCK_HEADING);
 	assert_string_equal(pc->blocks[0].text, "Factures");
@@ -323,8 +334,9 @@ static void test_table_cells(void **state)
 	assert_int_equal(t->nrows, 3);
 	assert_int_equal(t->ncols, 3);
 	assert_true(t->header);
-	static const char *const want[] = { "N°", "Solde", "Sél.", "F1", "1,00", "[x]",
-		                            "Aucune autre facture", "", "" };
+	static const char *const want[] = {
+		"N°", "Solde", "Sél.", "F1", "1,00", "[x]", "Aucune autre facture", "", ""
+	};
 	static const unsigned spans[] = { 1, 1, 1, 1, 1, 1, 2, 0, 1 };
 	for (size_t i = 0; i < N_ELEMS(want); i++) {
 		assert_string_equal(t->cells[i], want[i]);
@@ -382,11 +394,12 @@ static void assert_fits(const char *text, size_t width, const char *what)
 
 static void test_text_wraps_and_cuts(void **state)
 {
-	char *text = to_text("<p>Un deux trois quatre cinq six sept huit neuf dix"
-	                     "<p>Anticonstitutionnellement<ul><li>Un &eacute;l&eacute;ment de "
-	                     "liste assez long</ul><table><tr><th>Nom<th>Valeur<tr><td>Un nom tr&egrave;s"
-	                     " long<td>1 234,56 &euro;<tr><td>Court<td>-12,00</table>",
-	                     16, 0);
+	char *text = to_text(
+	        "<p>Un deux trois quatre cinq six sept huit neuf dix"
+	        "<p>Anticonstitutionnellement<ul><li>Un &eacute;l&eacute;ment de "
+	        "liste assez long</ul><table><tr><th>Nom<th>Valeur<tr><td>Un nom tr&egrave;s"
+	        " long<td>1 234,56 &euro;<tr><td>Court<td>-12,00</table>",
+	        16, 0);
 	assert_fits(text, 16, "inline page");
 	assert_non_null(strstr(text, "Un deux trois\nquatre cinq six\n"));
 	assert_non_null(strstr(text, "Anticonstitution\nnellement\n"));
@@ -412,12 +425,13 @@ static void test_text_wraps_and_cuts(void **state)
 
 static void test_text_link_numbers(void **state)
 {
-	char *text = to_text("<p><a href=a.php5>Un</a> et <a href=b.php5>deux</a>"
-	                     "<p><a href=a.php5>encore un</a> <a href=\"javascript:x()\">script</a>",
-	                     80, 0);
+	char *text = to_text(
+	        "<p><a href=a.php5>Un</a> et <a href=b.php5>deux</a>"
+	        "<p><a href=a.php5>encore un</a> <a href=\"javascript:x()\">script</a>",
+	        80, 0);
 	assert_non_null(strstr(text, "Un [1] et deux [2]\n\nencore un [1] script\n"));
-	assert_non_null(strstr(text, "\nLiens :\n[1] " PAGE_BASE "a.php5\n[2] " PAGE_BASE
-	                             "b.php5\n"));
+	assert_non_null(
+	        strstr(text, "\nLiens :\n[1] " PAGE_BASE "a.php5\n[2] " PAGE_BASE "b.php5\n"));
 	free(text);
 }
 
@@ -425,7 +439,7 @@ static void test_text_link_numbers(void **state)
 
 struct saved_page {
 	const char *file, *title, *breadcrumb;
-	size_t tables;       /* data tables expected */
+	size_t tables;        /* data tables expected */
 	const char *contains; /* a line of the text at 80 columns */
 };
 
@@ -435,8 +449,7 @@ static const struct saved_page saved_pages[] = {
 	  "Solde des factures : 262,11 € - Payer mes factures [1]" },
 	{ "famille.html", "Ma famille", "Accueil » Ma famille", 2,
 	  "Mme      │ MARTIN │ Julie  │ Responsable légal 1 │ 12/04/1984" },
-	{ "coordonnees.html", "Mes coordonnées", "Accueil » Mes coordonnées", 0,
-	  "42152 L'Horme" },
+	{ "coordonnees.html", "Mes coordonnées", "Accueil » Mes coordonnées", 0, "42152 L'Horme" },
 	{ "inscriptions.html", "Mes inscriptions", "Accueil » Mes inscriptions", 1,
 	  "Année scolaire 2022-2023" },
 	{ "compte.html", "Mon compte", "Accueil » Mon compte", 1,
@@ -586,11 +599,13 @@ int main(void)
 	struct CMUnitTest *tests = xcalloc(n, sizeof(*tests));
 	memcpy(tests, fixed, sizeof(fixed));
 	for (size_t i = 0; i < N_ELEMS(saved_pages); i++)
-		tests[k++] = (struct CMUnitTest){ .name = xasprintf("saved_page_%s", saved_pages[i].file),
+		tests[k++] = (struct CMUnitTest){ .name = xasprintf("saved_page_%s",
+			                                            saved_pages[i].file),
 			                          .test_func = run_saved_page,
 			                          .initial_state = (void *)&saved_pages[i] };
 	for (size_t i = 0; i < N_ELEMS(goldens); i++)
-		tests[k++] = (struct CMUnitTest){ .name = xasprintf("golden_%s", goldens[i].expected),
+		tests[k++] = (struct CMUnitTest){ .name = xasprintf("golden_%s",
+			                                            goldens[i].expected),
 			                          .test_func = run_golden,
 			                          .initial_state = (void *)&goldens[i] };
 	int failed = _cmocka_run_group_tests("page_content", tests, n, NULL, NULL);

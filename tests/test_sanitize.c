@@ -53,13 +53,15 @@ static void assert_terminal_safe(const char *out, int flags)
 
 		n = utf8_decode(out + pos, len - pos, &cp);
 		if (cp == UTF8_BAD)
-			fail_msg("invalid UTF-8 in output \"%s\"", visible(out, shown, sizeof shown));
+			fail_msg("invalid UTF-8 in output \"%s\"",
+			         visible(out, shown, sizeof shown));
 		if (cp == '\n' && (flags & ML))
 			continue;
 		if (sanitize_is_unsafe_codepoint(cp))
 			fail_msg("U+%04lX in output \"%s\"", cp, visible(out, shown, sizeof shown));
 		if ((flags & ASCII) && cp >= 0x80)
-			fail_msg("non-ASCII in ASCII output \"%s\"", visible(out, shown, sizeof shown));
+			fail_msg("non-ASCII in ASCII output \"%s\"",
+			         visible(out, shown, sizeof shown));
 	}
 }
 
@@ -82,7 +84,8 @@ static void check_case(const struct case_ *c, size_t index)
 		         visible(out, a, sizeof a), visible(again, b, sizeof b));
 	assert_true(sanitize_is_clean(out, strlen(out), c->flags));
 	if (c->max_chars == 0)
-		assert_int_equal(sanitize_is_clean(c->in, len, c->flags), strcmp(out, c->in) == 0 && len == strlen(c->in));
+		assert_int_equal(sanitize_is_clean(c->in, len, c->flags),
+		                 strcmp(out, c->in) == 0 && len == strlen(c->in));
 	free(again);
 	free(out);
 }
@@ -97,9 +100,12 @@ static void check_cases(const struct case_ *cases, size_t n)
 
 static void test_null_and_empty(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "", 0, 0, 0, "" }, { "", 0, ML, 0, "" }, { "", 0, ASCII, 5, "" },
 	};
+	/* clang-format on */
 	char *out;
 
 	(void)state;
@@ -115,6 +121,8 @@ static void test_null_and_empty(void **state)
 
 static void test_plain_text_is_unchanged(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "F2022-0912 181,99 \xe2\x82\xac", 0, 0, 0, "F2022-0912 181,99 \xe2\x82\xac" },
 		{ "R\xc3\xa9gie cantine", 0, 0, 0, "R\xc3\xa9gie cantine" },
@@ -123,6 +131,7 @@ static void test_plain_text_is_unchanged(void **state)
 		{ "caret ^[ is plain text", 0, 0, 0, "caret ^[ is plain text" },
 		{ FFFD, 0, 0, 0, FFFD },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -131,6 +140,8 @@ static void test_plain_text_is_unchanged(void **state)
 /* ESC becomes "^[", git-style; what followed it stays as inert text. */
 static void test_esc_shown_as_caret(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "\x1b", 0, 0, 0, "^[" },
 		{ "\x1b[31mred\x1b[0m", 0, 0, 0, "^[[31mred^[[0m" },
@@ -141,6 +152,7 @@ static void test_esc_shown_as_caret(void **state)
 		{ "\x1b[31m", 0, ML, 0, "^[[31m" },
 		{ "\x1b[31m", 0, ASCII, 0, "^[[31m" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -149,10 +161,13 @@ static void test_esc_shown_as_caret(void **state)
 /* "&#27;" and "&#x1b;" reach us as a real 0x1b once tidy decoded them. */
 static void test_entity_decoded_esc(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "Facture \x1b]0;owned\x07 F2022", 0, 0, 0, "Facture ^[]0;owned F2022" },
 		{ "\x1b\x1b\x1b", 0, 0, 0, "^[^[^[" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -160,6 +175,8 @@ static void test_entity_decoded_esc(void **state)
 
 static void test_osc_sequences(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		/* OSC 52: write the clipboard */
 		{ "\x1b]52;c;cm0gLXJmIH4=\x07", 0, 0, 0, "^[]52;c;cm0gLXJmIH4=" },
@@ -171,6 +188,7 @@ static void test_osc_sequences(void **state)
 		/* DCS, string terminated */
 		{ "\x1bPq#0\x1b\\", 0, 0, 0, "^[Pq#0^[\\" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -178,6 +196,8 @@ static void test_osc_sequences(void **state)
 
 static void test_c1_controls_removed(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "\xc2\x9b" "31mred", 0, 0, 0, "31mred" },             /* CSI U+009B */
 		{ "\xc2\x9d" "0;title\xc2\x9c", 0, 0, 0, "0;title" }, /* OSC ... ST */
@@ -186,6 +206,7 @@ static void test_c1_controls_removed(void **state)
 		/* A raw 0x9B byte is not UTF-8: it becomes U+FFFD, never a CSI. */
 		{ "\x9b" "31m", 0, 0, 0, FFFD "31m" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -193,6 +214,8 @@ static void test_c1_controls_removed(void **state)
 
 static void test_c0_controls_and_del_removed(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "a\x07" "b", 0, 0, 0, "ab" },
 		{ "a\0b", 3, 0, 0, "ab" },
@@ -200,6 +223,7 @@ static void test_c0_controls_and_del_removed(void **state)
 		{ "a\x0b" "b\x0c" "c", 0, 0, 0, "abc" },
 		{ "\x01\x02\x03\x1c\x1f", 0, ML, 0, "" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -209,6 +233,8 @@ static void test_c0_controls_and_del_removed(void **state)
  * the amount printed beside it. */
 static void test_single_line_whitespace_becomes_space(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "a\tb", 0, 0, 0, "a b" },
 		{ "a\rb", 0, 0, 0, "a b" },
@@ -216,6 +242,7 @@ static void test_single_line_whitespace_becomes_space(void **state)
 		{ "a\r\nb", 0, 0, 0, "a  b" },
 		{ "12,00\b\b\b\b\b99,99", 0, 0, 0, "12,00     99,99" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -223,6 +250,8 @@ static void test_single_line_whitespace_becomes_space(void **state)
 
 static void test_multiline_keeps_newline(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "a\nb\n", 0, ML, 0, "a\nb\n" },
 		{ "a\r\nb", 0, ML, 0, "a\nb" },
@@ -232,6 +261,7 @@ static void test_multiline_keeps_newline(void **state)
 		{ "\x1b[2K\n", 0, ML, 0, "^[[2K\n" },
 		{ "a\nb", 0, ML | ASCII, 0, "a\nb" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -240,12 +270,15 @@ static void test_multiline_keeps_newline(void **state)
 /* Trojan Source: an RLO can make "F2022-0912 181,99" read differently. */
 static void test_bidi_controls_removed(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "F2022-\xe2\x80\xae" "2190 181,99", 0, 0, 0, "F2022-2190 181,99" }, /* RLO */
 		{ "\xe2\x80\xaa" "a\xe2\x80\xab" "b\xe2\x80\xac" "c\xe2\x80\xad", 0, 0, 0, "abc" },
 		{ "\xe2\x81\xa6" "a\xe2\x81\xa7" "b\xe2\x81\xa8" "c\xe2\x81\xa9", 0, 0, 0, "abc" },
 		{ "\xe2\x80\x8e" "a\xe2\x80\x8f" "b\xd8\x9c" "c", 0, 0, 0, "abc" }, /* LRM RLM ALM */
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -253,6 +286,8 @@ static void test_bidi_controls_removed(void **state)
 
 static void test_invisible_characters_removed(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "a\xe2\x80\x8b" "b\xe2\x80\x8c" "c\xe2\x80\x8d" "d", 0, 0, 0, "abcd" }, /* ZW* */
 		{ "a\xe2\x81\xa0" "b\xef\xbb\xbf" "c", 0, 0, 0, "abc" },             /* WJ, BOM */
@@ -261,6 +296,7 @@ static void test_invisible_characters_removed(void **state)
 		{ "ok\xf3\xa0\x81\x81\xf3\xa0\x81\xbf", 0, 0, 0, "ok" },                /* tags */
 		{ "a\xef\xbf\xbf" "b\xef\xb7\x90" "c", 0, 0, 0, "abc" },               /* nonchars */
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -268,6 +304,8 @@ static void test_invisible_characters_removed(void **state)
 
 static void test_invalid_utf8_replaced(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "\xff", 0, 0, 0, FFFD },
 		{ "caf\xe9", 0, 0, 0, "caf" FFFD },
@@ -280,6 +318,7 @@ static void test_invalid_utf8_replaced(void **state)
 		{ "\xf4\x90\x80\x80", 0, 0, 0, FFFD FFFD FFFD FFFD }, /* past U+10FFFF */
 		{ "\xe2\x82\xac\x80", 0, 0, 0, "\xe2\x82\xac" FFFD },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -287,6 +326,8 @@ static void test_invalid_utf8_replaced(void **state)
 
 static void test_max_chars_truncates(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "abcdef", 0, 0, 0, "abcdef" },
 		{ "abcdef", 0, 0, 6, "abcdef" },
@@ -298,6 +339,7 @@ static void test_max_chars_truncates(void **state)
 		{ "R\xc3\xa9gie municipale", 0, ASCII, 8, "Regie..." },
 		{ "abcdef", 0, ASCII, 2, ".." },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -307,6 +349,8 @@ static void test_max_chars_truncates(void **state)
  * (so an amount stays readable), anything else '?'. */
 static void test_ascii_mode(void **state)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	static const struct case_ cases[] = {
 		{ "R\xc3\xa9gie", 0, ASCII, 0, "Regie" },
 		{ "181,99 \xe2\x82\xac", 0, ASCII, 0, "181,99 EUR" },
@@ -318,6 +362,7 @@ static void test_ascii_mode(void **state)
 		{ "\xff" FFFD, 0, ASCII, 0, "??" },
 		{ "\xc2\x9b" "1\xe2\x80\xae" "2", 0, ASCII, 0, "12" },
 	};
+	/* clang-format on */
 
 	(void)state;
 	check_cases(cases, COUNT(cases));
@@ -345,16 +390,17 @@ static void test_is_clean(void **state)
 
 	(void)state;
 	for (i = 0; i < COUNT(cases); i++)
-		if (sanitize_is_clean(cases[i].text, strlen(cases[i].text), cases[i].flags) != cases[i].clean)
+		if (sanitize_is_clean(cases[i].text, strlen(cases[i].text), cases[i].flags) !=
+		    cases[i].clean)
 			fail_msg("case %zu: want %s", i, cases[i].clean ? "clean" : "not clean");
 }
 
 static void test_unsafe_codepoints(void **state)
 {
 	static const unsigned long unsafe[] = {
-		0x00, 0x07, 0x0a, 0x1b, 0x1f, 0x7f, 0x80, 0x9b, 0x9f, 0xad, 0x61c, 0x200b, 0x200e,
-		0x2028, 0x202e, 0x2060, 0x2066, 0x2069, 0xd800, 0xfeff, 0xfffe, 0xffff, 0xe0041,
-		0x10fffe, 0x110000,
+		0x00,   0x07,   0x0a,   0x1b,   0x1f,    0x7f,     0x80,     0x9b,   0x9f,
+		0xad,   0x61c,  0x200b, 0x200e, 0x2028,  0x202e,   0x2060,   0x2066, 0x2069,
+		0xd800, 0xfeff, 0xfffe, 0xffff, 0xe0041, 0x10fffe, 0x110000,
 	};
 	static const unsigned long safe[] = {
 		0x20, 0x41, 0x7e, 0xa0, 0xe9, 0x153, 0x2019, 0x202f, 0x20ac, 0xfffd, 0x1f600,
@@ -386,7 +432,9 @@ static void test_utf8_decode(void **state)
 		{ "\x80", 1, UTF8_BAD, 1 },
 		{ "\xc3", 1, UTF8_BAD, 1 },
 		{ "\xe2\x82", 2, UTF8_BAD, 2 },
-		{ "\xe2\x82" "A", 3, UTF8_BAD, 2 },
+		{ "\xe2\x82"
+		  "A",
+		  3, UTF8_BAD, 2 },
 		{ "\xe0\x9f\x80", 3, UTF8_BAD, 1 },
 		{ "\xf8\x88\x80\x80\x80", 5, UTF8_BAD, 1 },
 	};
@@ -398,8 +446,8 @@ static void test_utf8_decode(void **state)
 		size_t used = utf8_decode(cases[i].bytes, cases[i].len, &cp);
 
 		if (cp != cases[i].cp || used != cases[i].used)
-			fail_msg("case %zu: got U+%04lX/%zu, want U+%04lX/%zu", i, cp, used, cases[i].cp,
-			         cases[i].used);
+			fail_msg("case %zu: got U+%04lX/%zu, want U+%04lX/%zu", i, cp, used,
+			         cases[i].cp, cases[i].used);
 	}
 }
 
@@ -408,9 +456,9 @@ static void test_utf8_decode(void **state)
 static void test_random_input_is_safe_and_idempotent(void **state)
 {
 	static const unsigned char alphabet[] = {
-		0x00, 0x07, 0x08, 0x09, 0x0a, 0x0d, 0x1b, '[', ']', 'a', '^', 0x7f, 0x80, 0x9b,
-		0xad, 0xc2, 0xc3, 0xa9, 0xe2, 0x80, 0xae, 0x82, 0xac, 0xed, 0xa0, 0xef, 0xbb,
-		0xbf, 0xf0, 0xf4, 0x9f, 0xff,
+		0x00, 0x07, 0x08, 0x09, 0x0a, 0x0d, 0x1b, '[',  ']',  'a',  '^',
+		0x7f, 0x80, 0x9b, 0xad, 0xc2, 0xc3, 0xa9, 0xe2, 0x80, 0xae, 0x82,
+		0xac, 0xed, 0xa0, 0xef, 0xbb, 0xbf, 0xf0, 0xf4, 0x9f, 0xff,
 	};
 	uint32_t seed = 12345;
 	int round;
@@ -452,6 +500,8 @@ static void test_sanitize_str(void **state)
 
 int main(void)
 {
+	/* A table, aligned by hand: */
+	/* clang-format off */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_null_and_empty),
 		cmocka_unit_test(test_plain_text_is_unchanged),
@@ -473,6 +523,7 @@ int main(void)
 		cmocka_unit_test(test_random_input_is_safe_and_idempotent),
 		cmocka_unit_test(test_sanitize_str),
 	};
+	/* clang-format on */
 
 	return cmocka_run_group_tests_name("sanitize", tests, NULL, NULL);
 }

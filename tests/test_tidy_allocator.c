@@ -14,8 +14,8 @@
 
 #include <cmocka.h>
 
-#include "web/tidy_allocator.h"
 #include "util/strbuf.h"
+#include "web/tidy_allocator.h"
 
 static void *alloc(struct tidy_allocator *a, size_t size)
 {
@@ -92,7 +92,10 @@ static void test_memory_budget_stops_allocation(void **state)
  * more than it from malloc (without pools, under ASan, nothing is kept). */
 static void test_pools_stay_within_the_memory_budget(void **state)
 {
-	enum { BUDGET = 1u << 20, PER_ROUND = 2000 };
+	enum {
+		BUDGET = 1u << 20,
+		PER_ROUND = 2000
+	};
 	struct tidy_allocator a;
 	tidy_allocator_init(&a);
 	void **blocks = calloc(PER_ROUND, sizeof(*blocks));

@@ -3,8 +3,8 @@
 
 #include <stdbool.h>
 
-#include "test_cases.h"
 #include "web/url.h"
+#include "test_cases.h"
 
 struct resolve_case {
 	const char *name;
@@ -50,7 +50,8 @@ static const struct resolve_case resolve_cases[] = {
 	  "//localhost:8081/tpa/paiementws.web?idop=T0K3N",
 	  "http://localhost:8081/tpa/paiementws.web?idop=T0K3N" },
 	{ "portal relative link", "https://portail2.aiga.fr/v4/accueil.php5?id=3",
-	  "factures.php5?regie=1&amp=2", "https://portail2.aiga.fr/v4/factures.php5?regie=1&amp=2" },
+	  "factures.php5?regie=1&amp=2",
+	  "https://portail2.aiga.fr/v4/factures.php5?regie=1&amp=2" },
 	{ "surrounding spaces and newlines trimmed", "https://portail2.aiga.fr/v4/x.php5",
 	  " \n\tfactures.php5 \r\n", "https://portail2.aiga.fr/v4/factures.php5" },
 	{ "tab and newline inside removed", "https://p.fr/v4/x", "fac\ntu\tres.php5",
@@ -183,21 +184,27 @@ static void test_scheme_and_host(void **state)
 
 static void test_same_host(void **state)
 {
-	assert_true(url_same_host("https://Portail2.aiga.fr/v4/a", "https://portail2.AIGA.fr:443/b"));
+	assert_true(
+	        url_same_host("https://Portail2.aiga.fr/v4/a", "https://portail2.AIGA.fr:443/b"));
 	assert_true(url_same_host("http://127.0.0.1:8080/v4/a", "http://127.0.0.1:9999/"));
 	/* The demo portal and its payment stand-in differ by host name only. */
 	assert_false(url_same_host("http://127.0.0.1:8080/v4/a", "http://localhost:8080/tpa"));
-	assert_false(url_same_host("https://portail2.aiga.fr/", "https://www.tipi.budget.gouv.fr/"));
+	assert_false(
+	        url_same_host("https://portail2.aiga.fr/", "https://www.tipi.budget.gouv.fr/"));
 	assert_false(url_same_host("https://portail2.aiga.fr/", "not a url"));
 	assert_false(url_same_host(NULL, NULL));
 }
 
 static void test_loopback_hosts(void **state)
 {
-	static const char *const yes[] = { "localhost", "LocalHost", "127.0.0.1", "127.1.2.3",
-		                           "::1", "[::1]", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1" };
-	static const char *const no[] = { "", "localhost.example.fr", "128.0.0.1", "10.0.0.1",
-		                          "::2", "portail2.aiga.fr", "127.0.0.1.nip.io", "0.0.0.0" };
+	static const char *const yes[] = {
+		"localhost", "LocalHost", "127.0.0.1",       "127.1.2.3",
+		"::1",       "[::1]",     "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1"
+	};
+	static const char *const no[] = {
+		"",    "localhost.example.fr", "128.0.0.1",        "10.0.0.1",
+		"::2", "portail2.aiga.fr",     "127.0.0.1.nip.io", "0.0.0.0"
+	};
 
 	for (size_t i = 0; i < COUNT(yes); i++)
 		if (!url_host_is_loopback(yes[i]))
@@ -215,11 +222,13 @@ struct policy_case {
 };
 
 static const struct policy_case policy_cases[] = {
-	{ "https anywhere", "https://www.tipi.budget.gouv.fr/tpa/paiementws.web?idop=1", true, NULL },
+	{ "https anywhere", "https://www.tipi.budget.gouv.fr/tpa/paiementws.web?idop=1", true,
+	  NULL },
 	{ "http to 127.0.0.1", "http://127.0.0.1:8080/v4/login.php5", true, NULL },
 	{ "http to localhost", "http://localhost:8081/tpa/paiementws.web?idop=x", true, NULL },
 	{ "http to ::1", "http://[::1]:8080/", true, NULL },
-	{ "plain http elsewhere", "http://portail2.aiga.fr/v4/login.php5", false, "portail2.aiga.fr" },
+	{ "plain http elsewhere", "http://portail2.aiga.fr/v4/login.php5", false,
+	  "portail2.aiga.fr" },
 	{ "javascript:", "javascript:alert(1)", false, "javascript" },
 	{ "file:", "file:///etc/passwd", false, "file" },
 	{ "ftp:", "ftp://example.fr/x", false, "ftp" },
@@ -232,7 +241,7 @@ static void test_is_plain(void **state)
 {
 	assert_true(url_is_plain("https://www.payfip.gouv.fr/tpa/paiement.web?numcli=1&"
 	                         "objet=Facture%20F2022-0912%C3%A9&urlcl=https%3A%2F%2Fp.fr%2F"));
-	assert_true(url_is_plain("https://p.fr/100%"));      /* a lone % is not a byte */
+	assert_true(url_is_plain("https://p.fr/100%")); /* a lone % is not a byte */
 	assert_true(url_is_plain("https://p.fr/%zz%2"));
 	assert_false(url_is_plain(NULL));
 	assert_false(url_is_plain(""));
@@ -244,10 +253,10 @@ static void test_is_plain(void **state)
 	assert_false(url_is_plain("https://p.fr/?x=%00"));
 	assert_false(url_is_plain("https://p.fr/?x=%0A"));
 	assert_false(url_is_plain("https://p.fr/?x=%7f"));
-	assert_false(url_is_plain("https://p.fr/?x=%C2%9B2J"));     /* C1 CSI */
+	assert_false(url_is_plain("https://p.fr/?x=%C2%9B2J"));          /* C1 CSI */
 	assert_false(url_is_plain("https://p.fr/?x=lmth%E2%80%AE.exe")); /* RLO */
-	assert_false(url_is_plain("https://p.fr/?x=a%E2%80%8Bb"));    /* zero width */
-	assert_true(url_is_plain("https://p.fr/?objet=Cr%E8che%20%80"));  /* Latin-1 */
+	assert_false(url_is_plain("https://p.fr/?x=a%E2%80%8Bb"));       /* zero width */
+	assert_true(url_is_plain("https://p.fr/?objet=Cr%E8che%20%80")); /* Latin-1 */
 }
 
 static void test_policy(void **state)
@@ -282,8 +291,9 @@ static void test_is_javascript(void **state)
 {
 	static const char *const yes[] = { "javascript:void(0)", "JavaScript:payer()",
 		                           "  \tjavascript:x", "java\tscript:x", "jav\nascript:x" };
-	static const char *const no[] = { "javascript", "javascrip:x", "/javascript:x",
-		                          "http://p.fr/javascript:x", "", "#" };
+	static const char *const no[] = {
+		"javascript", "javascrip:x", "/javascript:x", "http://p.fr/javascript:x", "", "#"
+	};
 
 	for (size_t i = 0; i < COUNT(yes); i++)
 		if (!url_is_javascript(yes[i]))

@@ -2,9 +2,9 @@
 #ifndef PF_TESTS_TEST_UTIL_H
 #define PF_TESTS_TEST_UTIL_H
 
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

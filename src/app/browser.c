@@ -10,9 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "web/url.h"
 #include "util/xalloc.h"
-
+#include "web/url.h"
 
 int browser_open(const char *url, char **errp)
 {

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/demo_child.h"
-#include "web/url.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
+#include "web/url.h"
+#include "app/demo_child.h"
 
 static volatile sig_atomic_t interrupted;
 
@@ -99,7 +99,8 @@ enum exit_code cli_connect(struct cli_options *o, struct cli_context *ctx, char 
 	ctx->password.user = o->user;
 	char *host = url_host(ctx->login_url);
 	ctx->password.host = host;
-	struct portal_options po = { .login_url = ctx->login_url, .user = o->user,
+	struct portal_options po = { .login_url = ctx->login_url,
+		                     .user = o->user,
 		                     .get_password = password_get,
 		                     .password_ctx = &ctx->password };
 	fill_http_options(o, &po.http);

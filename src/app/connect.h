@@ -5,16 +5,16 @@
 
 #include <stdbool.h>
 
+#include "exit_codes.h"
+#include "portal/session.h"
 #include "app/demo_child.h"
 #include "app/options.h"
 #include "app/password.h"
-#include "exit_codes.h"
-#include "portal/session.h"
 
 struct cli_context {
 	struct cli_options *options;
 	struct password_source password;
-	struct demo_child demo;      /* --demo: the demo portal's process */
+	struct demo_child demo; /* --demo: the demo portal's process */
 	char *login_url;
 	struct portal *portal;
 };

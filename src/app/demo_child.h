@@ -8,8 +8,8 @@
 #include <sys/types.h>
 
 struct demo_child {
-	pid_t pid;     /* 0: not running (then stdin_fd means nothing) */
-	int stdin_fd;  /* the demo stops when this closes */
+	pid_t pid;    /* 0: not running (then stdin_fd means nothing) */
+	int stdin_fd; /* the demo stops when this closes */
 };
 
 /* The demo program to run, newly allocated: $PORTAIL_FAMILLE_DEMO when

@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "web/url.h"
 #include "util/xalloc.h"
+#include "web/url.h"
 
 static char *state_dir(void)
 {
@@ -85,7 +85,8 @@ static json_t *load_entries(const char *path, char **errp)
 static bool entry_is_recent(json_t *entry, time_t now)
 {
 	json_t *t = json_object_get(entry, "time");
-	return json_is_integer(t) && now - (time_t)json_integer_value(t) < HANDOFF_MARKER_DAYS * 86400;
+	return json_is_integer(t) &&
+	       now - (time_t)json_integer_value(t) < HANDOFF_MARKER_DAYS * 86400;
 }
 
 static bool same_text(json_t *value, const char *text)
@@ -114,7 +115,7 @@ static const char *entry_number(json_t *entry, const char *const *numbers, size_
 {
 	size_t j;
 	json_t *number;
-	json_array_foreach(json_object_get(entry, "invoices"), j, number)
+	json_array_foreach (json_object_get(entry, "invoices"), j, number)
 		for (size_t k = 0; k < count; k++)
 			if (same_text(number, numbers[k]))
 				return numbers[k];
@@ -141,7 +142,7 @@ int handoff_marker_find(const struct handoff_account *account, const char *const
 	size_t i;
 	json_t *entry;
 	int found = 0;
-	json_array_foreach(entries, i, entry) {
+	json_array_foreach (entries, i, entry) {
 		if (found || !entry_is_recent(entry, now) || !entry_is_account(entry, host, user))
 			continue;
 		const char *number = entry_number(entry, numbers, count);
@@ -239,7 +240,7 @@ static int rewrite_entries(const char *drop_id, json_t *added, char **errp)
 		size_t i;
 		json_t *entry;
 		time_t now = time(NULL);
-		json_array_foreach(entries, i, entry)
+		json_array_foreach (entries, i, entry)
 			if (entry_is_recent(entry, now) &&
 			    !(drop_id && same_text(json_object_get(entry, "id"), drop_id)))
 				json_array_append(kept, entry);
@@ -261,7 +262,8 @@ int handoff_marker_record(const struct handoff_account *account, const char *con
 {
 	static unsigned serial;
 	char *name = xasprintf("%ld-%ld-%u", (long)time(NULL), (long)getpid(), ++serial);
-	int rc = rewrite_entries(NULL, new_entry(account, numbers, count, amount_cents, name), errp);
+	int rc = rewrite_entries(NULL, new_entry(account, numbers, count, amount_cents, name),
+	                         errp);
 	if (rc == 0 && id)
 		*id = name;
 	else

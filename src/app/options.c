@@ -13,39 +13,39 @@
 #include "util/xalloc.h"
 
 const char cli_usage[] =
-    "usage: portail-famille [OPTIONS] [COMMAND [ARGS]]\n"
-    "\n"
-    "A text-mode client for the AIGA \"Portail familles\".\n"
-    "\n"
-    "Commands:\n"
-    "  invoices [--json | --csv]       every régie's invoices\n"
-    "  page NAME                       a page as text: accueil, tableau-de-bord, famille,\n"
-    "                                  coordonnees, inscriptions, compte, aide\n"
-    "  pay (--invoice NUM... | --all) [--json] [--qr] [--open]\n"
-    "                                  send invoices to payment, print the card-payment URL\n"
-    "  parse invoices FILE [--json | --csv]\n"
-    "                                  read a saved invoice page offline\n"
-    "\n"
-    "Options:\n"
-    "  --url URL                 the portal's login page\n"
-    "                            (default https://portail2.aiga.fr/v4/login.php5)\n"
-    "  -u, --user USER           the login\n"
-    "  --password-command CMD    run CMD, use the first line it prints\n"
-    "  --password-file FILE      first line of FILE (must not be readable by others)\n"
-    "  --ca-file FILE            trust this CA bundle too\n"
-    "  --cookie-file FILE        keep cookies in FILE (default: memory only)\n"
-    "  --save-pages DIR          keep every page fetched in DIR\n"
-    "  --timeout SECONDS         give up on any request after SECONDS (default 60)\n"
-    "  --config FILE             read FILE instead of the default config file\n"
-    "  --demo                    use the built-in demo portal (user demo, password demo)\n"
-    "  -v, --verbose             show each request on standard error\n"
-    "  -h, --help                this help\n"
-    "  -V, --version             the version\n"
-    "\n"
-    "The password is read from --password-command, --password-file, the\n"
-    "PORTAIL_FAMILLE_PASSWORD environment variable or a prompt, in that order.\n"
-    "Exit codes: 0 ok, 1 error, 2 usage, 3 login refused, 4 network, 5 page not\n"
-    "understood, 6 nothing payable. See portail-famille(1).\n";
+        "usage: portail-famille [OPTIONS] [COMMAND [ARGS]]\n"
+        "\n"
+        "A text-mode client for the AIGA \"Portail familles\".\n"
+        "\n"
+        "Commands:\n"
+        "  invoices [--json | --csv]       every régie's invoices\n"
+        "  page NAME                       a page as text: accueil, tableau-de-bord, famille,\n"
+        "                                  coordonnees, inscriptions, compte, aide\n"
+        "  pay (--invoice NUM... | --all) [--json] [--qr] [--open]\n"
+        "                                  send invoices to payment, print the card-payment URL\n"
+        "  parse invoices FILE [--json | --csv]\n"
+        "                                  read a saved invoice page offline\n"
+        "\n"
+        "Options:\n"
+        "  --url URL                 the portal's login page\n"
+        "                            (default https://portail2.aiga.fr/v4/login.php5)\n"
+        "  -u, --user USER           the login\n"
+        "  --password-command CMD    run CMD, use the first line it prints\n"
+        "  --password-file FILE      first line of FILE (must not be readable by others)\n"
+        "  --ca-file FILE            trust this CA bundle too\n"
+        "  --cookie-file FILE        keep cookies in FILE (default: memory only)\n"
+        "  --save-pages DIR          keep every page fetched in DIR\n"
+        "  --timeout SECONDS         give up on any request after SECONDS (default 60)\n"
+        "  --config FILE             read FILE instead of the default config file\n"
+        "  --demo                    use the built-in demo portal (user demo, password demo)\n"
+        "  -v, --verbose             show each request on standard error\n"
+        "  -h, --help                this help\n"
+        "  -V, --version             the version\n"
+        "\n"
+        "The password is read from --password-command, --password-file, the\n"
+        "PORTAIL_FAMILLE_PASSWORD environment variable or a prompt, in that order.\n"
+        "Exit codes: 0 ok, 1 error, 2 usage, 3 login refused, 4 network, 5 page not\n"
+        "understood, 6 nothing payable. See portail-famille(1).\n";
 
 enum {
 	OPT_URL = 256,
@@ -94,8 +94,9 @@ static int parse_timeout(const char *text, long *out, char **errp)
 	errno = 0;
 	long v = strtol(text, &end, 10);
 	if (errno || *end || v < 1 || v > 3600)
-		return set_error(errp, "--timeout wants a number of seconds from 1 to 3600, not "
-		                       "\"%s\"",
+		return set_error(errp,
+		                 "--timeout wants a number of seconds from 1 to 3600, not "
+		                 "\"%s\"",
 		                 text);
 	*out = v;
 	return 0;
@@ -139,7 +140,8 @@ int cli_options_parse(int argc, char **argv, struct cli_options *o, char **errp)
 			return 1;
 		}
 		if (c == '?' || c == ':')
-			return set_error(errp, "unknown option or missing argument: %s (see --help)",
+			return set_error(errp,
+			                 "unknown option or missing argument: %s (see --help)",
 			                 argv[optind - 1]);
 		if (apply_option(o, c, optarg, errp) < 0)
 			return -1;
@@ -199,9 +201,11 @@ static int read_config_text(FILE *f, const char *path, char **text, char **errp)
 	if (ferror(f))
 		return set_error(errp, "cannot read the config file %s", path);
 	if (len > CONFIG_MAX_BYTES)
-		return set_error(errp, "config file %s: larger than %u bytes", path, CONFIG_MAX_BYTES);
+		return set_error(errp, "config file %s: larger than %u bytes", path,
+		                 CONFIG_MAX_BYTES);
 	if (memchr(*text, '\0', len))
-		return set_error(errp, "config file %s: not a text file (it holds NUL bytes)", path);
+		return set_error(errp, "config file %s: not a text file (it holds NUL bytes)",
+		                 path);
 	(*text)[len] = '\0';
 	int line = 1;
 	for (const char *p = *text; *p; line++) {
@@ -242,8 +246,8 @@ int cli_config_load(struct cli_options *o, char **errp)
 	if (!f) {
 		int missing_default = !o->config_file && errno == ENOENT;
 		int rc = missing_default ? 0
-		                         : set_error(errp, "cannot read the config file %s: %s", path,
-		                                     strerror(errno));
+		                         : set_error(errp, "cannot read the config file %s: %s",
+		                                     path, strerror(errno));
 		free(path);
 		return rc;
 	}

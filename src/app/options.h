@@ -6,23 +6,23 @@
 #include <stdio.h>
 
 struct cli_options {
-	char *url;               /* --url, config "url" */
-	char *user;              /* --user, config "user" */
-	char *password_command;  /* --password-command, config "password_command" */
-	char *password_file;     /* --password-file */
-	char *ca_file;           /* --ca-file */
-	char *cookie_file;       /* --cookie-file */
-	char *save_dir;          /* --save-pages */
-	char *config_file;       /* --config (else the XDG default) */
-	long timeout;            /* --timeout seconds, 0 = defaults */
-	bool verbose;            /* -v */
-	bool demo;               /* --demo */
+	char *url;                   /* --url, config "url" */
+	char *user;                  /* --user, config "user" */
+	char *password_command;      /* --password-command, config "password_command" */
+	char *password_file;         /* --password-file */
+	char *ca_file;               /* --ca-file */
+	char *cookie_file;           /* --cookie-file */
+	char *save_dir;              /* --save-pages */
+	char *config_file;           /* --config (else the XDG default) */
+	long timeout;                /* --timeout seconds, 0 = defaults */
+	bool verbose;                /* -v */
+	bool demo;                   /* --demo */
 	bool ascii, no_color, plain; /* the UI's --ascii, --no-color, --plain */
 	/* Set by the UI (not an option): a key that cancels network waits.
 	 * NULL = transfers stop on SIGINT/SIGTERM only (cli_interrupted). */
 	bool (*cancelled)(void *ctx);
 	void *cancel_ctx;
-	int first_arg;           /* argv index of the command, argc if none */
+	int first_arg; /* argv index of the command, argc if none */
 };
 
 /* Parses the options before the command (getopt_long, stopping at the

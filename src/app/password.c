@@ -213,7 +213,8 @@ static int from_file(const char *path, char *buf, size_t size, char **errp)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
-		return set_error(errp, "cannot open the password file %s: %s", path, strerror(errno));
+		return set_error(errp, "cannot open the password file %s: %s", path,
+		                 strerror(errno));
 	struct stat st;
 	/* fstat on the open descriptor: no window between check and read. */
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
@@ -222,8 +223,9 @@ static int from_file(const char *path, char *buf, size_t size, char **errp)
 	}
 	if (st.st_mode & 077) {
 		close(fd);
-		return set_error(errp, "the password file %s can be read by others (mode %03o): "
-		                       "run chmod 600 %s",
+		return set_error(errp,
+		                 "the password file %s can be read by others (mode %03o): "
+		                 "run chmod 600 %s",
 		                 path, (unsigned)(st.st_mode & 0777), path);
 	}
 	if (st.st_uid != getuid()) {
@@ -242,14 +244,14 @@ static int from_file(const char *path, char *buf, size_t size, char **errp)
 
 /* The signals that would leave the terminal without echo if they killed
  * us at the prompt (Ctrl-C, Ctrl-\, a closed terminal, kill...). */
-static const int prompt_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2,
-	                              SIGALRM, SIGPIPE };
+static const int prompt_signals[] = { SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,
+	                              SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE };
 #define NPROMPT (sizeof(prompt_signals) / sizeof(prompt_signals[0]))
 
 struct prompt_guard {
-	sigset_t old_mask;         /* also the mask while the prompt waits */
+	sigset_t old_mask; /* also the mask while the prompt waits */
 	struct sigaction previous[NPROMPT];
-	bool caught[NPROMPT];      /* ours while the prompt waits */
+	bool caught[NPROMPT]; /* ours while the prompt waits */
 };
 
 static void on_prompt_signal(int sig)
@@ -336,8 +338,7 @@ static int copy_secret(const char *secret, char *buf, size_t size, char **errp)
 	return 0;
 }
 
-static int read_password(const struct password_source *src, char *buf, size_t size,
-                         char **errp)
+static int read_password(const struct password_source *src, char *buf, size_t size, char **errp)
 {
 	if (src->command)
 		return from_command(src->command, buf, size, errp);

@@ -16,12 +16,12 @@
 #define PASSWORD_COMMAND_TIMEOUT 30
 
 struct password_source {
-	const char *command;   /* NULL = none */
-	const char *file;      /* NULL = none */
-	char *from_env;        /* taken by password_take_environment, owned */
-	const char *fixed;     /* a known password (the demo's), NULL = none */
-	const char *user;      /* for the prompt */
-	const char *host;      /* for the prompt */
+	const char *command; /* NULL = none */
+	const char *file;    /* NULL = none */
+	char *from_env;      /* taken by password_take_environment, owned */
+	const char *fixed;   /* a known password (the demo's), NULL = none */
+	const char *user;    /* for the prompt */
+	const char *host;    /* for the prompt */
 };
 
 /* Core dumps off and the process not dumpable (no ptrace of the password

@@ -20,7 +20,8 @@ int pay_guard_find(const struct pay_guard *g, const struct invoice *const *chose
                    struct pay_guard_hit *hit, char **errp)
 {
 	const char **numbers = numbers_of(chosen, count);
-	int found = handoff_marker_find(&g->account, numbers, count, &hit->when, &hit->number, errp);
+	int found = handoff_marker_find(&g->account, numbers, count, &hit->when, &hit->number,
+	                                errp);
 	free(numbers);
 	return found;
 }

@@ -13,27 +13,27 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "app/handoff_marker.h"
 #include "portal/model.h"
 #include "portal/session.h"
+#include "app/handoff_marker.h"
 
 /* One payment attempt's record. */
 struct pay_guard {
-	struct handoff_account account;  /* not owned */
-	char *marker_id;                 /* this attempt's record, once made */
+	struct handoff_account account; /* not owned */
+	char *marker_id;                /* this attempt's record, once made */
 };
 
 /* An earlier hand-off of one of the invoices. */
 struct pay_guard_hit {
-	const char *number;  /* not owned: one of the chosen invoices' */
+	const char *number; /* not owned: one of the chosen invoices' */
 	time_t when;
 };
 
 /* Looks on disk for an earlier hand-off of any chosen invoice by this
  * account: 1 with *hit, 0 when none, -1 with *errp when the record cannot
  * be read (which must not block paying: the caller reports it). */
-int pay_guard_find(const struct pay_guard *guard, const struct invoice *const *chosen,
-                   size_t count, struct pay_guard_hit *hit, char **errp);
+int pay_guard_find(const struct pay_guard *guard, const struct invoice *const *chosen, size_t count,
+                   struct pay_guard_hit *hit, char **errp);
 
 /* Records this hand-off, right before the Règlement leaves. 0, or -1 with
  * *errp (then nothing may be sent: the next run could not warn). */
@@ -51,7 +51,7 @@ void pay_guard_clear(struct pay_guard *guard);
 struct pay_pending {
 	char **numbers;
 	size_t count;
-	time_t since;  /* the last hand-off */
+	time_t since; /* the last hand-off */
 };
 
 bool pay_pending_has(const struct pay_pending *pending, const char *number);

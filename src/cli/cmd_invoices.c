@@ -5,12 +5,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/commands.h"
-#include "app/connect.h"
-#include "cli/invoice_output.h"
 #include "portal/invoices.h"
+#include "app/connect.h"
+#include "cli/commands.h"
+#include "cli/invoice_output.h"
 
-enum invoice_format { FORMAT_TABLE, FORMAT_JSON, FORMAT_CSV };
+enum invoice_format {
+	FORMAT_TABLE,
+	FORMAT_JSON,
+	FORMAT_CSV
+};
 
 static int parse_args(int argc, char **argv, enum invoice_format *format)
 {

@@ -7,15 +7,16 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "cli/commands.h"
-#include "app/connect.h"
-#include "portal/page_content.h"
-#include "web/url.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
+#include "web/url.h"
+#include "portal/page_content.h"
+#include "app/connect.h"
+#include "cli/commands.h"
 
-static const char *const page_names[] = { "accueil", "tableau-de-bord", "famille",
-	                                  "coordonnees", "inscriptions", "compte", "aide" };
+static const char *const page_names[] = { "accueil",     "tableau-de-bord", "famille",
+	                                  "coordonnees", "inscriptions",    "compte",
+	                                  "aide" };
 
 static int usage(void)
 {

@@ -7,14 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/commands.h"
-#include "exit_codes.h"
-#include "cli/invoice_output.h"
-#include "web/html.h"
-#include "portal/invoices.h"
 #include "util/file.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
+#include "exit_codes.h"
+#include "web/html.h"
+#include "portal/invoices.h"
+#include "cli/commands.h"
+#include "cli/invoice_output.h"
 
 static int usage(FILE *out, int code)
 {
@@ -36,17 +36,18 @@ static void report(char *message)
 	free(message);
 }
 
-enum parse_format { FORMAT_TABLE, FORMAT_JSON, FORMAT_CSV };
+enum parse_format {
+	FORMAT_TABLE,
+	FORMAT_JSON,
+	FORMAT_CSV
+};
 
 static int print_page(const struct invoice_page *page, enum parse_format format)
 {
 	switch (format) {
-	case FORMAT_JSON:
-		return invoice_output_json(stdout, page);
-	case FORMAT_CSV:
-		return invoice_output_csv(stdout, page);
-	default:
-		return invoice_output_table(stdout, page);
+	case FORMAT_JSON: return invoice_output_json(stdout, page);
+	case FORMAT_CSV: return invoice_output_csv(stdout, page);
+	default: return invoice_output_table(stdout, page);
 	}
 }
 
@@ -97,16 +98,10 @@ int cmd_parse(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+jch", options, NULL)) != -1) {
 		switch (c) {
-		case 'j':
-			format = FORMAT_JSON;
-			break;
-		case 'c':
-			format = FORMAT_CSV;
-			break;
-		case 'h':
-			return usage(stdout, EXIT_OK);
-		default:
-			return usage(stderr, EXIT_USAGE);
+		case 'j': format = FORMAT_JSON; break;
+		case 'c': format = FORMAT_CSV; break;
+		case 'h': return usage(stdout, EXIT_OK);
+		default: return usage(stderr, EXIT_USAGE);
 		}
 	}
 	/* Options may also follow the file: "parse invoices page.html --json". */

@@ -10,22 +10,22 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "app/browser.h"
-#include "cli/commands.h"
-#include "app/connect.h"
-#include "app/pay_guard.h"
-#include "money.h"
-#include "app/qr_text.h"
-#include "web/url.h"
 #include "util/json_print.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
+#include "money.h"
+#include "web/url.h"
+#include "app/browser.h"
+#include "app/connect.h"
+#include "app/pay_guard.h"
+#include "app/qr_text.h"
+#include "cli/commands.h"
 
 struct pay_args {
 	const char **numbers;
 	size_t count;
 	bool all, json, qr, open, force;
-	struct pay_guard guard;  /* this run's hand-off record */
+	struct pay_guard guard; /* this run's hand-off record */
 };
 
 static int usage(void)
@@ -39,9 +39,12 @@ static int usage(void)
 static int parse_args(int argc, char **argv, struct pay_args *a)
 {
 	static const struct option options[] = {
-		{ "invoice", required_argument, NULL, 'i' }, { "all", no_argument, NULL, 'a' },
-		{ "json", no_argument, NULL, 'j' },          { "qr", no_argument, NULL, 'q' },
-		{ "open", no_argument, NULL, 'o' },          { "force", no_argument, NULL, 'f' },
+		{ "invoice", required_argument, NULL, 'i' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "qr", no_argument, NULL, 'q' },
+		{ "open", no_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -53,7 +56,8 @@ static int parse_args(int argc, char **argv, struct pay_args *a)
 			a->numbers[a->count++] = optarg;
 			/* "--invoice A B C": the numbers that follow belong to it. */
 			while (optind < argc && argv[optind][0] != '-') {
-				a->numbers = xreallocarray(a->numbers, a->count + 1, sizeof(char *));
+				a->numbers = xreallocarray(a->numbers, a->count + 1,
+				                           sizeof(char *));
 				a->numbers[a->count++] = argv[optind++];
 			}
 			break;
@@ -89,8 +93,8 @@ static bool ask_yes(const char *question)
 		return false;
 	fprintf(stderr, "%s [y/N] ", question);
 	char answer[16];
-	return fgets(answer, sizeof(answer), stdin) && (answer[0] == 'y' || answer[0] == 'Y' ||
-	                                                answer[0] == 'o' || answer[0] == 'O');
+	return fgets(answer, sizeof(answer), stdin) &&
+	       (answer[0] == 'y' || answer[0] == 'Y' || answer[0] == 'o' || answer[0] == 'O');
 }
 
 /* Before the Règlement leaves: warn about an earlier hand-off of the same
@@ -157,10 +161,9 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 	if (rc != EXIT_OK)
 		return rc;
 	char amount[32], *host = url_host(r->payment_url);
-	char *line = xasprintf("%zu invoice%s, %s €, to pay on %s", r->count,
-	                       r->count > 1 ? "s" : "",
-	                       money_format(r->amount_cents, MONEY_FR, amount, sizeof(amount)),
-	                       host ? host : "?");
+	char *line = xasprintf(
+	        "%zu invoice%s, %s €, to pay on %s", r->count, r->count > 1 ? "s" : "",
+	        money_format(r->amount_cents, MONEY_FR, amount, sizeof(amount)), host ? host : "?");
 	char *safe = sanitize_str(line, sanitize_terminal_flags()); /* "EUR" under LANG=C */
 	fprintf(stderr, "portail-famille: %s\n", safe);
 	free(safe);
@@ -172,11 +175,13 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 	}
 	if (a->qr) {
 		size_t cols, rows;
-		char *qr = qr_text_render(r->payment_url, sanitize_terminal_flags() != 0, &cols, &rows);
+		char *qr = qr_text_render(r->payment_url, sanitize_terminal_flags() != 0, &cols,
+		                          &rows);
 		if (!qr) {
 			fflush(stdout);
-			set_error(errp, "the payment URL (%zu bytes) is too long for a QR code: open "
-			                "it or copy it instead",
+			set_error(errp,
+			          "the payment URL (%zu bytes) is too long for a QR code: open "
+			          "it or copy it instead",
 			          strlen(r->payment_url));
 			return EXIT_ERROR;
 		}
@@ -215,7 +220,9 @@ int cmd_pay(struct cli_options *options, int argc, char **argv)
 	struct pay_result result = { 0 };
 	enum exit_code rc = cli_connect(options, &ctx, &err);
 	if (rc == EXIT_OK) {
-		struct pay_request req = { .numbers = a.numbers, .count = a.count, .all = a.all,
+		struct pay_request req = { .numbers = a.numbers,
+			                   .count = a.count,
+			                   .all = a.all,
 			                   .confirm = show_portal_question,
 			                   .before_submit = guard_double_payment,
 			                   .before_ctx = &a };

@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "money.h"
-#include "portal/invoices.h"
 #include "util/json_print.h"
 #include "util/sanitize.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
+#include "money.h"
+#include "portal/invoices.h"
 
 static json_t *invoice_json(const struct invoice *inv)
 {
@@ -20,10 +20,11 @@ static json_t *invoice_json(const struct invoice *inv)
 	json_t *o = json_object();
 	json_object_set_new_nocheck(o, "regie", json_text(inv->regie));
 	json_object_set_new_nocheck(o, "number", json_text(inv->number));
-	json_object_set_new_nocheck(o, "date", inv->has_date ? json_string(date_to_iso(&inv->date, date))
-	                                             : json_null());
-	json_object_set_new_nocheck(o, "due", inv->has_due ? json_string(date_to_iso(&inv->due, due))
-	                                           : json_null());
+	json_object_set_new_nocheck(o, "date",
+	                            inv->has_date ? json_string(date_to_iso(&inv->date, date))
+	                                          : json_null());
+	json_object_set_new_nocheck(
+	        o, "due", inv->has_due ? json_string(date_to_iso(&inv->due, due)) : json_null());
 	json_object_set_new_nocheck(o, "amount_cents", json_integer(inv->amount_cents));
 	json_object_set_new_nocheck(o, "balance_cents", json_integer(inv->balance_cents));
 	json_object_set_new_nocheck(o, "selectable", json_boolean(inv->selectable));
@@ -38,7 +39,8 @@ int invoice_output_json(FILE *out, const struct invoice_page *page)
 	for (size_t i = 0; i < page->ninvoices; i++)
 		json_array_append_new(list, invoice_json(&page->invoices[i]));
 	json_object_set_new(root, "invoices", list);
-	json_object_set_new(root, "balance_due_cents", json_integer(invoice_page_balance_due(page)));
+	json_object_set_new(root, "balance_due_cents",
+	                    json_integer(invoice_page_balance_due(page)));
 	json_object_set_new(root, "selected_total_cents",
 	                    json_integer(invoice_page_selected_total(page)));
 	int rc = json_print(out, root);
@@ -107,14 +109,14 @@ static void print_regie(FILE *out, const struct invoice_page *page, const struct
 	for (size_t i = regie->first_invoice; i < regie->first_invoice + regie->ninvoices; i++) {
 		const struct invoice *inv = &page->invoices[i];
 		char date[11], due[11], amount[32], bal[32];
-		print_columns(out, flags, width,
-		              (const char *[]){ inv->number, date_to_fr(&inv->date, date),
-		                                date_to_fr(&inv->due, due),
-		                                money_format(inv->amount_cents, MONEY_FR, amount,
-		                                             sizeof(amount)),
-		                                money_format(inv->balance_cents, MONEY_FR, bal,
-		                                             sizeof(bal)),
-		                                selection_mark(inv) });
+		print_columns(
+		        out, flags, width,
+		        (const char *[]){
+		                inv->number, date_to_fr(&inv->date, date),
+		                date_to_fr(&inv->due, due),
+		                money_format(inv->amount_cents, MONEY_FR, amount, sizeof(amount)),
+		                money_format(inv->balance_cents, MONEY_FR, bal, sizeof(bal)),
+		                selection_mark(inv) });
 		balance += inv->balance_cents;
 		if (inv->selected)
 			selected += inv->balance_cents;

@@ -34,52 +34,54 @@ static bool parse_uint(const char *s, unsigned *out)
 }
 
 static const char calcul_js[] =
-	"<script language=\"JavaScript\" type=\"text/javascript\">\n"
-	"<!--\n"
-	"function calcul() {\n"
-	"  for (var f = 0; f < document.forms.length; f++) {\n"
-	"    var frm = document.forms[f];\n"
-	"    if (!frm.idregie) continue;\n"
-	"    var total = 0;\n"
-	"    for (var i = 0; i < frm.elements.length; i++) {\n"
-	"      var e = frm.elements[i];\n"
-	"      if (e.type == 'checkbox' && e.checked)\n"
-	"        total += parseFloat(document.getElementById('solde_' + e.value).innerHTML);\n"
-	"    }\n"
-	"    document.getElementById('total_' + frm.idregie.value).innerHTML = total.toFixed(2);\n"
-	"  }\n"
-	"}\n"
-	"function verifSelection(frm) {\n"
-	"  for (var i = 0; i < frm.elements.length; i++)\n"
-	"    if (frm.elements[i].type == 'checkbox' && frm.elements[i].checked) return true;\n"
-	"  alert('Veuillez sélectionner au moins une facture.');\n"
-	"  return false;\n"
-	"}\n"
-	"//-->\n"
-	"</script>\n";
+        "<script language=\"JavaScript\" type=\"text/javascript\">\n"
+        "<!--\n"
+        "function calcul() {\n"
+        "  for (var f = 0; f < document.forms.length; f++) {\n"
+        "    var frm = document.forms[f];\n"
+        "    if (!frm.idregie) continue;\n"
+        "    var total = 0;\n"
+        "    for (var i = 0; i < frm.elements.length; i++) {\n"
+        "      var e = frm.elements[i];\n"
+        "      if (e.type == 'checkbox' && e.checked)\n"
+        "        total += parseFloat(document.getElementById('solde_' + e.value).innerHTML);\n"
+        "    }\n"
+        "    document.getElementById('total_' + frm.idregie.value).innerHTML = total.toFixed(2);\n"
+        "  }\n"
+        "}\n"
+        "function verifSelection(frm) {\n"
+        "  for (var i = 0; i < frm.elements.length; i++)\n"
+        "    if (frm.elements[i].type == 'checkbox' && frm.elements[i].checked) return true;\n"
+        "  alert('Veuillez sélectionner au moins une facture.');\n"
+        "  return false;\n"
+        "}\n"
+        "//-->\n"
+        "</script>\n";
 
 static void regie_table(struct demo_buf *b, const struct demo_server *srv, unsigned regie)
 {
 	char amount[32], balance[32];
-	demo_buf_puts(b,
-		"      <table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"4\">\n"
-		"      <tr><td>&nbsp;</td></tr>\n      <tr><td class=\"regie\">");
+	demo_buf_puts(
+	        b, "      <table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"4\">\n"
+	           "      <tr><td>&nbsp;</td></tr>\n      <tr><td class=\"regie\">");
 	if (regie == 1 && srv->data.evil)
 		demo_buf_puts(b, demo_evil_regie_html);
 	else
 		demo_buf_html(b, demo_data_regie_name(&srv->data, regie));
-	demo_buf_printf(b,
-		"</td></tr>\n      </table>\n"
-		"      <form name=\"frmRegie%u\" method=\"post\" action=\"compte_factures.php5\" "
-		"onsubmit=\"return verifSelection(this);\">\n"
-		"      <input type=\"hidden\" name=\"idregie\" value=\"%u\">\n"
-		"      <TABLE width=\"100%%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
-		"bordercolor=\"#CCCCCC\" class=\"factures\">\n"
-		"      <TR>\n"
-		"        <td class=\"entete\">N&deg; de la facture<td class=\"entete\">Date de la facture"
-		"<td class=\"entete\">A payer avant le<td class=\"entete\">Montant d&ucirc;"
-		"<td class=\"entete\">Solde<td class=\"entete\">S&eacute;lection\n"
-		"      </TR>\n", regie, regie);
+	demo_buf_printf(
+	        b,
+	        "</td></tr>\n      </table>\n"
+	        "      <form name=\"frmRegie%u\" method=\"post\" action=\"compte_factures.php5\" "
+	        "onsubmit=\"return verifSelection(this);\">\n"
+	        "      <input type=\"hidden\" name=\"idregie\" value=\"%u\">\n"
+	        "      <TABLE width=\"100%%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+	        "bordercolor=\"#CCCCCC\" class=\"factures\">\n"
+	        "      <TR>\n"
+	        "        <td class=\"entete\">N&deg; de la facture<td class=\"entete\">Date de la facture"
+	        "<td class=\"entete\">A payer avant le<td class=\"entete\">Montant d&ucirc;"
+	        "<td class=\"entete\">Solde<td class=\"entete\">S&eacute;lection\n"
+	        "      </TR>\n",
+	        regie, regie);
 	unsigned line = 0;
 	for (size_t i = 0; i < DEMO_NINVOICES; i++) {
 		const struct demo_invoice *inv = &srv->data.inv[i];
@@ -89,30 +91,35 @@ static void regie_table(struct demo_buf *b, const struct demo_server *srv, unsig
 		demo_format_cents(balance, inv->balance_cents, '.');
 		demo_buf_printf(b, "      <TR class=\"ligne%u\">\n        <TD>", line++ % 2 + 1);
 		demo_buf_html(b, demo_data_invoice_number(&srv->data, inv));
-		demo_buf_printf(b,
-			"<TD align=\"center\">%s<TD align=\"center\">%s<TD align=\"right\">%s"
-			"<TD align=\"right\" id=\"solde_%u\">%s<TD align=\"center\">",
-			inv->date, inv->due, amount, inv->id, balance);
+		demo_buf_printf(
+		        b,
+		        "<TD align=\"center\">%s<TD align=\"center\">%s<TD align=\"right\">%s"
+		        "<TD align=\"right\" id=\"solde_%u\">%s<TD align=\"center\">",
+		        inv->date, inv->due, amount, inv->id, balance);
 		if (inv->balance_cents > 0)
-			demo_buf_printf(b, "<input type=\"checkbox\" name=\"fact[]\" value=\"%u\"%s "
-			                   "onclick=\"calcul()\">\n", inv->id, inv->checked ? " checked" : "");
+			demo_buf_printf(b,
+			                "<input type=\"checkbox\" name=\"fact[]\" value=\"%u\"%s "
+			                "onclick=\"calcul()\">\n",
+			                inv->id, inv->checked ? " checked" : "");
 		else
 			demo_buf_puts(b, "&nbsp;\n");
 	}
 	demo_format_cents(balance, demo_data_balance(&srv->data, regie), ',');
 	/* "Total à régler" is what calcul() writes: toFixed(2), so a dot. */
 	demo_format_cents(amount, demo_data_checked_total(&srv->data, regie), '.');
-	demo_buf_printf(b,
-		"      <TR>\n        <TD><b>Solde dû:</b><TD><TD><TD><TD align=\"right\"><b>%s</b><TD>&nbsp;\n"
-		"      <TR>\n        <TD><b>Total à régler:</b><TD><TD><TD>"
-		"<TD align=\"right\" id=\"total_%u\">%s<TD>&nbsp;\n"
-		"      </TABLE>\n"
-		"      <p align=\"center\">\n"
-		"      <input type=\"submit\" name=\"btnReglement\" value=\"Règlement\" class=\"bouton\">\n"
-		"      &nbsp;&nbsp;\n"
-		"      <input type=\"button\" name=\"btnRetour\" value=\"Retour\" class=\"bouton\" "
-		"onclick=\"document.location='compte.php5';\">\n"
-		"      </form>\n", balance, regie, amount);
+	demo_buf_printf(
+	        b,
+	        "      <TR>\n        <TD><b>Solde dû:</b><TD><TD><TD><TD align=\"right\"><b>%s</b><TD>&nbsp;\n"
+	        "      <TR>\n        <TD><b>Total à régler:</b><TD><TD><TD>"
+	        "<TD align=\"right\" id=\"total_%u\">%s<TD>&nbsp;\n"
+	        "      </TABLE>\n"
+	        "      <p align=\"center\">\n"
+	        "      <input type=\"submit\" name=\"btnReglement\" value=\"Règlement\" class=\"bouton\">\n"
+	        "      &nbsp;&nbsp;\n"
+	        "      <input type=\"button\" name=\"btnRetour\" value=\"Retour\" class=\"bouton\" "
+	        "onclick=\"document.location='compte.php5';\">\n"
+	        "      </form>\n",
+	        balance, regie, amount);
 }
 
 static void invoice_page(struct demo_server *srv, struct demo_reply *rep, const char *message)
@@ -122,8 +129,10 @@ static void invoice_page(struct demo_server *srv, struct demo_reply *rep, const 
 	rep->status = 200;
 	rep->kind = DEMO_BODY_PORTAL;
 	demo_page_head(b, srv, "Détail financier par facture", calcul_js);
-	demo_page_top(b, srv, "» <a href=\"compte.php5\">Mon compte</a> » Détail financier par facture");
-	demo_buf_puts(b, "      <h1 class=\"titre\">Mon compte - Détail financier par facture</h1>\n");
+	demo_page_top(b, srv,
+	              "» <a href=\"compte.php5\">Mon compte</a> » Détail financier par facture");
+	demo_buf_puts(b,
+	              "      <h1 class=\"titre\">Mon compte - Détail financier par facture</h1>\n");
 	if (message) {
 		demo_buf_puts(b, "      <p><font color=\"#CC0000\"><b>");
 		demo_buf_html(b, message);
@@ -142,9 +151,10 @@ static void payment_summary(struct demo_buf *b, const struct demo_server *srv,
 	char amount[32];
 	demo_buf_puts(b, "      <p>Régie : <b>");
 	demo_buf_html(b, demo_data_regie_name(&srv->data, p->regie));
-	demo_buf_puts(b,
-		"</b>\n      <TABLE border=\"1\" cellspacing=\"0\" cellpadding=\"3\" bordercolor=\"#CCCCCC\">\n"
-		"      <TR><TD class=\"entete\">N° de la facture<TD class=\"entete\">Montant\n");
+	demo_buf_puts(
+	        b,
+	        "</b>\n      <TABLE border=\"1\" cellspacing=\"0\" cellpadding=\"3\" bordercolor=\"#CCCCCC\">\n"
+	        "      <TR><TD class=\"entete\">N° de la facture<TD class=\"entete\">Montant\n");
 	for (size_t i = 0; i < DEMO_NINVOICES; i++) {
 		if (!p->inv[i])
 			continue;
@@ -154,7 +164,8 @@ static void payment_summary(struct demo_buf *b, const struct demo_server *srv,
 		demo_buf_printf(b, "<TD align=\"right\">%s&nbsp;&euro;\n", amount);
 	}
 	demo_format_cents(amount, p->amount_cents, ',');
-	demo_buf_printf(b, "      </TABLE>\n      <p>Montant total à régler : <b>%s&nbsp;&euro;</b>\n",
+	demo_buf_printf(b,
+	                "      </TABLE>\n      <p>Montant total à régler : <b>%s&nbsp;&euro;</b>\n",
 	                amount);
 }
 
@@ -179,10 +190,12 @@ static void bare_begin(struct demo_server *srv, struct demo_reply *rep, const ch
 	rep->status = 200;
 	rep->kind = DEMO_BODY_PORTAL;
 	demo_page_head(b, srv, "Paiement en ligne", extra_head);
-	demo_buf_printf(b, "<BODY bgcolor=\"#FFFFFF\"%s>\n"
-	                   "<table width=\"100%%\" border=\"0\" cellpadding=\"6\"><tr><td class=\"titre\">"
-	                   "Ville de L'Horme - Paiement en ligne</td></tr></table>\n",
-	                body_attrs ? body_attrs : "");
+	demo_buf_printf(
+	        b,
+	        "<BODY bgcolor=\"#FFFFFF\"%s>\n"
+	        "<table width=\"100%%\" border=\"0\" cellpadding=\"6\"><tr><td class=\"titre\">"
+	        "Ville de L'Horme - Paiement en ligne</td></tr></table>\n",
+	        body_attrs ? body_attrs : "");
 }
 
 static void bare_end(struct demo_buf *b)
@@ -197,24 +210,30 @@ static void popup_page(struct demo_server *srv, struct demo_reply *rep,
 	char *url = payfip_url(srv, p);
 	bare_begin(srv, rep, NULL, NULL);
 	payment_summary(b, srv, p);
-	demo_buf_puts(b, "      <p>Le paiement s'effectue sur le site sécurisé PayFiP de la Direction "
-	                 "générale des Finances publiques.\n");
+	demo_buf_puts(b,
+	              "      <p>Le paiement s'effectue sur le site sécurisé PayFiP de la Direction "
+	              "générale des Finances publiques.\n");
 	if (button) {
 		char *origin = demo_payfip_origin(srv);
-		demo_buf_printf(b,
-			"      <form name=\"frmCB\" method=\"get\" action=\"%s/tpa/paiementws.web\">\n"
-			"      <input type=\"hidden\" name=\"idop\" value=\"%s\">\n"
-			"      <p align=\"center\"><input type=\"submit\" value=\"Payer par carte bancaire\" "
-			"class=\"bouton\">\n      </form>\n", origin, p->idop);
+		demo_buf_printf(
+		        b,
+		        "      <form name=\"frmCB\" method=\"get\" action=\"%s/tpa/paiementws.web\">\n"
+		        "      <input type=\"hidden\" name=\"idop\" value=\"%s\">\n"
+		        "      <p align=\"center\"><input type=\"submit\" value=\"Payer par carte bancaire\" "
+		        "class=\"bouton\">\n      </form>\n",
+		        origin, p->idop);
 		free(origin);
 	} else {
 		demo_buf_puts(b, "      <p align=\"center\"><a href=\"");
 		demo_buf_html(b, url);
-		demo_buf_puts(b, "\" class=\"bouton\"><IMG src=\"images/cb.gif\" border=\"0\" alt=\"\" "
-		                 "align=\"absmiddle\"> Payer par carte bancaire</a>\n");
+		demo_buf_puts(
+		        b, "\" class=\"bouton\"><IMG src=\"images/cb.gif\" border=\"0\" alt=\"\" "
+		           "align=\"absmiddle\"> Payer par carte bancaire</a>\n");
 	}
-	demo_buf_puts(b, "      <p align=\"center\"><font size=\"1\"><a href=\"javascript:window.close();\">"
-	                 "Fermer la fenêtre</a></font>\n");
+	demo_buf_puts(
+	        b,
+	        "      <p align=\"center\"><font size=\"1\"><a href=\"javascript:window.close();\">"
+	        "Fermer la fenêtre</a></font>\n");
 	bare_end(b);
 	free(url);
 }
@@ -225,35 +244,37 @@ static void handoff(struct demo_server *srv, struct demo_reply *rep, const struc
 	char *url = payfip_url(srv, p);
 	char *loc;
 	switch (srv->handoff) {
-	case DEMO_HANDOFF_DIRECT:
-		demo_reply_redirect(rep, 303, url);
-		break;
+	case DEMO_HANDOFF_DIRECT: demo_reply_redirect(rep, 303, url); break;
 	case DEMO_HANDOFF_POPUP:
 		framed_begin(srv, rep, NULL);
 		payment_summary(b, srv, p);
-		demo_buf_printf(b,
-			"      <form name=\"frmPaiement\" method=\"post\" action=\"compte_factures.php5\">\n"
-			"      <p align=\"center\"><input type=\"button\" name=\"btnPayer\" value=\"Payer en ligne\" "
-			"class=\"bouton\" onclick=\"if (confirm('Vous allez être redirigé vers le site de "
-			"paiement sécurisé. Continuer ?')) { window.open('/v4/paiement_popup.php5?id=%u',"
-			"'paiement','width=800,height=600'); } return false;\">\n"
-			"      </form>\n"
-			"      <p><font color=\"#CC0000\" size=\"1\">Si la fenêtre de paiement ne s'ouvre pas, "
-			"pensez à débloquer les fenêtres pop-up de votre navigateur.</font>\n", p->ref);
+		demo_buf_printf(
+		        b,
+		        "      <form name=\"frmPaiement\" method=\"post\" action=\"compte_factures.php5\">\n"
+		        "      <p align=\"center\"><input type=\"button\" name=\"btnPayer\" value=\"Payer en ligne\" "
+		        "class=\"bouton\" onclick=\"if (confirm('Vous allez être redirigé vers le site de "
+		        "paiement sécurisé. Continuer ?')) { window.open('/v4/paiement_popup.php5?id=%u',"
+		        "'paiement','width=800,height=600'); } return false;\">\n"
+		        "      </form>\n"
+		        "      <p><font color=\"#CC0000\" size=\"1\">Si la fenêtre de paiement ne s'ouvre pas, "
+		        "pensez à débloquer les fenêtres pop-up de votre navigateur.</font>\n",
+		        p->ref);
 		demo_page_bottom(b);
 		break;
 	case DEMO_HANDOFF_TARGET:
 		framed_begin(srv, rep, NULL);
 		payment_summary(b, srv, p);
-		demo_buf_printf(b,
-			"      <form name=\"frmPaiement\" method=\"post\" action=\"paiement_popup.php5\" "
-			"target=\"_blank\">\n"
-			"      <input type=\"hidden\" name=\"id\" value=\"%u\">\n"
-			"      <p align=\"center\"><input type=\"submit\" name=\"btnContinuer\" "
-			"value=\"Payer en ligne\" class=\"bouton\">\n"
-			"      </form>\n"
-			"      <p><font color=\"#CC0000\" size=\"1\">Le paiement s'ouvre dans une nouvelle "
-			"fenêtre.</font>\n", p->ref);
+		demo_buf_printf(
+		        b,
+		        "      <form name=\"frmPaiement\" method=\"post\" action=\"paiement_popup.php5\" "
+		        "target=\"_blank\">\n"
+		        "      <input type=\"hidden\" name=\"id\" value=\"%u\">\n"
+		        "      <p align=\"center\"><input type=\"submit\" name=\"btnContinuer\" "
+		        "value=\"Payer en ligne\" class=\"bouton\">\n"
+		        "      </form>\n"
+		        "      <p><font color=\"#CC0000\" size=\"1\">Le paiement s'ouvre dans une nouvelle "
+		        "fenêtre.</font>\n",
+		        p->ref);
 		demo_page_bottom(b);
 		break;
 	case DEMO_HANDOFF_REDIRECTS:
@@ -264,15 +285,16 @@ static void handoff(struct demo_server *srv, struct demo_reply *rep, const struc
 	case DEMO_HANDOFF_AUTOSUBMIT: {
 		char *origin = demo_payfip_origin(srv);
 		bare_begin(srv, rep, NULL, " onload=\"document.forms[0].submit()\"");
-		demo_buf_printf(b,
-			"<p>Connexion au site de paiement sécurisé en cours, veuillez patienter...\n"
-			"<form name=\"frmPayfip\" method=\"post\" action=\"%s/tpa/paiement.web\">\n"
-			"<input type=\"hidden\" name=\"numcli\" value=\"012345\">\n"
-			"<input type=\"hidden\" name=\"exer\" value=\"2022\">\n"
-			"<input type=\"hidden\" name=\"refdet\" value=\"%u\">\n"
-			"<input type=\"hidden\" name=\"montant\" value=\"%lld\">\n"
-			"<input type=\"hidden\" name=\"objet\" value=\"", origin, p->ref,
-			(long long)p->amount_cents);
+		demo_buf_printf(
+		        b,
+		        "<p>Connexion au site de paiement sécurisé en cours, veuillez patienter...\n"
+		        "<form name=\"frmPayfip\" method=\"post\" action=\"%s/tpa/paiement.web\">\n"
+		        "<input type=\"hidden\" name=\"numcli\" value=\"012345\">\n"
+		        "<input type=\"hidden\" name=\"exer\" value=\"2022\">\n"
+		        "<input type=\"hidden\" name=\"refdet\" value=\"%u\">\n"
+		        "<input type=\"hidden\" name=\"montant\" value=\"%lld\">\n"
+		        "<input type=\"hidden\" name=\"objet\" value=\"",
+		        origin, p->ref, (long long)p->amount_cents);
 		demo_buf_puts(b, "Factures");
 		for (size_t i = 0; i < DEMO_NINVOICES; i++) {
 			if (!p->inv[i])
@@ -282,20 +304,20 @@ static void handoff(struct demo_server *srv, struct demo_reply *rep, const struc
 		}
 		demo_buf_puts(b, "\">\n<input type=\"hidden\" name=\"mel\" value=\"");
 		demo_buf_html(b, demo_family.parents[0].email);
-		demo_buf_printf(b,
-			"\">\n"
-			"<input type=\"hidden\" name=\"urlnotif\" value=\"http://%s:%u/v4/notification_payfip.php5\">\n"
-			"<input type=\"hidden\" name=\"urlredirect\" value=\"http://%s:%u/v4/compte_factures.php5\">\n"
-			"<input type=\"hidden\" name=\"saisie\" value=\"T\">\n"
-			"<noscript><input type=\"submit\" value=\"Continuer\"></noscript>\n"
-			"</form>\n", srv->host, srv->port, srv->host, srv->port);
+		demo_buf_printf(
+		        b,
+		        "\">\n"
+		        "<input type=\"hidden\" name=\"urlnotif\" value=\"http://%s:%u/v4/notification_payfip.php5\">\n"
+		        "<input type=\"hidden\" name=\"urlredirect\" value=\"http://%s:%u/v4/compte_factures.php5\">\n"
+		        "<input type=\"hidden\" name=\"saisie\" value=\"T\">\n"
+		        "<noscript><input type=\"submit\" value=\"Continuer\"></noscript>\n"
+		        "</form>\n",
+		        srv->host, srv->port, srv->host, srv->port);
 		bare_end(b);
 		free(origin);
 		break;
 	}
-	case DEMO_HANDOFF_BUTTON:
-		popup_page(srv, rep, p, true);
-		break;
+	case DEMO_HANDOFF_BUTTON: popup_page(srv, rep, p, true); break;
 	}
 	free(url);
 }
@@ -344,10 +366,11 @@ static struct demo_payment *pending(struct demo_request *r, const char *id)
 static void gone(struct demo_server *srv, struct demo_reply *rep)
 {
 	bare_begin(srv, rep, NULL, NULL);
-	demo_buf_puts(&rep->body,
-		"<p><font color=\"#CC0000\"><b>Ce paiement n'est plus disponible.</b></font>\n"
-		"<p>Retournez au <a href=\"compte_factures.php5\">détail financier par facture</a> "
-		"pour effectuer un nouveau règlement.\n");
+	demo_buf_puts(
+	        &rep->body,
+	        "<p><font color=\"#CC0000\"><b>Ce paiement n'est plus disponible.</b></font>\n"
+	        "<p>Retournez au <a href=\"compte_factures.php5\">détail financier par facture</a> "
+	        "pour effectuer un nouveau règlement.\n");
 	bare_end(&rep->body);
 }
 
@@ -380,8 +403,10 @@ void demo_handle_redirect(struct demo_request *r, struct demo_reply *rep)
 		s = demo_xasprintf("/v4/paiement_redirect.php5?id=%u&etape=2", p->ref);
 		demo_reply_redirect(rep, 302, s);
 	} else if (etape && strcmp(etape, "2") == 0) {
-		s = demo_xasprintf("<meta http-equiv=\"refresh\" content=\"0;url=paiement_redirect.php5"
-		                   "?id=%u&amp;etape=3\">\n", p->ref);
+		s = demo_xasprintf(
+		        "<meta http-equiv=\"refresh\" content=\"0;url=paiement_redirect.php5"
+		        "?id=%u&amp;etape=3\">\n",
+		        p->ref);
 		bare_begin(srv, rep, s, NULL);
 		demo_buf_puts(&rep->body, "<p>Redirection en cours, veuillez patienter...\n");
 		bare_end(&rep->body);
@@ -389,9 +414,9 @@ void demo_handle_redirect(struct demo_request *r, struct demo_reply *rep)
 		s = payfip_url(srv, p);
 		bare_begin(srv, rep, NULL, NULL);
 		demo_buf_puts(&rep->body,
-			"<p>Vous allez être redirigé vers le site de paiement sécurisé...\n"
-			"<script language=\"JavaScript\" type=\"text/javascript\">\n"
-			"<!--\n  location.href = '");
+		              "<p>Vous allez être redirigé vers le site de paiement sécurisé...\n"
+		              "<script language=\"JavaScript\" type=\"text/javascript\">\n"
+		              "<!--\n  location.href = '");
 		demo_buf_puts(&rep->body, s); /* our own URL: [a-z0-9:/.?=] only */
 		demo_buf_puts(&rep->body, "';\n//-->\n</script>\n");
 		bare_end(&rep->body);

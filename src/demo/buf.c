@@ -189,7 +189,10 @@ static unsigned long utf8_next(const unsigned char *s, size_t len, size_t *n)
 /* The windows-1252 bytes 0x80-0x9F for the characters a French site uses. */
 static int cp1252_byte(unsigned long cp)
 {
-	static const struct { unsigned long cp; unsigned char byte; } map[] = {
+	static const struct {
+		unsigned long cp;
+		unsigned char byte;
+	} map[] = {
 		{ 0x20ac, 0x80 }, { 0x201a, 0x82 }, { 0x201e, 0x84 }, { 0x2026, 0x85 },
 		{ 0x0152, 0x8c }, { 0x2018, 0x91 }, { 0x2019, 0x92 }, { 0x201c, 0x93 },
 		{ 0x201d, 0x94 }, { 0x2022, 0x95 }, { 0x2013, 0x96 }, { 0x2014, 0x97 },
@@ -244,15 +247,11 @@ const char *demo_charset_header(enum demo_charset cs)
 {
 	switch (cs) {
 	case DEMO_CHARSET_UTF8:
-	case DEMO_CHARSET_LATIN1_AS_UTF8:
-		return "UTF-8";
-	case DEMO_CHARSET_CP1252:
-		return "windows-1252";
-	case DEMO_CHARSET_META_ONLY:
-		return NULL;
+	case DEMO_CHARSET_LATIN1_AS_UTF8: return "UTF-8";
+	case DEMO_CHARSET_CP1252: return "windows-1252";
+	case DEMO_CHARSET_META_ONLY: return NULL;
 	case DEMO_CHARSET_LATIN1:
-	case DEMO_CHARSET_UTF8_AS_LATIN1:
-		break;
+	case DEMO_CHARSET_UTF8_AS_LATIN1: break;
 	}
 	return "ISO-8859-1";
 }
@@ -292,8 +291,8 @@ void demo_random_string(char *out, size_t len, const char *alphabet)
 void demo_format_cents(char out[32], int64_t cents, char sep)
 {
 	uint64_t mag = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
-	snprintf(out, 32, "%s%llu%c%02u", cents < 0 ? "-" : "",
-	         (unsigned long long)(mag / 100), sep, (unsigned)(mag % 100));
+	snprintf(out, 32, "%s%llu%c%02u", cents < 0 ? "-" : "", (unsigned long long)(mag / 100),
+	         sep, (unsigned)(mag % 100));
 }
 
 long long demo_now_ms(void)

@@ -35,10 +35,18 @@ static const struct demo_enrolment enrolments[] = {
 };
 
 const struct demo_family demo_family = {
-	parents, sizeof parents / sizeof parents[0],
-	children, sizeof children / sizeof children[0],
-	enrolments, sizeof enrolments / sizeof enrolments[0],
-	"12 rue Jean Jaurès", "42152", "L'Horme", "04 77 22 45 67", "1234567", "1 024",
+	parents,
+	sizeof parents / sizeof parents[0],
+	children,
+	sizeof children / sizeof children[0],
+	enrolments,
+	sizeof enrolments / sizeof enrolments[0],
+	"12 rue Jean Jaurès",
+	"42152",
+	"L'Horme",
+	"04 77 22 45 67",
+	"1234567",
+	"1 024",
 };
 
 static const char *const regie_names[DEMO_NREGIES] = {
@@ -111,9 +119,8 @@ struct demo_invoice *demo_data_invoice(struct demo_data *d, unsigned id)
 	return NULL;
 }
 
-struct demo_payment *demo_data_new_payment(struct demo_data *d, unsigned regie,
-                                           const unsigned *ids, size_t n,
-                                           long long now_ms, const char **why)
+struct demo_payment *demo_data_new_payment(struct demo_data *d, unsigned regie, const unsigned *ids,
+                                           size_t n, long long now_ms, const char **why)
 {
 	if (regie < 1 || regie > DEMO_NREGIES) {
 		*why = "Régie inconnue.";
@@ -193,13 +200,8 @@ void demo_data_finish_payment(struct demo_data *d, struct demo_payment *p,
 			st->invoices_settled++;
 		}
 		break;
-	case DEMO_PAY_REFUSED:
-		st->payments_refused++;
-		break;
-	case DEMO_PAY_ABANDONED:
-		st->payments_abandoned++;
-		break;
-	case DEMO_PAY_PENDING:
-		break;
+	case DEMO_PAY_REFUSED: st->payments_refused++; break;
+	case DEMO_PAY_ABANDONED: st->payments_abandoned++; break;
+	case DEMO_PAY_PENDING: break;
 	}
 }

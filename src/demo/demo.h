@@ -146,20 +146,20 @@ enum demo_charset {
 
 /* Pages a fault can be aimed at; DEMO_PAGE_BIT(p) builds the masks below. */
 enum demo_page {
-	DEMO_PAGE_OTHER = 0,   /* 404s, css, public footer pages, redirects */
-	DEMO_PAGE_LOGIN,       /* /v4/login.php5, GET and POST */
+	DEMO_PAGE_OTHER = 0, /* 404s, css, public footer pages, redirects */
+	DEMO_PAGE_LOGIN,     /* /v4/login.php5, GET and POST */
 	DEMO_PAGE_ACCUEIL,
 	DEMO_PAGE_TABLEAU_BORD,
 	DEMO_PAGE_FAMILLE,
 	DEMO_PAGE_COORDONNEES,
 	DEMO_PAGE_INSCRIPTIONS,
 	DEMO_PAGE_COMPTE,
-	DEMO_PAGE_FACTURES,    /* GET compte_factures.php5 */
+	DEMO_PAGE_FACTURES, /* GET compte_factures.php5 */
 	DEMO_PAGE_AIDE,
-	DEMO_PAGE_REGLEMENT,   /* POST compte_factures.php5 */
-	DEMO_PAGE_POPUP,       /* paiement_popup.php5 */
-	DEMO_PAGE_REDIRECT,    /* paiement_redirect.php5 */
-	DEMO_PAGE_PAYFIP,      /* /tpa/... */
+	DEMO_PAGE_REGLEMENT, /* POST compte_factures.php5 */
+	DEMO_PAGE_POPUP,     /* paiement_popup.php5 */
+	DEMO_PAGE_REDIRECT,  /* paiement_redirect.php5 */
+	DEMO_PAGE_PAYFIP,    /* /tpa/... */
 	DEMO_PAGE_COUNT_
 };
 #define DEMO_PAGE_BIT(p) (1u << (p))
@@ -219,8 +219,8 @@ struct demo_faults {
 	/* http500, truncate, stall, huge, drop and hang fire on the first N matching
 	 * requests only, then the page is served normally. 0 = always. */
 	unsigned times;
-	unsigned stall_ms;          /* 0 = 300000 (5 minutes) */
-	unsigned long huge_bytes;   /* 0 = 10 MB (10,000,000 bytes) */
+	unsigned stall_ms;        /* 0 = 300000 (5 minutes) */
+	unsigned long huge_bytes; /* 0 = 10 MB (10,000,000 bytes) */
 	/* Terminal escape sequences and odd characters in the family name
 	 * (CSI "\x1b[31m", OSC 52 clipboard write ending in BEL), in invoice
 	 * F2022-0388's number (RLO U+202E, backspaces), in the first régie's
@@ -237,17 +237,17 @@ struct demo_faults {
 };
 
 struct demo_options {
-	const char *host;      /* bind address; NULL = "127.0.0.1"; must be an
+	const char *host;     /* bind address; NULL = "127.0.0.1"; must be an
 	                          IPv4 address in 127.0.0.0/8 */
-	unsigned port;         /* 0 = any free port (see demo_port()) */
-	const char *user;      /* NULL = "demo" */
-	const char *password;  /* NULL = "demo" */
+	unsigned port;        /* 0 = any free port (see demo_port()) */
+	const char *user;     /* NULL = "demo" */
+	const char *password; /* NULL = "demo" */
 	/* The PayFiP stand-in's host name; it must resolve to host. NULL =
 	 * "localhost" when host is 127.0.0.1, else host itself (then the
 	 * hand-off stays on one host name). */
 	const char *payfip_host;
 	enum demo_handoff handoff;
-	unsigned token_ttl_s;  /* PayFiP idop lifetime; 0 = 900 (15 min) */
+	unsigned token_ttl_s; /* PayFiP idop lifetime; 0 = 900 (15 min) */
 	struct demo_faults faults;
 	/* Where to log one line per request and the server's errors; NULL =
 	 * nowhere. Never a password or cookie value. */
@@ -258,18 +258,18 @@ struct demo_server;
 
 /* Counters since start (or the last reset). */
 struct demo_stats {
-	unsigned long requests;           /* every request but /__demo/... */
+	unsigned long requests; /* every request but /__demo/... */
 	unsigned long logins_ok, logins_failed;
-	unsigned long reglement_posts;    /* POSTs carrying btnReglement */
-	unsigned long payfip_posts;       /* POSTs to /tpa/paiement.web */
-	unsigned long payments_started;   /* accepted Règlements */
+	unsigned long reglement_posts;  /* POSTs carrying btnReglement */
+	unsigned long payfip_posts;     /* POSTs to /tpa/paiement.web */
+	unsigned long payments_started; /* accepted Règlements */
 	unsigned long payments_paid, payments_refused, payments_abandoned;
-	unsigned long invoices_settled;   /* balance set to 0 by "paid" */
-	unsigned long invoices_paid_twice;/* paid while already settled */
-	unsigned long sessions_expired;   /* by faults.expire_after */
-	unsigned long responses_gzip;     /* bodies sent gzip-encoded */
-	unsigned long faults_fired;       /* page faults that fired */
-	unsigned long long body_bytes;    /* body bytes written (after gzip) */
+	unsigned long invoices_settled;    /* balance set to 0 by "paid" */
+	unsigned long invoices_paid_twice; /* paid while already settled */
+	unsigned long sessions_expired;    /* by faults.expire_after */
+	unsigned long responses_gzip;      /* bodies sent gzip-encoded */
+	unsigned long faults_fired;        /* page faults that fired */
+	unsigned long long body_bytes;     /* body bytes written (after gzip) */
 };
 
 /* Starts the server. opts may be NULL (all defaults); its strings are copied,

@@ -9,45 +9,40 @@
 
 /* Split string literals keep hex escapes from swallowing the next digit. */
 const char demo_evil_family[] =
-	"MARTIN\x1b[31m ROUGE\x1b[0m"
-	"\x1b]52;c;cm0gLXJmIH4K\x07"; /* OSC 52: put "rm -rf ~" in the clipboard */
-const char demo_evil_invoice[] =
-	"F2022-0388"
-	"\xe2\x80\xae" /* RLO U+202E */
-	"8830"
-	"\b\b\b\b"; /* backspaces over what precedes */
-const char demo_evil_regie[] =
-	"MAIRIE "
-	"\xc2\x9b" /* C1 CSI U+009B */
-	"31m SERVICE "
-	"\x1b]0;Paiement accepté\x07" /* OSC 0: set the window title */
-	"ENFANCE JEUNESSE";
+        "MARTIN\x1b[31m ROUGE\x1b[0m"
+        "\x1b]52;c;cm0gLXJmIH4K\x07"; /* OSC 52: put "rm -rf ~" in the clipboard */
+const char demo_evil_invoice[] = "F2022-0388"
+                                 "\xe2\x80\xae" /* RLO U+202E */
+                                 "8830"
+                                 "\b\b\b\b"; /* backspaces over what precedes */
+const char demo_evil_regie[] = "MAIRIE "
+                               "\xc2\x9b" /* C1 CSI U+009B */
+                               "31m SERVICE "
+                               "\x1b]0;Paiement accepté\x07" /* OSC 0: set the window title */
+                               "ENFANCE JEUNESSE";
 /* The same name as the invoice page writes it: the OSC as character
  * references, which only become controls once the parser decodes them. */
 const char demo_evil_regie_html[] =
-	"MAIRIE "
-	"\xc2\x9b"
-	"31m SERVICE &#27;]0;Paiement accept&eacute;&#x7;ENFANCE JEUNESSE";
+        "MAIRIE "
+        "\xc2\x9b"
+        "31m SERVICE &#27;]0;Paiement accept&eacute;&#x7;ENFANCE JEUNESSE";
 /* Links a page must never open (the Aide page shows them): a local file,
  * another scheme, plain http toward another machine, mail, script. Only
  * https, or http toward the loopback, may reach $BROWSER. */
 const char demo_evil_links_html[] =
-	"      <p><b>Documents</b><br>\n"
-	"      <a href=\"file:///etc/passwd\">R&egrave;glement int&eacute;rieur</a> | "
-	"<a href=\"ftp://127.0.0.1/tarifs.pdf\">Tarifs 2022-2023</a> | "
-	"<a href=\"http://www.mairie-lhorme.fr/\">Site de la mairie</a> | "
-	"<a href=\"mailto:enfance@mairie-lhorme.fr\">&Eacute;crire au service</a> | "
-	"<a href=\"javascript:alert(document.cookie)\">Imprimer</a>\n";
+        "      <p><b>Documents</b><br>\n"
+        "      <a href=\"file:///etc/passwd\">R&egrave;glement int&eacute;rieur</a> | "
+        "<a href=\"ftp://127.0.0.1/tarifs.pdf\">Tarifs 2022-2023</a> | "
+        "<a href=\"http://www.mairie-lhorme.fr/\">Site de la mairie</a> | "
+        "<a href=\"mailto:enfance@mairie-lhorme.fr\">&Eacute;crire au service</a> | "
+        "<a href=\"javascript:alert(document.cookie)\">Imprimer</a>\n";
 const char demo_evil_login_error[] =
-	"Identifiant ou mot de passe incorrect.&#27;[2J&#x1b;[H\x1b[8m";
+        "Identifiant ou mot de passe incorrect.&#27;[2J&#x1b;[H\x1b[8m";
 
 static const char *const handoff_names[DEMO_HANDOFF_COUNT] = {
-	[DEMO_HANDOFF_POPUP] = "popup",
-	[DEMO_HANDOFF_DIRECT] = "direct",
-	[DEMO_HANDOFF_TARGET] = "target",
-	[DEMO_HANDOFF_REDIRECTS] = "redirects",
-	[DEMO_HANDOFF_AUTOSUBMIT] = "autosubmit",
-	[DEMO_HANDOFF_BUTTON] = "button",
+	[DEMO_HANDOFF_POPUP] = "popup",           [DEMO_HANDOFF_DIRECT] = "direct",
+	[DEMO_HANDOFF_TARGET] = "target",         [DEMO_HANDOFF_REDIRECTS] = "redirects",
+	[DEMO_HANDOFF_AUTOSUBMIT] = "autosubmit", [DEMO_HANDOFF_BUTTON] = "button",
 };
 
 static const char *const page_names[DEMO_PAGE_COUNT_] = {
@@ -91,8 +86,10 @@ int demo_handoff_parse(const char *name, enum demo_handoff *out, char **errp)
 			return 0;
 		}
 	}
-	return demo_error(errp, "unknown hand-off variant \"%s\" (popup, direct, target, "
-	                        "redirects, autosubmit, button)", name);
+	return demo_error(errp,
+	                  "unknown hand-off variant \"%s\" (popup, direct, target, "
+	                  "redirects, autosubmit, button)",
+	                  name);
 }
 
 const char *demo_page_name(enum demo_page p)
@@ -160,7 +157,8 @@ static int parse_pages(const char *list, unsigned *mask, char **errp)
 			}
 		}
 		if (!found)
-			return demo_error(errp, "unknown page \"%.*s\" in fault", (int)(n < 64 ? n : 64), p);
+			return demo_error(errp, "unknown page \"%.*s\" in fault",
+			                  (int)(n < 64 ? n : 64), p);
 		p += n;
 		if (*p == ',')
 			p++;
@@ -179,7 +177,11 @@ int demo_fault_parse(struct demo_faults *f, const char *spec, char **errp)
 	unsigned long v;
 
 #define IS(name) (nlen == strlen(name) && strncmp(spec, name, nlen) == 0)
-	struct { const char *name; unsigned *mask; unsigned dflt; } pagefaults[] = {
+	struct {
+		const char *name;
+		unsigned *mask;
+		unsigned dflt;
+	} pagefaults[] = {
 		{ "http500", &f->http500, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES) },
 		{ "truncate", &f->truncate, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES) },
 		{ "stall", &f->stall, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES) },
@@ -187,7 +189,8 @@ int demo_fault_parse(struct demo_faults *f, const char *spec, char **errp)
 		{ "drop", &f->drop, DEMO_PAGE_BIT(DEMO_PAGE_REGLEMENT) },
 		{ "hang", &f->hang, DEMO_PAGE_BIT(DEMO_PAGE_REGLEMENT) },
 		/* The portal is down, not PayFiP: another site. */
-		{ "maintenance", &f->maintenance, DEMO_PAGE_ALL & ~DEMO_PAGE_BIT(DEMO_PAGE_PAYFIP) },
+		{ "maintenance", &f->maintenance,
+		  DEMO_PAGE_ALL & ~DEMO_PAGE_BIT(DEMO_PAGE_PAYFIP) },
 	};
 	for (size_t i = 0; i < sizeof pagefaults / sizeof pagefaults[0]; i++) {
 		if (!IS(pagefaults[i].name))
@@ -198,10 +201,13 @@ int demo_fault_parse(struct demo_faults *f, const char *spec, char **errp)
 		}
 		return parse_pages(arg, pagefaults[i].mask, errp);
 	}
-	struct { const char *name; unsigned long max; } numeric[] = {
-		{ "expire-after", UINT_MAX }, { "times", UINT_MAX }, { "stall-ms", UINT_MAX },
-		{ "latency-ms", 600000 }, { "bandwidth-bps", ULONG_MAX },
-		{ "huge-bytes", 1UL << 30 },
+	struct {
+		const char *name;
+		unsigned long max;
+	} numeric[] = {
+		{ "expire-after", UINT_MAX },   { "times", UINT_MAX },
+		{ "stall-ms", UINT_MAX },       { "latency-ms", 600000 },
+		{ "bandwidth-bps", ULONG_MAX }, { "huge-bytes", 1UL << 30 },
 	};
 	for (size_t i = 0; i < sizeof numeric / sizeof numeric[0]; i++) {
 		if (!IS(numeric[i].name))

@@ -35,7 +35,10 @@ struct demo_buf {
 	char *data;
 	size_t len, cap;
 };
-#define DEMO_BUF_INIT { NULL, 0, 0 }
+#define DEMO_BUF_INIT      \
+	{                  \
+		NULL, 0, 0 \
+	}
 void demo_buf_add(struct demo_buf *b, const void *data, size_t len);
 void demo_buf_puts(struct demo_buf *b, const char *s);
 void demo_buf_printf(struct demo_buf *b, const char *fmt, ...) DEMO_PRINTF(2, 3);
@@ -74,22 +77,27 @@ bool demo_secret_equal(const char *a, const char *b);
 #define DEMO_IDOP_LEN 32
 
 struct demo_invoice {
-	unsigned id;           /* the checkbox value */
-	unsigned regie;        /* 1..DEMO_NREGIES */
-	const char *number;    /* "F2022-0912" */
-	const char *date, *due;/* "05/09/2022" */
-	int64_t amount_cents;  /* Montant dû */
-	int64_t balance_cents; /* Solde: set to 0 when paid */
-	bool checked;          /* checked as served */
+	unsigned id;            /* the checkbox value */
+	unsigned regie;         /* 1..DEMO_NREGIES */
+	const char *number;     /* "F2022-0912" */
+	const char *date, *due; /* "05/09/2022" */
+	int64_t amount_cents;   /* Montant dû */
+	int64_t balance_cents;  /* Solde: set to 0 when paid */
+	bool checked;           /* checked as served */
 };
 
-enum demo_pay_state { DEMO_PAY_PENDING, DEMO_PAY_PAID, DEMO_PAY_REFUSED, DEMO_PAY_ABANDONED };
+enum demo_pay_state {
+	DEMO_PAY_PENDING,
+	DEMO_PAY_PAID,
+	DEMO_PAY_REFUSED,
+	DEMO_PAY_ABANDONED
+};
 
 struct demo_payment {
 	unsigned ref;                 /* portal reference, "refdet" */
 	char idop[DEMO_IDOP_LEN + 1]; /* PayFiP token */
 	unsigned regie;
-	bool inv[DEMO_NINVOICES];     /* which invoices, by index */
+	bool inv[DEMO_NINVOICES]; /* which invoices, by index */
 	int64_t amount_cents;
 	long long created_ms;
 	enum demo_pay_state state;
@@ -134,9 +142,8 @@ int64_t demo_data_checked_total(const struct demo_data *d, unsigned regie);
 struct demo_invoice *demo_data_invoice(struct demo_data *d, unsigned id);
 /* Creates a pending payment for the invoices ids[0..n) of a régie; NULL and a
  * static French message in *why when the choice is not payable. */
-struct demo_payment *demo_data_new_payment(struct demo_data *d, unsigned regie,
-                                           const unsigned *ids, size_t n,
-                                           long long now_ms, const char **why);
+struct demo_payment *demo_data_new_payment(struct demo_data *d, unsigned regie, const unsigned *ids,
+                                           size_t n, long long now_ms, const char **why);
 struct demo_payment *demo_data_payment_by_ref(struct demo_data *d, unsigned ref);
 struct demo_payment *demo_data_payment_by_idop(struct demo_data *d, const char *idop);
 /* Applies an outcome to a pending payment; counts it in *st. */
@@ -154,7 +161,7 @@ struct demo_session {
 	char id[DEMO_SID_LEN + 1];
 	char jeton[DEMO_JETON_LEN + 1]; /* the login form's hidden token */
 	bool logged_in;
-	unsigned requests;              /* served while logged in */
+	unsigned requests; /* served while logged in */
 	long long last_ms;
 };
 
@@ -166,7 +173,7 @@ struct demo_sessions {
 
 struct demo_logline {
 	char method[8];
-	char path[96];     /* printable ASCII only */
+	char path[96]; /* printable ASCII only */
 	unsigned status;
 	unsigned long long bytes;
 	bool gzip;
@@ -184,7 +191,7 @@ struct demo_server {
 	struct MHD_Daemon *mhd;
 
 	pthread_mutex_t lock;
-	pthread_cond_t wake;  /* signalled (broadcast) when stopping */
+	pthread_cond_t wake; /* signalled (broadcast) when stopping */
 	/* Guarded by lock. */
 	bool stopping;
 	struct demo_data data;
@@ -215,30 +222,31 @@ struct demo_request {
 };
 
 enum demo_body_kind {
-	DEMO_BODY_PORTAL,  /* portal HTML: converted to the fault's charset */
-	DEMO_BODY_UTF8,    /* HTML always sent as UTF-8 (PayFiP) */
-	DEMO_BODY_RAW,     /* content_type given, bytes as they are */
+	DEMO_BODY_PORTAL, /* portal HTML: converted to the fault's charset */
+	DEMO_BODY_UTF8,   /* HTML always sent as UTF-8 (PayFiP) */
+	DEMO_BODY_RAW,    /* content_type given, bytes as they are */
 };
 
 struct demo_reply {
 	unsigned status;
 	enum demo_page page;
 	enum demo_body_kind kind;
-	const char *content_type;  /* DEMO_BODY_RAW only */
-	struct demo_buf body;      /* UTF-8 text, or raw bytes */
-	char *location;            /* owned: Location header, or NULL */
-	char *cookie;              /* owned: Set-Cookie header, or NULL */
+	const char *content_type; /* DEMO_BODY_RAW only */
+	struct demo_buf body;     /* UTF-8 text, or raw bytes */
+	char *location;           /* owned: Location header, or NULL */
+	char *cookie;             /* owned: Set-Cookie header, or NULL */
 	/* Decided by the fault code under the lock, applied by respond.c. */
 	bool f_http500, f_truncate, f_stall, f_huge, f_drop, f_hang;
-	bool unthrottled;          /* /__demo/ endpoints: no latency, no cap */
-	bool to_login;             /* the 302 of a page asked without session */
+	bool unthrottled; /* /__demo/ endpoints: no latency, no cap */
+	bool to_login;    /* the 302 of a page asked without session */
 };
 
 /* server.c: request accessors. */
 const char *demo_req_arg(const struct demo_request *r, const char *name);
 const char *demo_req_field(const struct demo_request *r, const char *name);
 /* Stores up to max values of the POST fields called name; returns how many. */
-size_t demo_req_fields(const struct demo_request *r, const char *name, const char **out, size_t max);
+size_t demo_req_fields(const struct demo_request *r, const char *name, const char **out,
+                       size_t max);
 const char *demo_req_cookie(const struct demo_request *r, const char *name);
 
 /* reply helpers (respond.c) */

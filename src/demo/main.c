@@ -29,14 +29,15 @@ static void on_signal(int sig)
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: portail-famille-demo [--port N] [--handoff VARIANT] [--expire-after N]\n"
-		"                            [--fault SPEC]... [--latency-ms N] [--bandwidth-bps N]\n"
-		"                            [--user U --password P] [--host ADDR] [--payfip-host NAME]\n"
-		"                            [--token-ttl SECONDS] [--verbose] [--ignore-stdin]\n"
-		"Serves the demo Portail familles on 127.0.0.1 (PORT 0 or none: any free port)\n"
-		"and prints its login URL. Stops on SIGTERM/SIGINT or when stdin closes\n"
-		"(unless --ignore-stdin). VARIANT: popup (default), direct, target,\n"
-		"redirects, autosubmit, button. Fault SPECs:\n%s", demo_fault_help());
+	        "usage: portail-famille-demo [--port N] [--handoff VARIANT] [--expire-after N]\n"
+	        "                            [--fault SPEC]... [--latency-ms N] [--bandwidth-bps N]\n"
+	        "                            [--user U --password P] [--host ADDR] [--payfip-host NAME]\n"
+	        "                            [--token-ttl SECONDS] [--verbose] [--ignore-stdin]\n"
+	        "Serves the demo Portail familles on 127.0.0.1 (PORT 0 or none: any free port)\n"
+	        "and prints its login URL. Stops on SIGTERM/SIGINT or when stdin closes\n"
+	        "(unless --ignore-stdin). VARIANT: popup (default), direct, target,\n"
+	        "redirects, autosubmit, button. Fault SPECs:\n%s",
+	        demo_fault_help());
 }
 
 static int number(const char *opt, const char *s, unsigned long max, unsigned long *out)
@@ -54,7 +55,12 @@ static int number(const char *opt, const char *s, unsigned long max, unsigned lo
 
 int main(int argc, char **argv)
 {
-	enum { O_HOST = 256, O_PAYFIP, O_TTL, O_IGNORE_STDIN };
+	enum {
+		O_HOST = 256,
+		O_PAYFIP,
+		O_TTL,
+		O_IGNORE_STDIN
+	};
 	static const struct option longopts[] = {
 		{ "port", required_argument, NULL, 'p' },
 		{ "handoff", required_argument, NULL, 'H' },
@@ -172,7 +178,8 @@ int main(int argc, char **argv)
 			ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
 			if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
 				if (opts.log)
-					fprintf(stderr, "portail-famille-demo: stdin closed, stopping\n");
+					fprintf(stderr,
+					        "portail-famille-demo: stdin closed, stopping\n");
 				break;
 			}
 		}

@@ -15,39 +15,43 @@ static void begin(struct demo_reply *rep, const char *title)
 	rep->status = 200;
 	rep->kind = DEMO_BODY_UTF8;
 	rep->page = DEMO_PAGE_PAYFIP;
-	demo_buf_printf(b,
-		"<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
-		"<title>PayFiP - %s</title>\n"
-		"<style>\n"
-		"body { font-family: Marianne, Arial, sans-serif; margin: 0; background: #f6f6f6; }\n"
-		".bandeau { background: #000091; color: #fff; padding: 12px 24px; font-weight: bold; }\n"
-		"main { max-width: 640px; margin: 24px auto; background: #fff; padding: 24px; }\n"
-		"th { text-align: left; padding: 4px 16px 4px 0; } .demo { color: #a00; }\n"
-		"button, .btn { padding: 8px 16px; margin-right: 8px; }\n"
-		"</style>\n</head>\n<body>\n"
-		"<div class=\"bandeau\">PayFiP - Paiement des services publics locaux</div>\n"
-		"<main>\n<h1>%s</h1>\n", title, title);
+	demo_buf_printf(
+	        b,
+	        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+	        "<title>PayFiP - %s</title>\n"
+	        "<style>\n"
+	        "body { font-family: Marianne, Arial, sans-serif; margin: 0; background: #f6f6f6; }\n"
+	        ".bandeau { background: #000091; color: #fff; padding: 12px 24px; font-weight: bold; }\n"
+	        "main { max-width: 640px; margin: 24px auto; background: #fff; padding: 24px; }\n"
+	        "th { text-align: left; padding: 4px 16px 4px 0; } .demo { color: #a00; }\n"
+	        "button, .btn { padding: 8px 16px; margin-right: 8px; }\n"
+	        "</style>\n</head>\n<body>\n"
+	        "<div class=\"bandeau\">PayFiP - Paiement des services publics locaux</div>\n"
+	        "<main>\n<h1>%s</h1>\n",
+	        title, title);
 }
 
 static void end(struct demo_reply *rep, const struct demo_server *srv, bool back_link)
 {
 	if (back_link)
-		demo_buf_printf(&rep->body,
-			"<p><a class=\"btn\" href=\"http://%s:%u/v4/compte_factures.php5\">Retour au site</a></p>\n",
-			srv->host, srv->port);
+		demo_buf_printf(
+		        &rep->body,
+		        "<p><a class=\"btn\" href=\"http://%s:%u/v4/compte_factures.php5\">Retour au site</a></p>\n",
+		        srv->host, srv->port);
 	demo_buf_puts(&rep->body,
-		"<p class=\"demo\"><small>Site de démonstration : aucun paiement réel n'est "
-		"effectué.</small></p>\n</main>\n</body>\n</html>\n");
+	              "<p class=\"demo\"><small>Site de démonstration : aucun paiement réel n'est "
+	              "effectué.</small></p>\n</main>\n</body>\n</html>\n");
 }
 
 static void expired(struct demo_server *srv, struct demo_reply *rep)
 {
 	begin(rep, "Opération expirée ou déjà traitée");
-	demo_buf_puts(&rep->body,
-		"<p>Opération expirée ou déjà traitée.</p>\n"
-		"<p>Cette opération de paiement n'est plus valide : elle a déjà été traitée ou son "
-		"délai est dépassé. Retournez sur le site de votre collectivité pour effectuer un "
-		"nouveau paiement si nécessaire.</p>\n");
+	demo_buf_puts(
+	        &rep->body,
+	        "<p>Opération expirée ou déjà traitée.</p>\n"
+	        "<p>Cette opération de paiement n'est plus valide : elle a déjà été traitée ou son "
+	        "délai est dépassé. Retournez sur le site de votre collectivité pour effectuer un "
+	        "nouveau paiement si nécessaire.</p>\n");
 	end(rep, srv, true);
 }
 
@@ -68,16 +72,20 @@ static void recap(struct demo_buf *b, const struct demo_server *srv, const struc
 	demo_format_cents(amount, p->amount_cents, ',');
 	demo_buf_puts(b, "<table>\n<tr><th>Créancier</th><td>MAIRIE DE L'HORME - ");
 	demo_buf_html(b, demo_data_regie_name(&srv->data, p->regie));
-	demo_buf_printf(b, "</td></tr>\n<tr><th>Référence</th><td>2022-%06u</td></tr>\n"
-	                   "<tr><th>Objet</th><td>Factures", p->ref);
+	demo_buf_printf(b,
+	                "</td></tr>\n<tr><th>Référence</th><td>2022-%06u</td></tr>\n"
+	                "<tr><th>Objet</th><td>Factures",
+	                p->ref);
 	for (size_t i = 0; i < DEMO_NINVOICES; i++) {
 		if (!p->inv[i])
 			continue;
 		demo_buf_puts(b, " ");
 		demo_buf_html(b, demo_data_invoice_number(&srv->data, &srv->data.inv[i]));
 	}
-	demo_buf_printf(b, "</td></tr>\n<tr><th>Montant</th><td>%s €</td></tr>\n"
-	                   "<tr><th>Adresse électronique</th><td>", amount);
+	demo_buf_printf(b,
+	                "</td></tr>\n<tr><th>Montant</th><td>%s €</td></tr>\n"
+	                "<tr><th>Adresse électronique</th><td>",
+	                amount);
 	demo_buf_html(b, demo_family.parents[0].email);
 	demo_buf_puts(b, "</td></tr>\n</table>\n");
 }
@@ -87,15 +95,17 @@ static void payment_page(struct demo_server *srv, struct demo_reply *rep, struct
 	struct demo_buf *b = &rep->body;
 	begin(rep, "Paiement par carte bancaire");
 	recap(b, srv, p);
-	demo_buf_printf(b,
-		"<p>Démonstration : aucune donnée de carte bancaire n'est demandée. Choisissez "
-		"l'issue du paiement.</p>\n"
-		"<form method=\"post\" action=\"paiementws.web\">\n"
-		"<input type=\"hidden\" name=\"idop\" value=\"%s\">\n"
-		"<button type=\"submit\" name=\"action\" value=\"valider\">Valider le paiement</button>\n"
-		"<button type=\"submit\" name=\"action\" value=\"refuser\">Refuser</button>\n"
-		"<button type=\"submit\" name=\"action\" value=\"abandonner\">Abandonner</button>\n"
-		"</form>\n", p->idop);
+	demo_buf_printf(
+	        b,
+	        "<p>Démonstration : aucune donnée de carte bancaire n'est demandée. Choisissez "
+	        "l'issue du paiement.</p>\n"
+	        "<form method=\"post\" action=\"paiementws.web\">\n"
+	        "<input type=\"hidden\" name=\"idop\" value=\"%s\">\n"
+	        "<button type=\"submit\" name=\"action\" value=\"valider\">Valider le paiement</button>\n"
+	        "<button type=\"submit\" name=\"action\" value=\"refuser\">Refuser</button>\n"
+	        "<button type=\"submit\" name=\"action\" value=\"abandonner\">Abandonner</button>\n"
+	        "</form>\n",
+	        p->idop);
 	end(rep, srv, false);
 }
 
@@ -122,19 +132,25 @@ static void outcome(struct demo_server *srv, struct demo_reply *rep, struct demo
 		char auth[7];
 		demo_random_string(auth, 6, "0123456789");
 		begin(rep, "Votre paiement a été accepté");
-		demo_buf_printf(b, "<p>Votre paiement de %s € a été accepté.</p>\n"
-		                   "<p>Numéro d'autorisation : %s</p>\n"
-		                   "<p>Un ticket de paiement vous est envoyé à l'adresse ", amount, auth);
+		demo_buf_printf(b,
+		                "<p>Votre paiement de %s € a été accepté.</p>\n"
+		                "<p>Numéro d'autorisation : %s</p>\n"
+		                "<p>Un ticket de paiement vous est envoyé à l'adresse ",
+		                amount, auth);
 		demo_buf_html(b, demo_family.parents[0].email);
 		demo_buf_puts(b, ".</p>\n");
 	} else if (st == DEMO_PAY_REFUSED) {
 		begin(rep, "Votre paiement a été refusé");
-		demo_buf_printf(b, "<p>Votre paiement de %s € a été refusé. Aucune somme n'a été "
-		                   "débitée.</p>\n", amount);
+		demo_buf_printf(b,
+		                "<p>Votre paiement de %s € a été refusé. Aucune somme n'a été "
+		                "débitée.</p>\n",
+		                amount);
 	} else {
 		begin(rep, "Paiement abandonné");
-		demo_buf_printf(b, "<p>Vous avez abandonné le paiement de %s €. Aucune somme n'a été "
-		                   "débitée.</p>\n", amount);
+		demo_buf_printf(b,
+		                "<p>Vous avez abandonné le paiement de %s €. Aucune somme n'a été "
+		                "débitée.</p>\n",
+		                amount);
 	}
 	end(rep, srv, true);
 }

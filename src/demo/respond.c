@@ -107,7 +107,8 @@ static void body_free(void *cls)
 /* True when Accept-Encoding lists gzip without q=0. */
 static bool wants_gzip(struct MHD_Connection *conn)
 {
-	const char *ae = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	const char *ae = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+	                                             MHD_HTTP_HEADER_ACCEPT_ENCODING);
 	while (ae && *ae) {
 		ae += strspn(ae, " \t,");
 		size_t tok = strcspn(ae, ",;");
@@ -165,8 +166,10 @@ static void add_huge(struct demo_buf *body, unsigned long want)
 	struct demo_buf filler = DEMO_BUF_INIT;
 	unsigned long line = 0;
 	while (filler.len < want)
-		demo_buf_printf(&filler, "<!-- trace %08lu : requete SQL executee en 0.0003 s ; "
-		                         "cache de session valide ; aucune erreur -->\n", line++);
+		demo_buf_printf(&filler,
+		                "<!-- trace %08lu : requete SQL executee en 0.0003 s ; "
+		                "cache de session valide ; aucune erreur -->\n",
+		                line++);
 	size_t pos = body->len;
 	for (const char *tag = "</BODY>"; tag; tag = tag[2] == 'B' ? "</body>" : NULL) {
 		const char *at = body->data ? strstr(body->data, tag) : NULL;
@@ -188,8 +191,8 @@ int demo_respond(struct demo_request *r, struct demo_reply *rep)
 		/* The work is done (under the lock, by the caller); the answer
 		 * is lost. MHD_NO closes the connection without a byte. */
 		if (srv->log)
-			fprintf(srv->log, "demo: %s %s -> no answer (fault %s)\n", r->method, r->path,
-			        rep->f_drop ? "drop" : "hang");
+			fprintf(srv->log, "demo: %s %s -> no answer (fault %s)\n", r->method,
+			        r->path, rep->f_drop ? "drop" : "hang");
 		if (rep->f_hang)
 			demo_sleep(srv, f->stall_ms ? f->stall_ms : DEFAULT_STALL_MS);
 		return MHD_NO;
@@ -206,7 +209,8 @@ int demo_respond(struct demo_request *r, struct demo_reply *rep)
 		const char *cs = demo_charset_header(f->charset);
 		if (rep->body.len)
 			demo_buf_encode(&bytes, rep->body.data, rep->body.len, f->charset);
-		snprintf(ctype, sizeof ctype, "text/html%s%s", cs ? "; charset=" : "", cs ? cs : "");
+		snprintf(ctype, sizeof ctype, "text/html%s%s", cs ? "; charset=" : "",
+		         cs ? cs : "");
 		break;
 	}
 	case DEMO_BODY_UTF8:
@@ -215,7 +219,8 @@ int demo_respond(struct demo_request *r, struct demo_reply *rep)
 		break;
 	case DEMO_BODY_RAW:
 		demo_buf_add(&bytes, rep->body.data ? rep->body.data : "", rep->body.len);
-		snprintf(ctype, sizeof ctype, "%s", rep->content_type ? rep->content_type : "text/plain");
+		snprintf(ctype, sizeof ctype, "%s",
+		         rep->content_type ? rep->content_type : "text/plain");
 		break;
 	}
 	demo_buf_release(&rep->body);
@@ -249,8 +254,8 @@ int demo_respond(struct demo_request *r, struct demo_reply *rep)
 	}
 	size_t block = b->bps && b->bps < 16384 ? (b->bps / 10 ? b->bps / 10 : 1) : 16384;
 	unsigned long long announced = b->len;
-	struct MHD_Response *resp =
-		MHD_create_response_from_callback(b->len, block, body_reader, b, body_free);
+	struct MHD_Response *resp = MHD_create_response_from_callback(b->len, block, body_reader, b,
+	                                                              body_free);
 	if (!resp) {
 		body_free(b);
 		return MHD_NO;
@@ -259,9 +264,11 @@ int demo_respond(struct demo_request *r, struct demo_reply *rep)
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_SERVER, "Apache/2.4.10 (Debian)");
 	if (rep->kind == DEMO_BODY_PORTAL || rep->location) {
 		MHD_add_response_header(resp, "X-Powered-By", "PHP/5.6.40-0+deb8u12");
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_EXPIRES, "Thu, 19 Nov 1981 08:52:00 GMT");
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
-		                        "no-store, no-cache, must-revalidate, post-check=0, pre-check=0");
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_EXPIRES,
+		                        "Thu, 19 Nov 1981 08:52:00 GMT");
+		MHD_add_response_header(
+		        resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+		        "no-store, no-cache, must-revalidate, post-check=0, pre-check=0");
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_PRAGMA, "no-cache");
 	}
 	if (rep->cookie)
@@ -275,12 +282,15 @@ int demo_respond(struct demo_request *r, struct demo_reply *rep)
 	pthread_mutex_lock(&srv->lock);
 	if (gz)
 		srv->stats.responses_gzip++;
-	struct demo_logline line = *demo_stats_log(srv, r->method, r->path, rep->status, announced, gz);
+	struct demo_logline line = *demo_stats_log(srv, r->method, r->path, rep->status, announced,
+	                                           gz);
 	pthread_mutex_unlock(&srv->lock);
 	if (srv->log)
 		fprintf(srv->log, "demo: %s %s -> %u, %llu bytes%s%s\n", line.method, line.path,
 		        rep->status, announced, gz ? " gzip" : "",
-		        rep->f_http500 || rep->f_truncate || rep->f_stall || rep->f_huge ? " (fault)" : "");
+		        rep->f_http500 || rep->f_truncate || rep->f_stall || rep->f_huge
+		                ? " (fault)"
+		                : "");
 
 	if (f->latency_ms && !rep->unthrottled)
 		demo_sleep(srv, f->latency_ms);

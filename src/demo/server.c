@@ -51,8 +51,8 @@ size_t demo_req_fields(const struct demo_request *r, const char *name, const cha
  * keeps repeated names (fact[]) apart. */
 static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const char *key,
                                      const char *filename, const char *content_type,
-                                     const char *transfer_encoding, const char *data,
-                                     uint64_t off, size_t size)
+                                     const char *transfer_encoding, const char *data, uint64_t off,
+                                     size_t size)
 {
 	struct demo_request *r = cls;
 	(void)kind, (void)filename, (void)content_type, (void)transfer_encoding;
@@ -147,10 +147,12 @@ static const struct route {
 	{ "/v4/coordonnees.php5", DEMO_PAGE_COORDONNEES, DEMO_PAGE_COORDONNEES, h_info },
 	{ "/v4/inscriptions.php5", DEMO_PAGE_INSCRIPTIONS, DEMO_PAGE_INSCRIPTIONS, h_info },
 	{ "/v4/compte.php5", DEMO_PAGE_COMPTE, DEMO_PAGE_COMPTE, h_info },
-	{ "/v4/compte_factures.php5", DEMO_PAGE_FACTURES, DEMO_PAGE_REGLEMENT, demo_handle_factures },
+	{ "/v4/compte_factures.php5", DEMO_PAGE_FACTURES, DEMO_PAGE_REGLEMENT,
+	  demo_handle_factures },
 	{ "/v4/aide.php5", DEMO_PAGE_AIDE, DEMO_PAGE_AIDE, h_info },
 	{ "/v4/paiement_popup.php5", DEMO_PAGE_POPUP, DEMO_PAGE_POPUP, demo_handle_popup },
-	{ "/v4/paiement_redirect.php5", DEMO_PAGE_REDIRECT, DEMO_PAGE_REDIRECT, demo_handle_redirect },
+	{ "/v4/paiement_redirect.php5", DEMO_PAGE_REDIRECT, DEMO_PAGE_REDIRECT,
+	  demo_handle_redirect },
 	{ "/v4/mentions_legales.php5", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, h_mentions },
 	{ "/v4/contact.php5", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, h_contact },
 	{ "/v4/mdp_oublie.php5", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, h_mdp },
@@ -182,9 +184,8 @@ static void route(struct demo_request *r, struct demo_reply *rep)
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
 {
 	struct demo_server *srv = cls;
 	struct demo_request *r = *con_cls;
@@ -205,7 +206,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->body_bytes += *upload_data_size;
 		if (r->body_bytes > MAX_POST_BYTES)
 			r->body_too_big = true;
-		else if (r->pp && MHD_post_process(r->pp, upload_data, *upload_data_size) != MHD_YES)
+		else if (r->pp &&
+		         MHD_post_process(r->pp, upload_data, *upload_data_size) != MHD_YES)
 			r->body_too_big = true;
 		*upload_data_size = 0;
 		return MHD_YES;
@@ -313,14 +315,18 @@ int demo_start(const struct demo_options *opts, struct demo_server **out, char *
 	const char *host = opts->host ? opts->host : "127.0.0.1";
 	struct in_addr addr;
 	if (inet_pton(AF_INET, host, &addr) != 1 || (ntohl(addr.s_addr) >> 24) != 127)
-		return demo_error(errp, "demo portal: bind address must be an IPv4 loopback "
-		                        "address (127.x.y.z), not \"%.64s\"", host);
+		return demo_error(errp,
+		                  "demo portal: bind address must be an IPv4 loopback "
+		                  "address (127.x.y.z), not \"%.64s\"",
+		                  host);
 	if (opts->port > 65535)
 		return demo_error(errp, "demo portal: port %u out of range", opts->port);
 	if ((unsigned)opts->handoff >= DEMO_HANDOFF_COUNT)
-		return demo_error(errp, "demo portal: unknown hand-off variant %d", (int)opts->handoff);
-	const char *payfip = opts->payfip_host ? opts->payfip_host
-	                   : strcmp(host, "127.0.0.1") == 0 ? "localhost" : host;
+		return demo_error(errp, "demo portal: unknown hand-off variant %d",
+		                  (int)opts->handoff);
+	const char *payfip = opts->payfip_host                ? opts->payfip_host
+	                     : strcmp(host, "127.0.0.1") == 0 ? "localhost"
+	                                                      : host;
 	if (!valid_host_name(payfip))
 		return demo_error(errp, "demo portal: bad PayFiP host name \"%.64s\"", payfip);
 
@@ -356,18 +362,17 @@ int demo_start(const struct demo_options *opts, struct demo_server **out, char *
 	for (size_t i = 0; i < sizeof synchronous / sizeof synchronous[0]; i++)
 		sigdelset(&all, synchronous[i]);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
-	unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC;
+	unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
+	                 MHD_USE_ITC;
 	if (MHD_is_feature_supported(MHD_FEATURE_POLL) == MHD_YES)
 		flags |= MHD_USE_POLL;
 	if (srv->log)
 		flags |= MHD_USE_ERROR_LOG;
-	srv->mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, srv,
-	                            MHD_OPTION_LISTEN_SOCKET, fd,
-	                            MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+	srv->mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, srv, MHD_OPTION_LISTEN_SOCKET,
+	                            fd, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 	                            MHD_OPTION_CONNECTION_LIMIT, 128u,
-	                            MHD_OPTION_CONNECTION_TIMEOUT, 60u,
-	                            MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, srv,
-	                            MHD_OPTION_END);
+	                            MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_EXTERNAL_LOGGER,
+	                            on_mhd_log, srv, MHD_OPTION_END);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (!srv->mhd) {
 		close(fd);

@@ -64,9 +64,10 @@ void demo_handle_stats(struct demo_request *r, struct demo_reply *rep)
 	size_t first = (srv->lognext + DEMO_LOG_LINES - srv->logcount) % DEMO_LOG_LINES;
 	for (size_t k = 0; k < srv->logcount; k++) {
 		const struct demo_logline *l = &srv->logring[(first + k) % DEMO_LOG_LINES];
-		json_array_append_new(log, json_pack("{s:s, s:s, s:i, s:I, s:b}",
-			"method", l->method, "path", l->path, "status", (int)l->status,
-			"bytes", (json_int_t)l->bytes, "gzip", (int)l->gzip));
+		json_array_append_new(log,
+		                      json_pack("{s:s, s:s, s:i, s:I, s:b}", "method", l->method,
+		                                "path", l->path, "status", (int)l->status, "bytes",
+		                                (json_int_t)l->bytes, "gzip", (int)l->gzip));
 	}
 	json_object_set_new(o, "log", log);
 

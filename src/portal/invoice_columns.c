@@ -12,22 +12,53 @@
 /* Folded header texts seen on AIGA portals and their cousins. A header
  * matches a synonym exactly, or starts with it followed by a space
  * ("montant du en euros"); the longest match wins. */
-static const char *const number_names[] = { "n de la facture", "no de la facture",
-	"n de facture", "no de facture", "numero de la facture", "numero de facture",
-	"num facture", "n facture", "no facture", "numero facture", "facture n", "facture no",
-	"n", "no", "numero", "facture", "reference", "ref", "ref facture", "reference facture",
-	NULL };
-static const char *const date_names[] = { "date de la facture", "date de facture",
-	"date facture", "date d emission", "date emission", "date", NULL };
-static const char *const due_names[] = { "a payer avant le", "a payer avant", "payer avant le",
-	"a regler avant le", "date limite de paiement", "date limite de reglement",
-	"date limite", "date d echeance", "echeance", NULL };
-static const char *const amount_names[] = { "montant du", "montant", "montant de la facture",
-	"montant facture", "montant ttc", "montant total", "montant initial", NULL };
-static const char *const balance_names[] = { "solde", "reste a payer", "reste du",
-	"solde restant", "restant du", "solde du", NULL };
-static const char *const select_names[] = { "selection", "choix", "selectionner", "a regler",
-	"payer", "regler", "cocher", NULL };
+static const char *const number_names[] = { "n de la facture",
+	                                    "no de la facture",
+	                                    "n de facture",
+	                                    "no de facture",
+	                                    "numero de la facture",
+	                                    "numero de facture",
+	                                    "num facture",
+	                                    "n facture",
+	                                    "no facture",
+	                                    "numero facture",
+	                                    "facture n",
+	                                    "facture no",
+	                                    "n",
+	                                    "no",
+	                                    "numero",
+	                                    "facture",
+	                                    "reference",
+	                                    "ref",
+	                                    "ref facture",
+	                                    "reference facture",
+	                                    NULL };
+static const char *const date_names[] = { "date de la facture",
+	                                  "date de facture",
+	                                  "date facture",
+	                                  "date d emission",
+	                                  "date emission",
+	                                  "date",
+	                                  NULL };
+static const char *const due_names[] = { "a payer avant le",
+	                                 "a payer avant",
+	                                 "payer avant le",
+	                                 "a regler avant le",
+	                                 "date limite de paiement",
+	                                 "date limite de reglement",
+	                                 "date limite",
+	                                 "date d echeance",
+	                                 "echeance",
+	                                 NULL };
+static const char *const amount_names[] = {
+	"montant du",  "montant",       "montant de la facture", "montant facture",
+	"montant ttc", "montant total", "montant initial",       NULL
+};
+static const char *const balance_names[] = {
+	"solde", "reste a payer", "reste du", "solde restant", "restant du", "solde du", NULL
+};
+static const char *const select_names[] = { "selection", "choix",  "selectionner", "a regler",
+	                                    "payer",     "regler", "cocher",       NULL };
 
 static const struct {
 	const char *const *names;

@@ -7,13 +7,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include "web/form.h"
-#include "money.h"
-#include "portal/invoice_columns.h"
-#include "portal/regie_heading.h"
-#include "web/table.h"
 #include "util/fold.h"
 #include "util/xalloc.h"
+#include "money.h"
+#include "web/form.h"
+#include "web/table.h"
+#include "portal/invoice_columns.h"
+#include "portal/regie_heading.h"
 
 /* No cell of an invoice table says more than this; longer cells are
  * layout holding the rest of the page, cut short rather than copied. */
@@ -45,7 +45,11 @@ static struct regie *add_regie(struct invoice_page *page, char *name)
 }
 
 /* The folded summary labels and which field of the régie they fill. */
-enum summary_kind { SUMMARY_NONE, SUMMARY_BALANCE_DUE, SUMMARY_TOTAL };
+enum summary_kind {
+	SUMMARY_NONE,
+	SUMMARY_BALANCE_DUE,
+	SUMMARY_TOTAL
+};
 
 static enum summary_kind summary_label(const char *text, size_t *label_len)
 {
@@ -118,8 +122,9 @@ static bool is_checkbox(const struct html_node *n);
 
 static const struct html_node *find_checkbox(const struct table_row *row, int select_col)
 {
-	const struct table_cell *cell =
-	    select_col >= 0 ? table_row_cell_at(row, (unsigned)select_col) : NULL;
+	const struct table_cell *cell = select_col >= 0
+	                                        ? table_row_cell_at(row, (unsigned)select_col)
+	                                        : NULL;
 	const struct html_node *scope = cell ? cell->node : row->node;
 	for (const struct html_node *n = html_next(scope, scope); n; n = html_next(n, scope))
 		if (is_checkbox(n))
@@ -157,8 +162,8 @@ static void read_checkbox(struct reader *r, const struct html_node *box, struct 
 	if (!box)
 		return;
 	size_t form_index;
-	const struct form_control *control =
-	    form_list_control_for_node(r->page->forms, box, &form_index);
+	const struct form_control *control = form_list_control_for_node(r->page->forms, box,
+	                                                                &form_index);
 	inv->has_checkbox = true;
 	inv->selected = html_attr(box, "checked") != NULL;
 	inv->selectable = html_attr(box, "disabled") == NULL;
@@ -190,7 +195,8 @@ static int read_invoice_row(struct reader *r, const struct table_row *row,
 	inv.regie_index = (size_t)(regie - r->page->regies);
 	read_checkbox(r, find_checkbox(row, cols->index[COL_SELECT]), &inv, regie);
 	struct invoice_page *page = r->page;
-	page->invoices = xreallocarray(page->invoices, page->ninvoices + 1, sizeof(*page->invoices));
+	page->invoices = xreallocarray(page->invoices, page->ninvoices + 1,
+	                               sizeof(*page->invoices));
 	page->invoices[page->ninvoices++] = inv;
 	regie->ninvoices++;
 	return 0;
@@ -365,9 +371,10 @@ int invoice_page_parse(const struct html_doc *doc, struct invoice_page **out, ch
 	}
 	if (page->nregies == 0 && !page->empty_message) {
 		invoice_page_free(&page);
-		return set_error(errp, "invoice page not understood: no invoice table (with the "
-		                       "columns N° de la facture, Date de la facture, A payer avant "
-		                       "le, Montant dû, Solde) and no \"Aucune facture\" message");
+		return set_error(errp,
+		                 "invoice page not understood: no invoice table (with the "
+		                 "columns N° de la facture, Date de la facture, A payer avant "
+		                 "le, Montant dû, Solde) and no \"Aucune facture\" message");
 	}
 	*out = page;
 	return 0;

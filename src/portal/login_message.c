@@ -5,9 +5,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "portal/navigation.h"
 #include "util/fold.h"
 #include "util/xalloc.h"
+#include "portal/navigation.h"
 
 /* Longer texts are layout (a whole box or column), never a message. */
 #define MESSAGE_MAX_BYTES 1000
@@ -16,9 +16,9 @@
 
 /* Folded word stems that say "this went wrong", French and English. */
 static const char *const error_stems[] = {
-	"incorrect", "invalid", "erreur", "errone", "echec", "echoue", "refuse", "inconnu",
-	"expire", "bloque", "verrouill", "desactive", "impossible", "n existe pas", "mauvais",
-	"wrong", "error", "failed", NULL,
+	"incorrect", "invalid", "erreur", "errone",    "echec",     "echoue",     "refuse",
+	"inconnu",   "expire",  "bloque", "verrouill", "desactive", "impossible", "n existe pas",
+	"mauvais",   "wrong",   "error",  "failed",    NULL,
 };
 
 static bool has_error_word(const char *text)
@@ -60,8 +60,8 @@ static bool is_strong_error(const struct html_node *n)
  * red clearly dominates (#F00, #CC0000, #c33). */
 static bool is_red(const char *color)
 {
-	static const char *const names[] = { "red", "darkred", "crimson", "firebrick", "maroon",
-		                             NULL };
+	static const char *const names[] = { "red",       "darkred", "crimson",
+		                             "firebrick", "maroon",  NULL };
 	while (*color == ' ' || *color == ':')
 		color++;
 	for (const char *const *name = names; *name; name++)
@@ -76,7 +76,8 @@ static bool is_red(const char *color)
 		r = (unsigned)((v >> 8) & 0xf) * 17, g = (unsigned)((v >> 4) & 0xf) * 17;
 		b = (unsigned)(v & 0xf) * 17;
 	} else if (digits == 6) {
-		r = (unsigned)(v >> 16) & 0xff, g = (unsigned)(v >> 8) & 0xff, b = (unsigned)v & 0xff;
+		r = (unsigned)(v >> 16) & 0xff, g = (unsigned)(v >> 8) & 0xff,
+		b = (unsigned)v & 0xff;
 	} else {
 		return false;
 	}
@@ -96,8 +97,8 @@ static bool style_is_red(const char *style)
 
 static bool is_weak_error(const struct html_node *n)
 {
-	static const char *const words[] = { "message", "msg", "notice", "warning",
-		                             "avertissement", NULL };
+	static const char *const words[] = { "message", "msg",           "notice",
+		                             "warning", "avertissement", NULL };
 	if (attr_contains(n, words))
 		return true;
 	if (html_is(n, "font") && html_attr(n, "color") && is_red(html_attr(n, "color")))
@@ -109,8 +110,8 @@ static bool is_weak_error(const struct html_node *n)
  * ("Veuillez saisir votre identifiant"), not the server's answer. */
 static bool is_hidden(const struct html_node *n)
 {
-	static const char *const tags[] = { "script", "style", "head", "noscript", "template",
-		                            "title", NULL };
+	static const char *const tags[] = { "script",   "style", "head", "noscript",
+		                            "template", "title", NULL };
 	for (const char *const *t = tags; *t; t++)
 		if (html_is(n, *t))
 			return true;
@@ -134,7 +135,8 @@ static bool text_exceeds(const struct html_node *n, size_t max)
 	for (const struct html_node *t = html_next(n, n); t; t = html_next(t, n))
 		if (t->type == HTML_TEXT)
 			for (const char *p = t->text; *p; p++)
-				if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r' && ++count > max)
+				if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r' &&
+				    ++count > max)
 					return true;
 	return false;
 }
@@ -179,8 +181,9 @@ static char *error_element_text(const struct html_doc *doc)
 
 static bool is_block(const struct html_node *n)
 {
-	static const char *const tags[] = { "p", "div", "td", "th", "li", "center", "h1", "h2",
-		"h3", "h4", "h5", "h6", "form", "table", "body", "span", "label", NULL };
+	static const char *const tags[] = { "p",    "div",   "td",   "th",   "li",    "center",
+		                            "h1",   "h2",    "h3",   "h4",   "h5",    "h6",
+		                            "form", "table", "body", "span", "label", NULL };
 	for (const char *const *t = tags; *t; t++)
 		if (html_is(n, *t))
 			return true;

@@ -10,53 +10,53 @@
 #include "date.h"
 
 struct invoice {
-	char *regie;          /* heading of the régie the invoice belongs to */
-	char *number;         /* "F2022-0912" as printed */
+	char *regie;  /* heading of the régie the invoice belongs to */
+	char *number; /* "F2022-0912" as printed */
 	bool has_date, has_due;
-	struct date date;     /* Date de la facture */
-	struct date due;      /* A payer avant le */
-	int64_t amount_cents; /* Montant dû */
-	int64_t balance_cents;/* Solde */
-	bool has_checkbox;    /* a checkbox is present in the row */
-	bool selectable;      /* ... and it is enabled */
-	bool selected;        /* ... and it was checked as served */
-	char *checkbox_name;  /* NULL without a checkbox */
+	struct date date;      /* Date de la facture */
+	struct date due;       /* A payer avant le */
+	int64_t amount_cents;  /* Montant dû */
+	int64_t balance_cents; /* Solde */
+	bool has_checkbox;     /* a checkbox is present in the row */
+	bool selectable;       /* ... and it is enabled */
+	bool selected;         /* ... and it was checked as served */
+	char *checkbox_name;   /* NULL without a checkbox */
 	char *checkbox_value;
-	long checkbox_control;/* index in the régie form's controls, -1 */
+	long checkbox_control; /* index in the régie form's controls, -1 */
 	size_t regie_index;
 };
 
 /* A button of a régie's form, as the page shows it. */
 struct form_button {
 	bool present;
-	char *label;          /* what is written on it */
-	char *name, *value;   /* submitted pair; name NULL when it has none */
-	char *onclick;        /* script run on click, NULL when none */
-	bool is_submit;       /* submits the form itself (no script needed) */
-	long control;         /* index in the régie form's controls, -1 */
+	char *label;        /* what is written on it */
+	char *name, *value; /* submitted pair; name NULL when it has none */
+	char *onclick;      /* script run on click, NULL when none */
+	bool is_submit;     /* submits the form itself (no script needed) */
+	long control;       /* index in the régie form's controls, -1 */
 };
 
 struct regie {
 	char *name;
 	size_t first_invoice, ninvoices;
-	bool has_balance_due;       /* the page printed "Solde dû" */
+	bool has_balance_due; /* the page printed "Solde dû" */
 	int64_t balance_due_cents;
-	bool has_total;             /* the page printed "Total à régler" */
+	bool has_total; /* the page printed "Total à régler" */
 	int64_t total_cents;
-	long form_index;            /* index in the page's form list, -1 none */
-	struct form_button pay;     /* "Règlement" */
-	struct form_button back;    /* "Retour" */
+	long form_index;         /* index in the page's form list, -1 none */
+	struct form_button pay;  /* "Règlement" */
+	struct form_button back; /* "Retour" */
 };
 
 struct invoice_page {
-	struct invoice *invoices;   /* page order */
+	struct invoice *invoices; /* page order */
 	size_t ninvoices;
 	struct regie *regies;
 	size_t nregies;
-	bool empty_message;         /* the page said "Aucune facture" */
-	char **warnings;            /* inconsistencies the page itself shows */
+	bool empty_message; /* the page said "Aucune facture" */
+	char **warnings;    /* inconsistencies the page itself shows */
 	size_t nwarnings;
-	struct form_list *forms;    /* owned: the page's forms, for paying */
+	struct form_list *forms; /* owned: the page's forms, for paying */
 };
 
 #endif

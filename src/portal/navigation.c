@@ -7,36 +7,43 @@
 #include <string.h>
 #include <strings.h>
 
-#include "web/url.h"
 #include "util/fold.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "web/url.h"
 
 /* Labels are written folded (see util/fold.h) so matching is one strcmp.
  * The first entry of each line is the portal's own label. */
 static const struct {
-	const char *label;  /* as the portal prints it */
-	const char *name;   /* command-line name */
+	const char *label; /* as the portal prints it */
+	const char *name;  /* command-line name */
 	const char *folded[5];
 } link_labels[PORTAL_LINK_COUNT] = {
 	[LINK_ACCUEIL] = { "Accueil", "accueil", { "accueil", "page d accueil" } },
-	[LINK_TABLEAU_DE_BORD] = { "Mon tableau de bord", "tableau-de-bord",
-		                   { "mon tableau de bord", "tableau de bord" } },
+	[LINK_TABLEAU_DE_BORD] = { "Mon tableau de bord",
+	                           "tableau-de-bord",
+	                           { "mon tableau de bord", "tableau de bord" } },
 	[LINK_FAMILLE] = { "Ma famille", "famille", { "ma famille", "famille" } },
-	[LINK_COORDONNEES] = { "Mes coordonnées", "coordonnees",
-		               { "mes coordonnees", "coordonnees" } },
-	[LINK_INSCRIPTIONS] = { "Mes inscriptions", "inscriptions",
-		                { "mes inscriptions", "inscriptions" } },
+	[LINK_COORDONNEES] = { "Mes coordonnées",
+	                       "coordonnees",
+	                       { "mes coordonnees", "coordonnees" } },
+	[LINK_INSCRIPTIONS] = { "Mes inscriptions",
+	                        "inscriptions",
+	                        { "mes inscriptions", "inscriptions" } },
 	[LINK_COMPTE] = { "Mon compte", "compte", { "mon compte" } },
-	[LINK_AIDE] = { "Comment utiliser le portail ?", "aide",
-		        { "comment utiliser le portail", "aide" } },
-	[LINK_LOGOUT] = { "Se déconnecter", "logout",
-		          { "se deconnecter", "deconnexion", "deconnecter" } },
-	[LINK_PAYER] = { "Payer mes factures", "payer",
-		         { "payer mes factures", "payer", "payer en ligne", "paiement en ligne" } },
-	[LINK_FACTURES] = { "Détail financier par facture", "factures",
-		            { "detail financier par facture", "detail financier", "mes factures",
-		              "factures" } },
+	[LINK_AIDE] = { "Comment utiliser le portail ?",
+	                "aide",
+	                { "comment utiliser le portail", "aide" } },
+	[LINK_LOGOUT] = { "Se déconnecter",
+	                  "logout",
+	                  { "se deconnecter", "deconnexion", "deconnecter" } },
+	[LINK_PAYER] = { "Payer mes factures",
+	                 "payer",
+	                 { "payer mes factures", "payer", "payer en ligne", "paiement en ligne" } },
+	[LINK_FACTURES] = { "Détail financier par facture",
+	                    "factures",
+	                    { "detail financier par facture", "detail financier", "mes factures",
+	                      "factures" } },
 };
 
 const char *portal_link_label(enum portal_link link)
@@ -60,8 +67,10 @@ int portal_link_from_name(const char *name)
 static int link_from_folded(const char *folded)
 {
 	for (int i = 0; i < PORTAL_LINK_COUNT; i++)
-		for (size_t k = 0; k < sizeof link_labels[i].folded / sizeof link_labels[i].folded[0]; k++)
-			if (link_labels[i].folded[k] && strcmp(link_labels[i].folded[k], folded) == 0)
+		for (size_t k = 0;
+		     k < sizeof link_labels[i].folded / sizeof link_labels[i].folded[0]; k++)
+			if (link_labels[i].folded[k] &&
+			    strcmp(link_labels[i].folded[k], folded) == 0)
 				return i;
 	return -1;
 }
@@ -236,8 +245,8 @@ static bool href_names_logout(const struct html_node *a)
 	       strcasestr(href, "deconnect");
 }
 
-static void consider_link(const struct html_node *a, const char *page_url,
-                          struct portal_links *out, const struct html_node **logout_icon)
+static void consider_link(const struct html_node *a, const char *page_url, struct portal_links *out,
+                          const struct html_node **logout_icon)
 {
 	char *text = portal_link_text(a);
 	int link = portal_link_from_text(text);
@@ -249,8 +258,7 @@ static void consider_link(const struct html_node *a, const char *page_url,
 	out->url[link] = portal_link_url(a, page_url);
 }
 
-void portal_links_find(const struct html_doc *doc, const char *page_url,
-                       struct portal_links *out)
+void portal_links_find(const struct html_doc *doc, const char *page_url, struct portal_links *out)
 {
 	memset(out, 0, sizeof(*out));
 	const struct html_node *logout_icon = NULL;
@@ -293,8 +301,9 @@ bool page_is_login(const struct form_list *forms)
  * unknown type is text for a browser); not a date, a search box... */
 static bool is_user_field(const struct form_control *c)
 {
-	static const char *const not_names[] = { "search", "url", "date", "time", "datetime-local",
-		"month", "week", "number", "range", "color", NULL };
+	static const char *const not_names[] = { "search",         "url",   "date", "time",
+		                                 "datetime-local", "month", "week", "number",
+		                                 "range",          "color", NULL };
 	if (c->kind != FC_TEXT || c->disabled || !html_is(c->node, "input"))
 		return false;
 	const char *type = html_attr(c->node, "type");
@@ -322,7 +331,8 @@ int login_form_find(const struct form_list *forms, struct login_form *out, char 
 		out->password_control = (size_t)pw;
 		out->submit_control = -1;
 		for (size_t i = 0; i < form->ncontrols; i++)
-			if (form_control_is_submit(&form->controls[i]) && !form->controls[i].disabled) {
+			if (form_control_is_submit(&form->controls[i]) &&
+			    !form->controls[i].disabled) {
 				out->submit_control = (long)i;
 				break;
 			}

@@ -10,16 +10,16 @@
 #include "web/html.h"
 
 enum portal_link {
-	LINK_ACCUEIL,          /* "Accueil" */
-	LINK_TABLEAU_DE_BORD,  /* "Mon tableau de bord" */
-	LINK_FAMILLE,          /* "Ma famille" */
-	LINK_COORDONNEES,      /* "Mes coordonnées" */
-	LINK_INSCRIPTIONS,     /* "Mes inscriptions" */
-	LINK_COMPTE,           /* "Mon compte" */
-	LINK_AIDE,             /* "Comment utiliser le portail ?" */
-	LINK_LOGOUT,           /* "Se déconnecter" */
-	LINK_PAYER,            /* "Payer mes factures" */
-	LINK_FACTURES,         /* "Détail financier par facture" */
+	LINK_ACCUEIL,         /* "Accueil" */
+	LINK_TABLEAU_DE_BORD, /* "Mon tableau de bord" */
+	LINK_FAMILLE,         /* "Ma famille" */
+	LINK_COORDONNEES,     /* "Mes coordonnées" */
+	LINK_INSCRIPTIONS,    /* "Mes inscriptions" */
+	LINK_COMPTE,          /* "Mon compte" */
+	LINK_AIDE,            /* "Comment utiliser le portail ?" */
+	LINK_LOGOUT,          /* "Se déconnecter" */
+	LINK_PAYER,           /* "Payer mes factures" */
+	LINK_FACTURES,        /* "Détail financier par facture" */
 	PORTAL_LINK_COUNT
 };
 
@@ -70,16 +70,15 @@ char *portal_link_url(const struct html_node *a, const char *page_url);
 struct portal_links {
 	char *url[PORTAL_LINK_COUNT];
 };
-void portal_links_find(const struct html_doc *doc, const char *page_url,
-                       struct portal_links *out);
+void portal_links_find(const struct html_doc *doc, const char *page_url, struct portal_links *out);
 void portal_links_clear(struct portal_links *links);
 
 /* The login form: the form holding a password field, its login field (the
  * text/email field before the password, whatever its name), the password
  * field and the submit button (index or -1). */
 struct login_form {
-	size_t form;           /* index into the form list */
-	size_t user_control;   /* index into that form's controls */
+	size_t form;         /* index into the form list */
+	size_t user_control; /* index into that form's controls */
 	size_t password_control;
 	long submit_control;
 };

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "portal/navigation.h"
-#include "portal/page_internal.h"
 #include "util/fold.h"
 #include "util/xalloc.h"
+#include "portal/navigation.h"
+#include "portal/page_internal.h"
 
 /* A breadcrumb container longer than this holds more than the path: the
  * path is then only the run of inline nodes around "Vous êtes ici". */
@@ -63,7 +63,8 @@ static bool is_menu_line(const struct page_builder *b, const char *text)
 	char *rest = xstrdup(text);
 	for (size_t i = pc->nlinks; i-- > b->line_first_link;) {
 		int link = portal_link_from_text(pc->links[i].text);
-		bool menu = link >= 0 && link != LINK_FACTURES && (link != LINK_PAYER || b->fallback);
+		bool menu = link >= 0 && link != LINK_FACTURES &&
+		            (link != LINK_PAYER || b->fallback);
 		if (!menu) {
 			free(rest);
 			return false;
@@ -216,8 +217,8 @@ static void line_prepare(struct page_builder *b, const struct html_node *c)
 	}
 }
 
-void page_walk(struct page_builder *b, const struct html_node *from,
-               const struct html_node *scope, unsigned end_order)
+void page_walk(struct page_builder *b, const struct html_node *from, const struct html_node *scope,
+               unsigned end_order)
 {
 	for (const struct html_node *n = from; n && (!end_order || n->order < end_order);) {
 		if (n->type == HTML_TEXT && html_text_empty(n)) {
@@ -230,7 +231,8 @@ void page_walk(struct page_builder *b, const struct html_node *from,
 		} else if (n->type == HTML_ELEMENT) {
 			if (html_is(n, "table"))
 				line_flush(b, false);
-			if (page_is_invisible(n) || (html_is(n, "table") && page_table_emit(b, n))) {
+			if (page_is_invisible(n) ||
+			    (html_is(n, "table") && page_table_emit(b, n))) {
 				n = html_next_skip(n, scope);
 				continue;
 			}
@@ -269,8 +271,7 @@ static bool folded_contains(const char *text, const char *needle)
 }
 
 static const struct html_node *find_text(const struct html_node *from,
-                                         const struct html_node *scope,
-                                         bool (*match)(const char *))
+                                         const struct html_node *scope, bool (*match)(const char *))
 {
 	for (const struct html_node *n = from; n;) {
 		if (n->type == HTML_ELEMENT && page_is_invisible(n)) {
@@ -300,13 +301,12 @@ struct region {
 	const struct html_node *start; /* first node of the content */
 	unsigned end_order;            /* 0: to the end of the document */
 	char *breadcrumb;
-	bool found;                    /* a breadcrumb was found */
+	bool found; /* a breadcrumb was found */
 };
 
 /* The nodes that hold the path: the breadcrumb's block when it is short,
  * else the run of inline siblings around the "Vous êtes ici" text. */
-static const struct html_node *breadcrumb_end(const struct html_node *text,
-                                              struct strbuf *path)
+static const struct html_node *breadcrumb_end(const struct html_node *text, struct strbuf *path)
 {
 	const struct html_node *c = container_of(text);
 	char *whole = c ? html_text(c) : xstrdup("");
@@ -383,8 +383,8 @@ static char *title_from_head(const struct html_doc *doc)
 	char *text = t ? html_text(t) : xstrdup("");
 	if (!folded_starts(text, "portail famille") && !folded_starts(text, "le portail famille"))
 		return text;
-	static const char *const seps[] = { " - ", " : ", " | ", " \xe2\x80\x93 ", " \xc2\xbb ",
-		                            NULL };
+	static const char *const seps[] = { " - ",        " : ", " | ", " \xe2\x80\x93 ",
+		                            " \xc2\xbb ", NULL };
 	const char *cut = NULL;
 	size_t cut_len = 0;
 	for (const char *const *sep = seps; *sep; sep++) {
@@ -441,8 +441,8 @@ static void choose_title(struct page_builder *b)
 
 /* ---- the contract ---- */
 
-int page_content_parse(const struct html_doc *doc, const char *page_url,
-                       struct page_content **out, char **errp)
+int page_content_parse(const struct html_doc *doc, const char *page_url, struct page_content **out,
+                       char **errp)
 {
 	*out = NULL;
 	struct page_builder b = { .doc = doc, .page_url = page_url };

@@ -18,8 +18,8 @@ enum page_block_kind {
 };
 
 struct page_link {
-	char *text;  /* visible text (a picture link's alt or title) */
-	char *url;   /* absolute (resolved against the page URL, see
+	char *text;    /* visible text (a picture link's alt or title) */
+	char *url;     /* absolute (resolved against the page URL, see
 	                portal_link_url); NULL for javascript: links that wrap
 	                no URL, in-page anchors and URLs url_resolve refuses
 	                (mailto:) */
@@ -30,26 +30,26 @@ struct page_link {
 
 struct page_block {
 	enum page_block_kind kind;
-	int level;      /* heading level 1-6, list nesting depth */
-	char *text;     /* heading/paragraph/list item text (whitespace collapsed,
+	int level;                 /* heading level 1-6, list nesting depth */
+	char *text;                /* heading/paragraph/list item text (whitespace collapsed,
 	                   NOT sanitized) */
-	size_t nrows, ncols;  /* BLOCK_TABLE */
-	char **cells;         /* nrows * ncols texts, row-major; header row first
+	size_t nrows, ncols;       /* BLOCK_TABLE */
+	char **cells;              /* nrows * ncols texts, row-major; header row first
 	                         when the table has one */
-	unsigned *spans;      /* nrows * ncols: how many of this block's columns
+	unsigned *spans;           /* nrows * ncols: how many of this block's columns
 	                         the cell covers from its own (colspan), 1 for
 	                         most, 0 for a column covered from the left */
 	size_t first_link, nlinks; /* links inside this block: indexes into
 	                              page_content.links */
-	bool continued; /* paragraph or list item that goes on the previous
+	bool continued;            /* paragraph or list item that goes on the previous
 	                   block's line after a <br>: no blank line, no bullet */
-	bool header;    /* BLOCK_TABLE: row 0 is a header row */
+	bool header;               /* BLOCK_TABLE: row 0 is a header row */
 };
 
 struct page_content {
-	char *title;       /* the page title ("Mon compte - Détail financier par
+	char *title;      /* the page title ("Mon compte - Détail financier par
 	                      facture"), "" if none */
-	char *breadcrumb;  /* "Accueil » Mon compte", "" if none */
+	char *breadcrumb; /* "Accueil » Mon compte", "" if none */
 	struct page_block *blocks;
 	size_t nblocks;
 	struct page_link *links;
@@ -88,8 +88,8 @@ struct page_content {
  * cell spanning columns in its first column (see spans). Form controls
  * read as "[Règlement]" (buttons), "[x]"/"[ ]" (checkboxes), "(*)"/"( )"
  * (radios) and a select's chosen option; text fields show nothing. */
-int page_content_parse(const struct html_doc *doc, const char *page_url,
-                       struct page_content **out, char **errp);
+int page_content_parse(const struct html_doc *doc, const char *page_url, struct page_content **out,
+                       char **errp);
 void page_content_free(struct page_content **content);
 
 /* The content as plain text lines for a terminal of `width` columns:

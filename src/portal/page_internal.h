@@ -7,9 +7,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/strbuf.h"
 #include "web/html.h"
 #include "portal/page_content.h"
-#include "util/strbuf.h"
 
 struct page_builder;
 
@@ -60,8 +60,8 @@ void page_drop_links(struct page_builder *b, size_t first);
 
 /* Walks from node `from` (included) to the end of scope, or up to the node
  * whose document order is end_order (0: no end), adding blocks. */
-void page_walk(struct page_builder *b, const struct html_node *from,
-               const struct html_node *scope, unsigned end_order);
+void page_walk(struct page_builder *b, const struct html_node *from, const struct html_node *scope,
+               unsigned end_order);
 
 /* Emits the data table of a <table> element (with the rows above its
  * header as lines); false, and nothing emitted, for a layout table. */

@@ -5,9 +5,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/xalloc.h"
 #include "portal/navigation.h"
 #include "portal/page_internal.h"
-#include "util/xalloc.h"
 
 static bool tag_in(const struct html_node *n, const char *const *tags)
 {
@@ -23,8 +23,8 @@ static bool tag_in(const struct html_node *n, const char *const *tags)
  * hides (pop-up layers and messages its scripts show later). */
 bool page_is_invisible(const struct html_node *n)
 {
-	static const char *const tags[] = { "script", "style", "head", "noscript", "template",
-		                            "title", "iframe", "object", "map", NULL };
+	static const char *const tags[] = { "script", "style",  "head",   "noscript", "template",
+		                            "title",  "iframe", "object", "map",      NULL };
 	if (tag_in(n, tags) || (n->type == HTML_ELEMENT && html_attr(n, "hidden")))
 		return true;
 	const char *style = html_attr(n, "style");
@@ -45,11 +45,14 @@ bool page_is_invisible(const struct html_node *n)
 /* Elements that start a new line of text. */
 bool page_is_block(const struct html_node *n)
 {
-	static const char *const tags[] = { "p", "div", "td", "th", "tr", "li", "ul", "ol", "dl",
-		"dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "center", "blockquote", "address",
-		"pre", "form", "fieldset", "legend", "caption", "table", "tbody", "thead", "tfoot",
-		"body", "html", "section", "article", "header", "footer", "nav", "aside", "main",
-		"figure", "figcaption", "hr", NULL };
+	static const char *const tags[] = {
+		"p",     "div",      "td",     "th",      "tr",         "li",      "ul",
+		"ol",    "dl",       "dt",     "dd",      "h1",         "h2",      "h3",
+		"h4",    "h5",       "h6",     "center",  "blockquote", "address", "pre",
+		"form",  "fieldset", "legend", "caption", "table",      "tbody",   "thead",
+		"tfoot", "body",     "html",   "section", "article",    "header",  "footer",
+		"nav",   "aside",    "main",   "figure",  "figcaption", "hr",      NULL
+	};
 	return n->type == HTML_ROOT || tag_in(n, tags);
 }
 

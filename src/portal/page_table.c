@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "portal/page_internal.h"
-#include "web/table.h"
 #include "util/xalloc.h"
+#include "web/table.h"
+#include "portal/page_internal.h"
 
 /* Columns past this are dropped: a colspan of 1000 before a cell must not
  * make every row a thousand strings wide. */
@@ -29,8 +29,8 @@ struct table_scan {
  * heading, or several paragraphs. Data cells hold a value. */
 static bool cell_has_blocks(const struct html_node *cell)
 {
-	static const char *const blocks[] = { "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4",
-		                              "h5", "h6", NULL };
+	static const char *const blocks[] = { "table", "ul", "ol", "dl", "h1", "h2",
+		                              "h3",    "h4", "h5", "h6", NULL };
 	size_t paragraphs = 0;
 	for (const struct html_node *n = html_next(cell, cell); n; n = html_next(n, cell)) {
 		if (n->type != HTML_ELEMENT)
@@ -39,7 +39,8 @@ static bool cell_has_blocks(const struct html_node *cell)
 			if (strcmp(n->tag, *b) == 0)
 				return true;
 		if ((html_is(n, "p") || html_is(n, "div") || html_is(n, "center") ||
-		     html_is(n, "blockquote")) && ++paragraphs > 1)
+		     html_is(n, "blockquote")) &&
+		    ++paragraphs > 1)
 			return true;
 	}
 	return false;
@@ -141,8 +142,8 @@ static size_t map_columns(const struct table_scan *sc, long *map)
 	return n;
 }
 
-static void fill_row(struct page_builder *b, const struct table_scan *sc, size_t r,
-                     const long *map, struct page_block *block, size_t out_row)
+static void fill_row(struct page_builder *b, const struct table_scan *sc, size_t r, const long *map,
+                     struct page_block *block, size_t out_row)
 {
 	const struct table_row *row = &sc->t->rows[r];
 	for (size_t c = 0; c < row->ncells; c++) {
@@ -151,7 +152,8 @@ static void fill_row(struct page_builder *b, const struct table_scan *sc, size_t
 		const struct table_cell *cell = &row->cells[c];
 		size_t index = out_row * block->ncols + (size_t)map[cell->col];
 		unsigned span = 0;
-		for (size_t k = cell->col; k < PAGE_MAX_COLUMNS && k < cell->col + cell->colspan; k++)
+		for (size_t k = cell->col; k < PAGE_MAX_COLUMNS && k < cell->col + cell->colspan;
+		     k++)
 			span += map[k] >= 0;
 		for (unsigned k = 1; k < span; k++)
 			block->spans[index + k] = 0;
@@ -176,8 +178,12 @@ static void emit_block(struct page_builder *b, const struct table_scan *sc)
 	unsigned *spans = xcalloc(nrows * ncols, sizeof(*spans));
 	for (size_t i = 0; i < nrows * ncols; i++)
 		spans[i] = 1;
-	struct page_block tmp = { .kind = BLOCK_TABLE, .nrows = nrows, .ncols = ncols,
-		                  .cells = cells, .spans = spans, .header = sc->header >= 0 };
+	struct page_block tmp = { .kind = BLOCK_TABLE,
+		                  .nrows = nrows,
+		                  .ncols = ncols,
+		                  .cells = cells,
+		                  .spans = spans,
+		                  .header = sc->header >= 0 };
 	size_t out_row = 0;
 	for (size_t r = sc->first; r < sc->t->nrows; r++)
 		if (sc->filled[r])
@@ -210,7 +216,8 @@ static void emit_title_rows(struct page_builder *b, const struct table_scan *sc)
 			page_walk(b, sc->t->rows[r].node, sc->t->rows[r].node, 0);
 	for (size_t i = before; i < b->pc->nblocks; i++) {
 		struct page_block *block = &b->pc->blocks[i];
-		if (block->kind == BLOCK_PARAGRAPH && !block->nlinks && strlen(block->text) <= 120) {
+		if (block->kind == BLOCK_PARAGRAPH && !block->nlinks &&
+		    strlen(block->text) <= 120) {
 			block->kind = BLOCK_HEADING;
 			block->level = 3;
 		}

@@ -5,18 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "portal/page_content.h"
 #include "util/sanitize.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
+#include "portal/page_content.h"
 
 struct render {
 	struct strbuf out;
-	size_t width;    /* SIZE_MAX: no limit */
-	int flags;       /* sanitize flags, single-line */
+	size_t width; /* SIZE_MAX: no limit */
+	int flags;    /* sanitize flags, single-line */
 	bool ascii;
-	size_t *number;  /* per link: its [N], 0 for none */
+	size_t *number; /* per link: its [N], 0 for none */
 	const struct page_content *pc;
 };
 
@@ -41,8 +41,7 @@ static void put_repeat(struct strbuf *sb, const char *s, size_t times)
 
 /* s in exactly `cols` columns: cut with "…" ("..." in ASCII) when too
  * wide, padded with spaces on the left (right-aligned) or the right. */
-static void put_cell(struct render *r, struct strbuf *line, const char *s, size_t cols,
-                     bool right)
+static void put_cell(struct render *r, struct strbuf *line, const char *s, size_t cols, bool right)
 {
 	size_t len = strlen(s), w = text_width(s, len), used = 0;
 	if (w <= cols) {
@@ -196,9 +195,9 @@ static void emit_list_item(struct render *r, const struct page_block *block, con
 
 struct grid {
 	size_t nrows, ncols;
-	char **cell;    /* shown texts */
+	char **cell;          /* shown texts */
 	const unsigned *span; /* the block's spans */
-	size_t *width;  /* per column */
+	size_t *width;        /* per column */
 	bool header;
 };
 
@@ -334,8 +333,8 @@ static void fit_columns(const struct render *r, struct grid *g)
 	for (size_t c = 0; c < g->ncols; c++)
 		total += g->width[c];
 	for (int phase = 0; phase < 2; phase++)
-		while (total > r->width && narrow_widest(g, phase == 0 ? floor : NULL, &total,
-		                                         total - r->width))
+		while (total > r->width &&
+		       narrow_widest(g, phase == 0 ? floor : NULL, &total, total - r->width))
 			;
 	free(floor);
 }
@@ -430,7 +429,8 @@ static void emit_rule(struct render *r, const struct grid *g)
 	struct strbuf line = STRBUF_INIT;
 	for (size_t c = 0; c < g->ncols; c++) {
 		if (c > 0)
-			strbuf_puts(&line, r->ascii ? "-+-" : "\xe2\x94\x80\xe2\x94\xbc\xe2\x94\x80");
+			strbuf_puts(&line,
+			            r->ascii ? "-+-" : "\xe2\x94\x80\xe2\x94\xbc\xe2\x94\x80");
 		put_repeat(&line, dash, g->width[c]);
 	}
 	end_line(r, &line);
@@ -487,7 +487,8 @@ static size_t number_links(struct render *r)
 	qsort(refs, n, sizeof(*refs), by_url_then_index);
 	for (size_t k = 0; k < n; k++)
 		first[refs[k].index] = k && strcmp(refs[k].url, refs[k - 1].url) == 0
-		                           ? first[refs[k - 1].index] : refs[k].index;
+		                               ? first[refs[k - 1].index]
+		                               : refs[k].index;
 	for (size_t i = 0; i < pc->nlinks; i++)
 		if (pc->links[i].url)
 			r->number[i] = first[i] == i ? ++count : r->number[first[i]];
@@ -537,8 +538,12 @@ static void emit_block(struct render *r, const struct page_block *block)
 
 char *page_content_to_text(const struct page_content *content, size_t width, int sanitize_flags)
 {
-	struct render r = { STRBUF_INIT, width ? width : SIZE_MAX, sanitize_flags & SANITIZE_ASCII,
-		            (sanitize_flags & SANITIZE_ASCII) != 0, NULL, content };
+	struct render r = { STRBUF_INIT,
+		            width ? width : SIZE_MAX,
+		            sanitize_flags & SANITIZE_ASCII,
+		            (sanitize_flags & SANITIZE_ASCII) != 0,
+		            NULL,
+		            content };
 	r.number = xcalloc(content->nlinks + 1, sizeof(*r.number));
 	size_t nlinks = number_links(&r);
 	if (content->title && *content->title) {

@@ -42,9 +42,10 @@ static char *title_row(const struct table *table, size_t header_row)
 
 static bool is_block(const struct html_node *n)
 {
-	static const char *const blocks[] = { "td", "th", "div", "p", "h1", "h2", "h3", "h4",
-		"h5", "h6", "li", "caption", "center", "body", "form", "table", "fieldset",
-		"legend", "span", NULL };
+	static const char *const blocks[] = { "td",    "th",       "div",    "p",    "h1",
+		                              "h2",    "h3",       "h4",     "h5",   "h6",
+		                              "li",    "caption",  "center", "body", "form",
+		                              "table", "fieldset", "legend", "span", NULL };
 	for (const char *const *b = blocks; *b; b++)
 		if (html_is(n, *b))
 			return true;
@@ -55,8 +56,8 @@ static bool is_block(const struct html_node *n)
  * buttons and links). */
 static bool in_ignored(const struct html_node *n)
 {
-	static const char *const ignored[] = { "script", "style", "button", "select", "option",
-		                               "a", "noscript", "textarea", "title", NULL };
+	static const char *const ignored[] = { "script", "style",    "button",   "select", "option",
+		                               "a",      "noscript", "textarea", "title",  NULL };
 	for (const struct html_node *p = n->parent; p; p = p->parent)
 		for (const char *const *t = ignored; *t; t++)
 			if (html_is(p, *t))
@@ -89,8 +90,8 @@ static char *text_before(const struct html_node *table, const struct html_node *
 	return NULL;
 }
 
-char *regie_heading_find(const struct html_doc *doc, const struct table *table,
-                         size_t header_row, const struct html_node *prev_table)
+char *regie_heading_find(const struct html_doc *doc, const struct table *table, size_t header_row,
+                         const struct html_node *prev_table)
 {
 	char *name = title_row(table, header_row);
 	if (!name && table->caption && table->caption[0] && !is_chrome(table->caption))
@@ -110,13 +111,19 @@ static bool label_is(const char *label, const char *const *names)
 	return match;
 }
 
-static const char *const pay_names[] = { "reglement", "regler", "payer", "paiement",
-	"valider le reglement", "proceder au reglement", "regler la selection",
-	"payer la selection", "payer en ligne", NULL };
+static const char *const pay_names[] = { "reglement",
+	                                 "regler",
+	                                 "payer",
+	                                 "paiement",
+	                                 "valider le reglement",
+	                                 "proceder au reglement",
+	                                 "regler la selection",
+	                                 "payer la selection",
+	                                 "payer en ligne",
+	                                 NULL };
 static const char *const back_names[] = { "retour", "annuler", "revenir", NULL };
 
-static void set_button(struct form_button *b, const struct form *form,
-                       const struct form_control *c)
+static void set_button(struct form_button *b, const struct form *form, const struct form_control *c)
 {
 	b->present = true;
 	b->control = c - form->controls;

@@ -8,12 +8,12 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "util/xalloc.h"
 #include "web/form.h"
 #include "web/form_encode.h"
+#include "web/url.h"
 #include "portal/invoices.h"
 #include "portal/session_internal.h"
-#include "web/url.h"
-#include "util/xalloc.h"
 
 void portal_page_clear(struct portal_page *page)
 {
@@ -56,8 +56,10 @@ void portal_free(struct portal **portal)
 	if (p->logged_in && p->links.url[LINK_LOGOUT]) {
 		/* The logout's redirect (back to the login page) is not followed:
 		 * one request is enough to end the session. */
-		struct http_request logout = { .method = "GET", .url = p->links.url[LINK_LOGOUT],
-			                       .label = "logout", .stop_at = always };
+		struct http_request logout = { .method = "GET",
+			                       .url = p->links.url[LINK_LOGOUT],
+			                       .label = "logout",
+			                       .stop_at = always };
 		struct http_response r;
 		char *err = NULL;
 		http_perform(p->http, &logout, &r, &err);
@@ -158,7 +160,8 @@ static enum exit_code build_login_request(struct portal *p, const struct portal_
 	char password[512];
 	mlock(password, sizeof(password));
 	enum exit_code rc = EXIT_OK;
-	if (p->options.get_password(p->options.password_ctx, password, sizeof(password), errp) < 0) {
+	if (p->options.get_password(p->options.password_ctx, password, sizeof(password), errp) <
+	    0) {
 		rc = EXIT_ERROR;
 	} else {
 		form_values_set(values, login.password_control, password);
@@ -195,10 +198,13 @@ enum exit_code portal_login(struct portal *p, char **errp)
 		portal_page_clear(&page);
 		return rc;
 	}
-	struct http_request post = { .method = request->method, .url = request->url,
+	struct http_request post = { .method = request->method,
+		                     .url = request->url,
 		                     .content_type = request->content_type,
-		                     .body = request->body, .body_len = request->body_len,
-		                     .referer = page.url, .label = "login",
+		                     .body = request->body,
+		                     .body_len = request->body_len,
+		                     .referer = page.url,
+		                     .label = "login",
 		                     .sensitive = true };
 	struct portal_page landing = { 0 };
 	rc = session_fetch(p, &post, &landing, NULL, errp);
@@ -213,8 +219,9 @@ enum exit_code portal_login(struct portal *p, char **errp)
 	}
 	if (!p->links.url[LINK_LOGOUT]) {
 		char *shown = url_redacted(landing.url);
-		set_error(errp, "after login (%s): no \"Se déconnecter\" link: the portal did not "
-		                "let us in",
+		set_error(errp,
+		          "after login (%s): no \"Se déconnecter\" link: the portal did not "
+		          "let us in",
 		          shown);
 		free(shown);
 		portal_page_clear(&landing);
@@ -276,8 +283,9 @@ static enum exit_code open_link(struct portal *p, enum portal_link link, struct 
 		/* Every page of a logged-in portal offers "Se déconnecter": one
 		 * that does not is a maintenance or error page, not the page asked. */
 		char *shown = url_redacted(out->url);
-		set_error(errp, "%s (%s): not a page of the portal (no \"Se déconnecter\" link): "
-		                "maintenance or error page?",
+		set_error(errp,
+		          "%s (%s): not a page of the portal (no \"Se déconnecter\" link): "
+		          "maintenance or error page?",
 		          portal_link_label(link), shown);
 		free(shown);
 		portal_page_clear(out);

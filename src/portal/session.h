@@ -21,7 +21,7 @@
 #define PORTAL_DEFAULT_URL "https://portail2.aiga.fr/v4/login.php5"
 
 struct portal_options {
-	const char *login_url;      /* NULL = PORTAL_DEFAULT_URL */
+	const char *login_url; /* NULL = PORTAL_DEFAULT_URL */
 	const char *user;
 	/* Gives the password when the portal asks for it (first login, or a
 	 * new login after the session expired), into buf of size bytes,
@@ -42,8 +42,7 @@ struct portal_page {
 void portal_page_clear(struct portal_page *page);
 
 /* Creates the session (no request yet). */
-enum exit_code portal_new(const struct portal_options *options, struct portal **out,
-                          char **errp);
+enum exit_code portal_new(const struct portal_options *options, struct portal **out, char **errp);
 /* Logs out when logged in ("Se déconnecter"), then frees. Accepts NULL. */
 void portal_free(struct portal **portal);
 
@@ -67,7 +66,7 @@ enum exit_code portal_read_invoices(struct portal *portal, struct invoice_page *
 struct pay_request {
 	const char *const *numbers; /* invoice numbers; ignored when all */
 	size_t count;
-	bool all;                   /* every payable invoice (of one régie) */
+	bool all; /* every payable invoice (of one régie) */
 	/* Balances the user saw, by number, to compare with the fresh read
 	 * (NULL = nothing to compare: the command line reads and pays at once). */
 	const int64_t *expected_balances;
@@ -99,12 +98,12 @@ enum pay_progress {
 
 struct pay_result {
 	enum pay_progress progress;
-	char *payment_url;       /* the first URL on a host other than the portal's */
+	char *payment_url; /* the first URL on a host other than the portal's */
 	int64_t amount_cents;
-	char **numbers;          /* the invoices sent to payment */
+	char **numbers; /* the invoices sent to payment */
 	size_t count;
 	char *regie;
-	char **messages;         /* the portal's own messages met on the way
+	char **messages; /* the portal's own messages met on the way
 	                            (confirm texts), in order */
 	size_t nmessages;
 };

@@ -12,8 +12,8 @@ struct portal {
 	char *user;
 	struct http_session *http;
 	bool logged_in;
-	struct portal_links links;   /* the menu links seen so far */
-	struct portal_page landing;  /* the page after login, until used */
+	struct portal_links links;  /* the menu links seen so far */
+	struct portal_page landing; /* the page after login, until used */
 };
 
 /* Performs req; HTTP errors and statuses >= 400 become exit codes, the

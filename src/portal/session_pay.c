@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/xalloc.h"
 #include "web/form_encode.h"
+#include "web/url.h"
 #include "portal/handoff/handoff.h"
 #include "portal/invoices.h"
 #include "portal/session_internal.h"
-#include "web/url.h"
-#include "util/xalloc.h"
 
 /* How many pages the hand-off may cross after the Règlement. */
 #define HANDOFF_MAX_STEPS 8
@@ -87,8 +87,9 @@ static enum exit_code choose_invoices(const struct invoice_page *page,
 		if (rc != EXIT_OK)
 			return rc;
 		if (req->expected_balances && inv->balance_cents != req->expected_balances[i]) {
-			set_error(errp, "invoice %s: its balance changed on the portal since it was "
-			                "shown; nothing was sent, please check it again",
+			set_error(errp,
+			          "invoice %s: its balance changed on the portal since it was "
+			          "shown; nothing was sent, please check it again",
 			          inv->number);
 			return EXIT_PAGE;
 		}
@@ -101,8 +102,9 @@ static enum exit_code choose_invoices(const struct invoice_page *page,
 	}
 	for (size_t i = 1; i < sel->count; i++)
 		if (sel->chosen[i]->regie_index != sel->chosen[0]->regie_index) {
-			set_error(errp, "invoices %s and %s belong to two régies (\"%s\" and \"%s\"), "
-			                "which the portal pays separately: pay one régie at a time",
+			set_error(errp,
+			          "invoices %s and %s belong to two régies (\"%s\" and \"%s\"), "
+			          "which the portal pays separately: pay one régie at a time",
 			          sel->chosen[0]->number, sel->chosen[i]->number,
 			          sel->chosen[0]->regie, sel->chosen[i]->regie);
 			return EXIT_NOTHING_PAYABLE;
@@ -235,7 +237,8 @@ static enum exit_code after_expiry(struct portal *p, int step, struct handoff_re
 		return rc;
 	portal_page_clear(page);
 	http_response_clear(resp);
-	struct http_request get = { .method = "GET", .url = retry->get_url,
+	struct http_request get = { .method = "GET",
+		                    .url = retry->get_url,
 		                    .label = "payment hand-off" };
 	struct foreign_ctx fc = { retry->get_url };
 	return send_step(p, &get, &fc, page, resp, errp);
@@ -248,7 +251,8 @@ static enum exit_code follow_steps(struct portal *p, const struct pay_request *r
 {
 	for (int step = 0; step < HANDOFF_MAX_STEPS; step++) {
 		if (resp->stopped_at || is_foreign(resp->url, fc)) {
-			result->payment_url = xstrdup(resp->stopped_at ? resp->stopped_at : resp->url);
+			result->payment_url = xstrdup(resp->stopped_at ? resp->stopped_at
+			                                               : resp->url);
 			return EXIT_OK;
 		}
 		if (!page->doc)
@@ -290,7 +294,9 @@ static enum exit_code follow_steps(struct portal *p, const struct pay_request *r
 			handoff_step_clear(&hs);
 			return EXIT_OK;
 		}
-		struct http_request next = { .method = "GET", .url = hs.url, .referer = page->url,
+		struct http_request next = { .method = "GET",
+			                     .url = hs.url,
+			                     .referer = page->url,
 			                     .label = "payment hand-off" };
 		if (hs.kind == HANDOFF_SUBMIT) {
 			next.method = hs.request->method;
@@ -341,14 +347,15 @@ static void fill_result(struct pay_result *result, const struct selection *sel)
 
 /* The Règlement POST failed: did it reach the portal? The answer decides
  * between "nothing was sent" and "check before paying again". */
-static enum exit_code reglement_lost(struct portal *p, enum exit_code rc,
-                                     struct pay_result *result, char **errp)
+static enum exit_code reglement_lost(struct portal *p, enum exit_code rc, struct pay_result *result,
+                                     char **errp)
 {
 	char *why = errp ? *errp : NULL;
 	if (!http_request_may_have_arrived(p->http)) {
 		result->progress = PAY_NOT_SENT;
 		if (errp)
-			*errp = xasprintf("%s. Nothing was sent: no payment was started", why ? why : "");
+			*errp = xasprintf("%s. Nothing was sent: no payment was started",
+			                  why ? why : "");
 	} else if (rc == EXIT_PAGE) {
 		/* The portal answered, with a page we could not read. */
 		result->progress = PAY_SENT;
@@ -369,9 +376,8 @@ static enum exit_code reglement_lost(struct portal *p, enum exit_code rc,
 
 static enum exit_code submit_reglement(struct portal *p, const struct pay_request *req,
                                        const struct invoice_page *invoices,
-                                       const struct portal_page *page,
-                                       const struct selection *sel, struct pay_result *result,
-                                       char **errp)
+                                       const struct portal_page *page, const struct selection *sel,
+                                       struct pay_result *result, char **errp)
 {
 	const struct regie *regie = &invoices->regies[sel->chosen[0]->regie_index];
 	if (regie->form_index < 0 || !regie->pay.present) {
@@ -400,10 +406,14 @@ static enum exit_code submit_reglement(struct portal *p, const struct pay_reques
 		return EXIT_ERROR;
 	}
 	struct foreign_ctx fc = { page->url };
-	struct http_request post = { .method = fr->method, .url = fr->url,
-		                     .content_type = fr->content_type, .body = fr->body,
-		                     .body_len = fr->body_len, .referer = page->url,
-		                     .label = "Règlement", .once = true };
+	struct http_request post = { .method = fr->method,
+		                     .url = fr->url,
+		                     .content_type = fr->content_type,
+		                     .body = fr->body,
+		                     .body_len = fr->body_len,
+		                     .referer = page->url,
+		                     .label = "Règlement",
+		                     .once = true };
 	struct portal_page next = { 0 };
 	struct http_response resp = { 0 };
 	/* Sent once: whatever happens next, it is never re-sent by us. */

@@ -15,10 +15,10 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "portal/model.h"
+#include "invlist.h"
 #include "app/connect.h"
 #include "app/pay_guard.h"
-#include "invlist.h"
-#include "portal/model.h"
 #include "ui/keys.h"
 #include "ui/list.h"
 #include "ui/term.h"
@@ -42,7 +42,7 @@ struct screen;
 
 struct screen_ops {
 	const char *name;
-	enum ui_key_scope scope;  /* bindings preferred in this screen */
+	enum ui_key_scope scope; /* bindings preferred in this screen */
 	/* Pushed on the stack (once). May start a network job. */
 	void (*enter)(struct ui *ui, struct screen *s);
 	/* Draws the whole screen: into ui->body, or s->win for a dialog. */
@@ -56,17 +56,17 @@ struct screen_ops {
 	struct ui_list *(*list)(struct screen *s);
 	/* Frees the state; the screen is already off the stack. */
 	void (*destroy)(struct ui *ui, struct screen *s);
-	const char *hints;        /* status line when there is no message */
+	const char *hints; /* status line when there is no message */
 };
 
 struct screen {
-	unsigned id;      /* unique: jobs find their screen again by it */
+	unsigned id; /* unique: jobs find their screen again by it */
 	const struct screen_ops *ops;
 	void *state;
-	char *path;       /* after "Vous êtes ici : ", owned, may be NULL */
-	int menu;         /* the menu entry it stands for (0-6), -1 */
-	bool overlay;     /* a dialog: the screen below shows around it */
-	WINDOW *win;      /* the dialog's window (overlays only) */
+	char *path;   /* after "Vous êtes ici : ", owned, may be NULL */
+	int menu;     /* the menu entry it stands for (0-6), -1 */
+	bool overlay; /* a dialog: the screen below shows around it */
+	WINDOW *win;  /* the dialog's window (overlays only) */
 	/* Takes only keys pressed while it is on the terminal (dialogs whose
 	 * yes pays or sends something: dialog_fresh_keys). */
 	bool fresh_keys;
@@ -76,30 +76,30 @@ struct screen {
 struct ui {
 	struct cli_options *options;
 	struct cli_context ctx;
-	bool connected;           /* cli_connect succeeded */
-	bool logged_in;           /* the portal accepted us: menus work */
-	char *password;           /* typed on the login screen (locked page) */
+	bool connected; /* cli_connect succeeded */
+	bool logged_in; /* the portal accepted us: menus work */
+	char *password; /* typed on the login screen (locked page) */
 	struct ui_term term;
 	WINDOW *hdr, *body, *status;
 	bool too_small;
 	struct screen **stack;
 	size_t depth;
-	char *message;            /* status line message (sanitized), or NULL */
+	char *message; /* status line message (sanitized), or NULL */
 	bool message_error;
-	bool message_shown;       /* drawn once: the next key clears it */
-	char *town;               /* "L'Horme" (sanitized), or NULL */
-	char *family;             /* "MARTIN" (sanitized), or NULL */
-	bool has_balance;         /* "Solde des factures" as the portal printed it */
+	bool message_shown; /* drawn once: the next key clears it */
+	char *town;         /* "L'Horme" (sanitized), or NULL */
+	char *family;       /* "MARTIN" (sanitized), or NULL */
+	bool has_balance;   /* "Solde des factures" as the portal printed it */
 	int64_t balance_cents;
 	struct ui_worker worker;
 	/* The invoices as last read, and the user's selection over them. */
 	struct invoice_page *invoices;
-	char *invoices_error;     /* why the last read failed (sanitized), or NULL */
-	unsigned invoices_gen;    /* counts re-reads: views rebuild their rows */
+	char *invoices_error;  /* why the last read failed (sanitized), or NULL */
+	unsigned invoices_gen; /* counts re-reads: views rebuild their rows */
 	struct invlist *selection;
-	bool selection_adopted;   /* the portal's checks were taken once */
-	struct pay_pending pending;  /* handed off here, not yet seen settled */
-	char *search;             /* the last `/` needle */
+	bool selection_adopted;     /* the portal's checks were taken once */
+	struct pay_pending pending; /* handed off here, not yet seen settled */
+	char *search;               /* the last `/` needle */
 	/* Keys typed while a network job ran, replayed once it is done (as a
 	 * browser keeps what is typed during a load), each with the frame that
 	 * was on the terminal when it was read. */
@@ -108,12 +108,12 @@ struct ui {
 		unsigned frame;
 	} typeahead[16];
 	size_t ntypeahead;
-	unsigned frames;          /* frames put on the terminal so far */
-	unsigned key_frame;       /* the key being handled was read after this frame */
-	bool flush_input;         /* after the next frame: the terminal's queue is type-ahead */
-	size_t blind_keys;        /* dropped by a question not shown yet */
-	bool redraw;              /* the next frame draws every window */
-	bool repaint;             /* ... after clearing the terminal */
+	unsigned frames;    /* frames put on the terminal so far */
+	unsigned key_frame; /* the key being handled was read after this frame */
+	bool flush_input;   /* after the next frame: the terminal's queue is type-ahead */
+	size_t blind_keys;  /* dropped by a question not shown yet */
+	bool redraw;        /* the next frame draws every window */
+	bool repaint;       /* ... after clearing the terminal */
 	bool quit;
 	int exit_code;
 	/* Where the terminal cursor goes at the end of a frame (--plain keeps
@@ -123,8 +123,7 @@ struct ui {
 };
 
 /* ---- the stack (stack.c) ---- */
-struct screen *ui_screen_new(const struct screen_ops *ops, void *state, const char *path,
-                             int menu);
+struct screen *ui_screen_new(const struct screen_ops *ops, void *state, const char *path, int menu);
 void ui_push(struct ui *ui, struct screen *s);
 /* Pops and destroys the top screen (never the last one). */
 void ui_pop(struct ui *ui);

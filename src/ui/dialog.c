@@ -7,16 +7,20 @@
 #include <string.h>
 #include <time.h>
 
-#include "ui/app.h"
-#include "ui/text.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
+#include "ui/app.h"
+#include "ui/text.h"
 
-enum dialog_kind { DIALOG_CONFIRM, DIALOG_ERROR, DIALOG_PROGRESS };
+enum dialog_kind {
+	DIALOG_CONFIRM,
+	DIALOG_ERROR,
+	DIALOG_PROGRESS
+};
 
 struct dialog {
 	enum dialog_kind kind;
-	char *title, *text;   /* sanitized */
+	char *title, *text; /* sanitized */
 	char *yes, *no;
 	bool default_yes;
 	dialog_answer_fn answer;
@@ -50,10 +54,8 @@ static const char *buttons(const struct dialog *d, char *buf, size_t size)
 		snprintf(buf, size, d->default_yes ? "[o] %s   n : %s" : "o : %s   [n] %s", d->yes,
 		         d->no);
 		return buf;
-	case DIALOG_ERROR:
-		return "[Entrée] OK";
-	case DIALOG_PROGRESS:
-		return d->cancelling ? "Annulation..." : "Échap : annuler";
+	case DIALOG_ERROR: return "[Entrée] OK";
+	case DIALOG_PROGRESS: return d->cancelling ? "Annulation..." : "Échap : annuler";
 	}
 	return "";
 }

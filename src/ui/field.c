@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/app.h"
-#include "ui/text.h"
 #include "util/sanitize.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "ui/app.h"
+#include "ui/text.h"
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 
 void ui_field_init(struct ui_field *f, char *buf, size_t cap, bool masked)
 {

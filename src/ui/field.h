@@ -11,10 +11,10 @@
 struct ui;
 
 struct ui_field {
-	char *buf;      /* NUL-terminated UTF-8, owned by the caller */
-	size_t cap;     /* bytes in buf, the NUL included */
+	char *buf;  /* NUL-terminated UTF-8, owned by the caller */
+	size_t cap; /* bytes in buf, the NUL included */
 	size_t len;
-	bool masked;    /* drawn as one '*' per character */
+	bool masked; /* drawn as one '*' per character */
 };
 
 /* Uses buf (cap bytes) and keeps what it holds. */

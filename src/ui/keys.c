@@ -8,17 +8,19 @@
 
 #include "util/xalloc.h"
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 
 struct binding {
-	int keys[4];            /* 0 ends the list */
-	const char *names;      /* as the help shows them (UTF-8) */
-	const char *ascii_names;/* NULL = same */
+	int keys[4];             /* 0 ends the list */
+	const char *names;       /* as the help shows them (UTF-8) */
+	const char *ascii_names; /* NULL = same */
 	enum ui_action action;
 	enum ui_key_scope scope;
 	const char *help;
 };
 
+/* A table, aligned by hand: */
+/* clang-format off */
 static const struct binding bindings[] = {
 	{ { KEY_UP, 'k' }, "↑ k", "Up k", ACT_UP, SCOPE_LISTS, "ligne précédente" },
 	{ { KEY_DOWN, 'j' }, "↓ j", "Down j", ACT_DOWN, SCOPE_LISTS, "ligne suivante" },
@@ -61,6 +63,7 @@ static const struct binding bindings[] = {
 	{ { 'o', 'O', 'y', 'Y' }, "o y", NULL, ACT_YES, SCOPE_DIALOGS, "oui" },
 	{ { 'n', 'N' }, "n", NULL, ACT_NO, SCOPE_DIALOGS, "non" },
 };
+/* clang-format on */
 
 #define NBINDINGS (sizeof(bindings) / sizeof(bindings[0]))
 

@@ -8,33 +8,48 @@
 
 enum ui_action {
 	ACT_NONE = 0,
-	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
-	ACT_NEXT_AREA, ACT_PREV_AREA,
-	ACT_ACTIVATE,     /* Enter */
-	ACT_BACK,         /* Esc: back one screen */
-	ACT_QUIT,         /* q: back, or quit on the top screen */
-	ACT_CANCEL,       /* Ctrl-C: cancels a network wait, else like q */
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_NEXT_AREA,
+	ACT_PREV_AREA,
+	ACT_ACTIVATE, /* Enter */
+	ACT_BACK,     /* Esc: back one screen */
+	ACT_QUIT,     /* q: back, or quit on the top screen */
+	ACT_CANCEL,   /* Ctrl-C: cancels a network wait, else like q */
 	ACT_HELP,
-	ACT_REFRESH,      /* r: fetch the page again */
-	ACT_REDRAW,       /* Ctrl-L: repaint the whole terminal */
-	ACT_MENU_1, ACT_MENU_2, ACT_MENU_3, ACT_MENU_4, ACT_MENU_5, ACT_MENU_6, ACT_MENU_7,
-	ACT_PAY_SCREEN,   /* p: "Payer mes factures" */
-	ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV,
+	ACT_REFRESH, /* r: fetch the page again */
+	ACT_REDRAW,  /* Ctrl-L: repaint the whole terminal */
+	ACT_MENU_1,
+	ACT_MENU_2,
+	ACT_MENU_3,
+	ACT_MENU_4,
+	ACT_MENU_5,
+	ACT_MENU_6,
+	ACT_MENU_7,
+	ACT_PAY_SCREEN, /* p: "Payer mes factures" */
+	ACT_SEARCH,
+	ACT_SEARCH_NEXT,
+	ACT_SEARCH_PREV,
 	ACT_TOGGLE,       /* Space */
 	ACT_TOGGLE_REGIE, /* a */
 	ACT_COPY,         /* c: the payment URL to the clipboard (OSC 52) */
 	ACT_OPEN,         /* o: in $BROWSER */
 	ACT_QR,           /* v: the QR code on the whole screen */
-	ACT_YES, ACT_NO,  /* dialogs: o/y, n */
+	ACT_YES,
+	ACT_NO, /* dialogs: o/y, n */
 	ACT_COUNT_
 };
 
 /* Where an action applies, for the help screen. */
 enum ui_key_scope {
 	SCOPE_EVERYWHERE,
-	SCOPE_LISTS,      /* every list and page */
-	SCOPE_INVOICES,   /* the invoice table */
-	SCOPE_HANDOFF,    /* the payment hand-off */
+	SCOPE_LISTS,    /* every list and page */
+	SCOPE_INVOICES, /* the invoice table */
+	SCOPE_HANDOFF,  /* the payment hand-off */
 	SCOPE_DIALOGS,
 	SCOPE_COUNT_
 };

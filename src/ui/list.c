@@ -81,8 +81,7 @@ void ui_list_place(struct ui_list *l, WINDOW *w, int y, int x, int height, int w
 
 void ui_list_draw_row(struct ui_list *l, size_t row)
 {
-	if (!l->win || row < l->top || row >= l->top + page(l) || row >= count(l) ||
-	    l->height <= 0)
+	if (!l->win || row < l->top || row >= l->top + page(l) || row >= count(l) || l->height <= 0)
 		return;
 	l->ops->draw(l->ctx, l->win, l->y + (int)(row - l->top), l->x, l->width, row,
 	             l->focused && row == l->cur);
@@ -158,20 +157,11 @@ bool ui_list_move(struct ui_list *l, enum ui_action action)
 		}
 		return true;
 	}
-	case ACT_PAGE_UP:
-		go(l, step(l, l->cur, -1, page(l)));
-		return true;
-	case ACT_PAGE_DOWN:
-		go(l, step(l, l->cur, 1, page(l)));
-		return true;
-	case ACT_TOP:
-		go(l, nearest(l, 0, 1));
-		return true;
-	case ACT_BOTTOM:
-		go(l, nearest(l, n ? n - 1 : 0, -1));
-		return true;
-	default:
-		return false;
+	case ACT_PAGE_UP: go(l, step(l, l->cur, -1, page(l))); return true;
+	case ACT_PAGE_DOWN: go(l, step(l, l->cur, 1, page(l))); return true;
+	case ACT_TOP: go(l, nearest(l, 0, 1)); return true;
+	case ACT_BOTTOM: go(l, nearest(l, n ? n - 1 : 0, -1)); return true;
+	default: return false;
 	}
 }
 

@@ -8,12 +8,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/xalloc.h"
 #include "ui/app.h"
 #include "ui/field.h"
 #include "ui/text.h"
-#include "util/xalloc.h"
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 #define SEARCH_MAX 128
 
 /* ---- layout and drawing ---- */
@@ -87,8 +87,9 @@ static int menu_width(int variant, int gap)
 {
 	int w = 0;
 	for (int i = 0; i < 7; i++) {
-		const char *l = variant == 0 ? menu_labels[i].full
-		                : variant == 1 ? menu_labels[i].mid : menu_labels[i].short_;
+		const char *l = variant == 0   ? menu_labels[i].full
+		                : variant == 1 ? menu_labels[i].mid
+		                               : menu_labels[i].short_;
 		w += 2 + (int)ui_text_width(l) + (i ? gap : 0);
 	}
 	return w;
@@ -104,8 +105,9 @@ static void draw_menu(struct ui *ui, int current)
 		}
 	int x = 1;
 	for (int i = 0; i < 7 && x < cols; i++) {
-		const char *l = variant == 0 ? menu_labels[i].full
-		                : variant == 1 ? menu_labels[i].mid : menu_labels[i].short_;
+		const char *l = variant == 0   ? menu_labels[i].full
+		                : variant == 1 ? menu_labels[i].mid
+		                               : menu_labels[i].short_;
 		char *item = xasprintf("%d %s", i + 1, l);
 		attr_t a = ui_attr(i == current ? UI_MENU_CURRENT : UI_MENU);
 		x += ui_put(ui->hdr, 1, x, cols - x, item, a, false) + gap;
@@ -139,7 +141,9 @@ void ui_draw_status(struct ui *ui)
 	WINDOW *w = ui->status;
 	int cols = getmaxx(w);
 	struct screen *top = ui_top(ui);
-	const char *text = ui->message ? ui->message : top && top->ops->hints ? top->ops->hints : "";
+	const char *text = ui->message              ? ui->message
+	                   : top && top->ops->hints ? top->ops->hints
+	                                            : "";
 	attr_t a = ui->message && ui->message_error ? ui_attr(UI_ERROR) | A_REVERSE
 	                                            : ui_attr(UI_STATUS);
 	ui_put(w, 0, 0, cols, text, a, true);
@@ -319,7 +323,7 @@ static void frame(struct ui *ui)
 /* ---- status messages ---- */
 
 static void set_message(struct ui *ui, bool error, const char *fmt, va_list ap)
-	__attribute__((format(printf, 3, 0)));
+        __attribute__((format(printf, 3, 0)));
 
 static void set_message(struct ui *ui, bool error, const char *fmt, va_list ap)
 {
@@ -423,13 +427,14 @@ static int global_action(struct ui *ui, enum ui_action action)
 	struct screen *top = ui_top(ui);
 	struct ui_list *l = top && top->ops->list ? top->ops->list(top) : NULL;
 	switch (action) {
-	case ACT_MENU_1: case ACT_MENU_2: case ACT_MENU_3: case ACT_MENU_4:
-	case ACT_MENU_5: case ACT_MENU_6: case ACT_MENU_7:
-		ui_open_menu(ui, (int)(action - ACT_MENU_1));
-		return UI_HANDLED;
-	case ACT_PAY_SCREEN:
-		ui_open_invoices(ui);
-		return UI_HANDLED;
+	case ACT_MENU_1:
+	case ACT_MENU_2:
+	case ACT_MENU_3:
+	case ACT_MENU_4:
+	case ACT_MENU_5:
+	case ACT_MENU_6:
+	case ACT_MENU_7: ui_open_menu(ui, (int)(action - ACT_MENU_1)); return UI_HANDLED;
+	case ACT_PAY_SCREEN: ui_open_invoices(ui); return UI_HANDLED;
 	case ACT_HELP:
 		if (top && strcmp(top->ops->name, "aide") != 0)
 			ui_push(ui, scr_help_new(ui));
@@ -447,9 +452,7 @@ static int global_action(struct ui *ui, enum ui_action action)
 		else
 			ui_request_quit(ui);
 		return UI_HANDLED;
-	case ACT_REDRAW:
-		ui_repaint(ui);
-		return UI_HANDLED;
+	case ACT_REDRAW: ui_repaint(ui); return UI_HANDLED;
 	case ACT_SEARCH:
 		if (searchable(ui))
 			search_prompt(ui);
@@ -457,11 +460,8 @@ static int global_action(struct ui *ui, enum ui_action action)
 			ui_status(ui, "Rien à chercher sur cet écran");
 		return UI_HANDLED;
 	case ACT_SEARCH_NEXT:
-	case ACT_SEARCH_PREV:
-		find(ui, action == ACT_SEARCH_PREV);
-		return UI_HANDLED;
-	default:
-		break;
+	case ACT_SEARCH_PREV: find(ui, action == ACT_SEARCH_PREV); return UI_HANDLED;
+	default: break;
 	}
 	if (l && ui_list_move(l, action))
 		return UI_HANDLED;

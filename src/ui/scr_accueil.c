@@ -3,10 +3,10 @@
 
 #include <stdlib.h>
 
+#include "util/xalloc.h"
 #include "money.h"
 #include "portal/navigation.h"
 #include "ui/app.h"
-#include "util/xalloc.h"
 
 static void push(char ***lines, size_t *n, char *line)
 {

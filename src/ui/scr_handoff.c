@@ -4,25 +4,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strbuf.h"
+#include "util/xalloc.h"
 #include "money.h"
+#include "web/url.h"
 #include "portal/invoices.h"
 #include "portal/session.h"
 #include "app/qr_text.h"
 #include "ui/app.h"
 #include "ui/text.h"
-#include "web/url.h"
-#include "util/strbuf.h"
-#include "util/xalloc.h"
 
 struct handoff {
 	struct pay_result *result;
-	bool url_ok;           /* no controls or spaces, an allowed scheme/host */
-	char *url_problem;     /* why not, for the user */
+	bool url_ok;       /* no controls or spaces, an allowed scheme/host */
+	char *url_problem; /* why not, for the user */
 	char *host;
-	char **qr;             /* the QR code's lines (NULL: cannot encode) */
+	char **qr; /* the QR code's lines (NULL: cannot encode) */
 	size_t qr_rows, qr_cols;
-	bool reread;           /* r was pressed once: states below are known */
-	char *reread_error;    /* why the last re-read failed (sanitized), or NULL */
+	bool reread;        /* r was pressed once: states below are known */
+	char *reread_error; /* why the last re-read failed (sanitized), or NULL */
 	enum invlist_state *states;
 };
 
@@ -58,8 +58,10 @@ static void draw_summary(struct ui *ui, struct handoff *h, int *y, int rows, int
 	                    r->regie ? r->regie : "");
 	line(w, y, rows, cols, t, ui_attr(UI_TITLE));
 	free(t);
-	line(w, y, rows, cols, "confié au site de paiement sécurisé : c'est là que la carte se "
-	     "saisit, jamais ici.", A_NORMAL);
+	line(w, y, rows, cols,
+	     "confié au site de paiement sécurisé : c'est là que la carte se "
+	     "saisit, jamais ici.",
+	     A_NORMAL);
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_puts(&sb, r->count > 1 ? "Factures : " : "Facture : ");
 	for (size_t i = 0; i < r->count; i++)
@@ -92,7 +94,8 @@ static void draw_url(struct ui *ui, struct handoff *h, int *y, int rows, int col
 	(*y)++;
 	line(w, y, rows, cols, "o : ouvrir dans le navigateur   c : copier l'adresse   v : QR code",
 	     ui_attr(UI_KEY));
-	line(w, y, rows, cols, "Une fois payé (ou abandonné), appuyez sur r pour relire les factures.",
+	line(w, y, rows, cols,
+	     "Une fois payé (ou abandonné), appuyez sur r pour relire les factures.",
 	     ui_attr(UI_KEY));
 }
 
@@ -112,9 +115,9 @@ static void draw_states(struct ui *ui, struct handoff *h, int *y, int rows, int 
 	for (size_t i = 0; i < h->result->count; i++) {
 		bool done = h->states[i] != INVLIST_STATE_DUE;
 		char *t = xasprintf("  %s : %s", h->result->numbers[i],
-		                    h->states[i] == INVLIST_STATE_SETTLED ? "réglée"
+		                    h->states[i] == INVLIST_STATE_SETTLED  ? "réglée"
 		                    : h->states[i] == INVLIST_STATE_ABSENT ? "n'est plus à payer"
-		                                                            : "encore due");
+		                                                           : "encore due");
 		line(ui->body, y, rows, cols, t, ui_attr(done ? UI_PAID : UI_OVERDUE));
 		free(t);
 	}
@@ -128,11 +131,13 @@ static void draw_qr(struct ui *ui, struct handoff *h, int y, int rows, int cols)
 	if ((int)h->qr_rows <= rows - y - 1 && (int)h->qr_cols <= cols - 2) {
 		int x = (cols - (int)h->qr_cols) / 2;
 		for (size_t i = 0; i < h->qr_rows; i++)
-			ui_put(ui->body, y + 1 + (int)i, x, (int)h->qr_cols, h->qr[i], A_NORMAL, false);
+			ui_put(ui->body, y + 1 + (int)i, x, (int)h->qr_cols, h->qr[i], A_NORMAL,
+			       false);
 		return;
 	}
 	char *t = xasprintf("(QR code : %zu×%zu caractères, plus que la place libre : v pour le "
-	                    "voir en plein écran)", h->qr_cols, h->qr_rows);
+	                    "voir en plein écran)",
+	                    h->qr_cols, h->qr_rows);
 	if (y + 1 < rows)
 		ui_put(ui->body, y + 1, 1, cols - 2, t, ui_attr(UI_DIM), true);
 	free(t);
@@ -172,8 +177,10 @@ static void qr_draw(struct ui *ui, struct screen *s)
 		return;
 	}
 	if ((int)h->qr_rows > LINES - 1 || (int)h->qr_cols > COLS) {
-		char *t = xasprintf("Le QR code demande %zu×%zu caractères : agrandissez la fenêtre. "
-		                    "Une touche pour revenir.", h->qr_cols, h->qr_rows + 1);
+		char *t = xasprintf(
+		        "Le QR code demande %zu×%zu caractères : agrandissez la fenêtre. "
+		        "Une touche pour revenir.",
+		        h->qr_cols, h->qr_rows + 1);
 		ui_put(s->win, 0, 0, COLS, t, A_BOLD, false);
 		free(t);
 		return;
@@ -194,7 +201,11 @@ static int qr_key(struct ui *ui, struct screen *s, enum ui_action action, int ch
 }
 
 static const struct screen_ops qr_ops = {
-	.name = "qr", .scope = SCOPE_DIALOGS, .draw = qr_draw, .key = qr_key, .hints = "",
+	.name = "qr",
+	.scope = SCOPE_DIALOGS,
+	.draw = qr_draw,
+	.key = qr_key,
+	.hints = "",
 };
 
 /* ---- keys ---- */
@@ -237,8 +248,10 @@ static void reread_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 		if (settled == h->result->count)
 			ui_status(ui, "Le portail a enregistré le paiement.");
 		else
-			ui_status(ui, "Le portail montre %zu facture%s encore due%s (le paiement peut "
-			              "mettre un moment à lui parvenir).", h->result->count - settled,
+			ui_status(ui,
+			          "Le portail montre %zu facture%s encore due%s (le paiement peut "
+			          "mettre un moment à lui parvenir).",
+			          h->result->count - settled,
 			          h->result->count - settled > 1 ? "s" : "",
 			          h->result->count - settled > 1 ? "s" : "");
 		ui_redraw(ui);
@@ -286,8 +299,7 @@ static int handoff_key(struct ui *ui, struct screen *s, enum ui_action action, i
 		}
 		return UI_HANDLED;
 	}
-	default:
-		return UI_IGNORED;
+	default: return UI_IGNORED;
 	}
 }
 

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/app.h"
-#include "ui/text.h"
 #include "util/fold.h"
 #include "util/xalloc.h"
+#include "ui/app.h"
+#include "ui/text.h"
 
 struct help {
 	char **lines;
@@ -20,13 +20,13 @@ static size_t help_count(void *ctx)
 	return ((struct help *)ctx)->n;
 }
 
-static void help_draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t row,
-                          bool current)
+static void help_draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t row, bool current)
 {
 	struct help *h = ctx;
 	const char *line = h->lines[row];
-	attr_t a = current ? ui_attr(UI_CURSOR) : line[0] && line[0] != ' ' ? ui_attr(UI_HEADING)
-	                                                                     : A_NORMAL;
+	attr_t a = current                     ? ui_attr(UI_CURSOR)
+	           : line[0] && line[0] != ' ' ? ui_attr(UI_HEADING)
+	                                       : A_NORMAL;
 	ui_put(w, y, x, width, line, a, true);
 }
 
@@ -40,8 +40,7 @@ static bool help_matches(void *ctx, size_t row, const char *needle)
 	return hit;
 }
 
-static const struct ui_list_ops help_list_ops = { help_count, help_draw_row, NULL,
-	                                          help_matches };
+static const struct ui_list_ops help_list_ops = { help_count, help_draw_row, NULL, help_matches };
 
 static void help_draw(struct ui *ui, struct screen *s)
 {
@@ -85,7 +84,8 @@ struct screen *scr_help_new(struct ui *ui)
 	h->n = ui_key_help(ui->term.ascii, &h->lines);
 	ui_list_init(&h->list, &help_list_ops, h);
 	struct screen *base = ui_base(ui);
-	char *path = xasprintf("%s » Aide du programme", base && base->path ? base->path : "Accueil");
+	char *path = xasprintf("%s » Aide du programme",
+	                       base && base->path ? base->path : "Accueil");
 	struct screen *s = ui_screen_new(&help_ops, h, path, base ? base->menu : -1);
 	free(path);
 	return s;

@@ -4,16 +4,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strbuf.h"
+#include "util/xalloc.h"
 #include "money.h"
 #include "portal/invoices.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/text.h"
-#include "util/strbuf.h"
-#include "util/xalloc.h"
 
-enum row_kind { R_WARNING, R_EMPTY, R_REGIE, R_COLHEAD, R_INVOICE, R_BALANCE, R_TOTAL, R_BLANK,
-	        R_LEGEND };
+enum row_kind {
+	R_WARNING,
+	R_EMPTY,
+	R_REGIE,
+	R_COLHEAD,
+	R_INVOICE,
+	R_BALANCE,
+	R_TOTAL,
+	R_BLANK,
+	R_LEGEND
+};
 
 struct inv_row {
 	enum row_kind kind;
@@ -23,7 +32,7 @@ struct inv_row {
 struct inv_view {
 	struct inv_row *rows;
 	size_t nrows;
-	unsigned built_gen;   /* rows match this read of the invoices (0: none) */
+	unsigned built_gen; /* rows match this read of the invoices (0: none) */
 	/* This read was first on the terminal in frame shown_frame: Enter pays
 	 * only if pressed since (ui_key_pressed_since). */
 	unsigned shown_gen, shown_frame;
@@ -106,8 +115,8 @@ static void build_rows(struct inv_view *v, const struct invoice_page *page)
 		const struct regie *g = &page->regies[r];
 		add_row(v, R_REGIE, r);
 		add_row(v, R_COLHEAD, r);
-		for (size_t i = g->first_invoice; i < g->first_invoice + g->ninvoices &&
-		                                  i < page->ninvoices; i++)
+		for (size_t i = g->first_invoice;
+		     i < g->first_invoice + g->ninvoices && i < page->ninvoices; i++)
 			add_row(v, R_INVOICE, i);
 		add_row(v, R_BALANCE, r);
 		add_row(v, R_TOTAL, r);
@@ -264,32 +273,23 @@ static void inv_draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t r
 	case R_WARNING:
 		ui_put(w, y, x, width, page->warnings[r->index], ui_attr(UI_ERROR), true);
 		break;
-	case R_EMPTY:
-		ui_put(w, y, x, width, "Aucune facture.", A_NORMAL, true);
-		break;
+	case R_EMPTY: ui_put(w, y, x, width, "Aucune facture.", A_NORMAL, true); break;
 	case R_REGIE:
 		ui_put(w, y, x, width, page->regies[r->index].name, ui_attr(UI_HEADING), true);
 		break;
-	case R_COLHEAD:
-		draw_colhead(w, y, x, width, &c);
-		break;
-	case R_INVOICE:
-		draw_invoice(v, w, y, x, width, r->index, current);
-		break;
+	case R_COLHEAD: draw_colhead(w, y, x, width, &c); break;
+	case R_INVOICE: draw_invoice(v, w, y, x, width, r->index, current); break;
 	case R_BALANCE:
 		draw_sum(v, w, y, x, width, "Solde dû :", invlist_regie_balance(page, r->index),
 		         A_NORMAL);
 		break;
 	case R_TOTAL:
-		draw_sum(v, w, y, x, width, "Total à régler :",
-		         invlist_regie_total(v->ui->selection, r->index), ui_attr(UI_HEADING));
+		draw_sum(v, w, y, x, width,
+		         "Total à régler :", invlist_regie_total(v->ui->selection, r->index),
+		         ui_attr(UI_HEADING));
 		break;
-	case R_BLANK:
-		blank(w, y, x, width, A_NORMAL);
-		break;
-	case R_LEGEND:
-		ui_put(w, y, x, width, legend[r->index], ui_attr(UI_DIM), true);
-		break;
+	case R_BLANK: blank(w, y, x, width, A_NORMAL); break;
+	case R_LEGEND: ui_put(w, y, x, width, legend[r->index], ui_attr(UI_DIM), true); break;
 	}
 }
 
@@ -429,8 +429,10 @@ static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 		ui->selection_adopted = true;
 		invlist_adopt_served(ui->selection);
 		if (served_left_out(ui))
-			ui_status(ui, "Une régie à la fois : seules les factures cochées de la 1re régie "
-			              "sont reprises.");
+			ui_status(
+			        ui,
+			        "Une régie à la fois : seules les factures cochées de la 1re régie "
+			        "sont reprises.");
 	} else if (changes) {
 		ui_status(ui, "Depuis la dernière lecture : %s", changes);
 	} else {
@@ -458,10 +460,8 @@ static int invoices_key(struct ui *ui, struct screen *s, enum ui_action action, 
 {
 	struct inv_view *v = s->state;
 	switch (action) {
-	case ACT_TOGGLE:
-		return toggle(ui, v, false);
-	case ACT_TOGGLE_REGIE:
-		return toggle(ui, v, true);
+	case ACT_TOGGLE: return toggle(ui, v, false);
+	case ACT_TOGGLE_REGIE: return toggle(ui, v, true);
 	case ACT_ACTIVATE:
 		/* The key that starts a payment is pressed with the invoices on
 		 * the screen, not typed ahead while they loaded. */
@@ -472,11 +472,8 @@ static int invoices_key(struct ui *ui, struct screen *s, enum ui_action action, 
 		}
 		scr_pay_start(ui);
 		return UI_HANDLED;
-	case ACT_REFRESH:
-		scr_invoices_reread(ui);
-		return UI_HANDLED;
-	default:
-		return UI_IGNORED;
+	case ACT_REFRESH: scr_invoices_reread(ui); return UI_HANDLED;
+	default: return UI_IGNORED;
 	}
 }
 

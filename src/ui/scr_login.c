@@ -4,24 +4,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/password.h"
+#include "util/xalloc.h"
+#include "web/url.h"
 #include "portal/page_content.h"
+#include "app/password.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/field.h"
 #include "ui/summary.h"
 #include "ui/text.h"
-#include "web/url.h"
-#include "util/xalloc.h"
 
 #define USER_MAX 256
 
 struct login {
 	char user[USER_MAX];
 	struct ui_field user_field, password_field;
-	int focus;          /* 0 user, 1 password */
-	bool ask_password;  /* no other source gave one */
-	char *message;      /* the portal's refusal, or an error (raw) */
+	int focus;         /* 0 user, 1 password */
+	bool ask_password; /* no other source gave one */
+	char *message;     /* the portal's refusal, or an error (raw) */
 	bool message_error;
 };
 
@@ -45,8 +45,9 @@ static void login_draw(struct ui *ui, struct screen *s)
 	int cols = getmaxx(w);
 	werase(w);
 	ui_put(w, 1, 2, cols - 4, "Connexion au Portail familles", ui_attr(UI_TITLE), false);
-	const char *url = ui->ctx.login_url ? ui->ctx.login_url
-	                  : ui->options->url ? ui->options->url : "";
+	const char *url = ui->ctx.login_url  ? ui->ctx.login_url
+	                  : ui->options->url ? ui->options->url
+	                                     : "";
 	char *host = *url ? url_host(url) : NULL;
 	if (host) {
 		char *where = xasprintf("sur %s", host);
@@ -65,8 +66,8 @@ static void login_draw(struct ui *ui, struct screen *s)
 	                       : "Entrée : se connecter   Échap : quitter",
 	       ui_attr(UI_DIM), false);
 	if (l->message)
-		ui_put(w, 9, 2, cols - 4, l->message, ui_attr(l->message_error ? UI_ERROR : UI_NORMAL),
-		       false);
+		ui_put(w, 9, 2, cols - 4, l->message,
+		       ui_attr(l->message_error ? UI_ERROR : UI_NORMAL), false);
 	/* The focused field last: it places the cursor. */
 	if (l->focus == 0)
 		ui_field_draw(ui, &l->user_field, w, 4, 18, 40, true);

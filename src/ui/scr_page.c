@@ -4,34 +4,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/fold.h"
+#include "util/xalloc.h"
+#include "web/url.h"
 #include "portal/navigation.h"
 #include "portal/page_content.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/summary.h"
 #include "ui/text.h"
-#include "web/url.h"
-#include "util/fold.h"
-#include "util/xalloc.h"
 
 struct link_item {
-	const char *text, *url;  /* point into the content */
-	size_t number;           /* the [N] the text shows */
+	const char *text, *url; /* point into the content */
+	size_t number;          /* the [N] the text shows */
 };
 
 struct page_view {
-	int link;                /* enum portal_link */
+	int link; /* enum portal_link */
 	struct page_content *content;
-	char **lines;            /* the content as text, sanitized */
+	char **lines; /* the content as text, sanitized */
 	size_t nlines;
 	int rendered_cols;
-	char **summary;          /* Accueil: family and balance */
+	char **summary; /* Accueil: family and balance */
 	size_t nsummary;
 	struct link_item *links;
 	size_t nlinks;
 	struct ui_list text, linklist;
-	int focus;               /* 0 text, 1 links */
-	char *error;             /* why the page is not shown (raw) */
+	int focus;   /* 0 text, 1 links */
+	char *error; /* why the page is not shown (raw) */
 };
 
 struct page_job {
@@ -69,7 +69,8 @@ static void text_draw(void *ctx, WINDOW *w, int y, int x, int width, size_t row,
 	bool summary;
 	const char *line = text_row(v, row, &summary);
 	attr_t a = current && v->focus == 0 ? ui_attr(UI_CURSOR)
-	           : summary ? ui_attr(UI_HEADING) : A_NORMAL;
+	           : summary                ? ui_attr(UI_HEADING)
+	                                    : A_NORMAL;
 	ui_put(w, y, x, width, line, a, true);
 }
 
@@ -139,7 +140,8 @@ static void number_links(struct page_view *v)
 		if (seen)
 			continue;
 		v->links = xreallocarray(v->links, v->nlinks + 1, sizeof(*v->links));
-		v->links[v->nlinks] = (struct link_item){ pc->links[i].text ? pc->links[i].text : "",
+		v->links[v->nlinks] = (struct link_item){ pc->links[i].text ? pc->links[i].text
+			                                                    : "",
 			                                  pc->links[i].url, v->nlinks + 1 };
 		v->nlinks++;
 	}
@@ -264,7 +266,8 @@ static void page_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 	} else if (s) {
 		struct page_view *v = s->state;
 		free(v->error);
-		v->error = xasprintf("Page indisponible : %s\n\nr : réessayer", err ? err : "erreur");
+		v->error = xasprintf("Page indisponible : %s\n\nr : réessayer",
+		                     err ? err : "erreur");
 		v->rendered_cols = 0;
 		ui_status_error(ui, "%s", err ? err : "erreur");
 		ui_redraw(ui);
@@ -339,7 +342,8 @@ static void follow(struct ui *ui, const struct link_item *l)
 	} else {
 		char *shown = url_redacted(l->url);
 		char *text = xasprintf("Ce lien quitte l'application :\n%s\n\nL'ouvrir dans le "
-		                       "navigateur ($BROWSER) ?", shown);
+		                       "navigateur ($BROWSER) ?",
+		                       shown);
 		dialog_confirm(ui, l->text, text, "ouvrir", "annuler", false, on_open_answer,
 		               xstrdup(l->url));
 		free(text);
@@ -372,20 +376,18 @@ static int page_key(struct ui *ui, struct screen *s, enum ui_action action, int 
 		return UI_HANDLED;
 	case ACT_ACTIVATE: {
 		bool summary;
-		const struct link_item *l =
-			v->focus == 1 && v->nlinks ? &v->links[v->linklist.cur]
-			                           : link_on_line(v, text_row(v, v->text.cur, &summary));
+		const struct link_item *l = v->focus == 1 && v->nlinks
+		                                    ? &v->links[v->linklist.cur]
+		                                    : link_on_line(v, text_row(v, v->text.cur,
+		                                                               &summary));
 		if (l)
 			follow(ui, l);
 		else if (v->link == LINK_ACCUEIL && v->text.cur < v->nsummary)
 			ui_open_invoices(ui);
 		return UI_HANDLED;
 	}
-	case ACT_REFRESH:
-		fetch(ui, s);
-		return UI_HANDLED;
-	default:
-		return UI_IGNORED;
+	case ACT_REFRESH: fetch(ui, s); return UI_HANDLED;
+	default: return UI_IGNORED;
 	}
 }
 

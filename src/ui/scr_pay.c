@@ -5,13 +5,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "app/pay_guard.h"
-#include "money.h"
-#include "portal/session.h"
-#include "ui/app.h"
-#include "ui/dialog.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "money.h"
+#include "portal/session.h"
+#include "app/pay_guard.h"
+#include "ui/app.h"
+#include "ui/dialog.h"
 
 /* One payment attempt: what the user chose, and what came back. Owned by
  * the job once it starts. */
@@ -59,7 +59,8 @@ static struct pay_job *job_from_selection(struct ui *ui)
 	j->amount = invlist_total(ui->selection);
 	long g = invlist_regie(ui->selection);
 	j->regie = xstrdup(g >= 0 && ui->invoices && ui->invoices->regies[g].name
-	                           ? ui->invoices->regies[g].name : "");
+	                           ? ui->invoices->regies[g].name
+	                           : "");
 	return j;
 }
 
@@ -105,7 +106,8 @@ static bool guard(void *ctx, const struct invoice *const *chosen, size_t n, int6
 		                          "portail la montre encore impayée.\nSi ce paiement a "
 		                          "abouti, le portail ne l'affiche peut-être pas encore : "
 		                          "payer à nouveau paierait deux fois.\n\nL'envoyer "
-		                          "quand même ?", hit.number, stamp));
+		                          "quand même ?",
+		                          hit.number, stamp));
 		j->stopped = j->stopped || !go;
 	}
 	free(err); /* an unreadable record must not block paying */
@@ -209,10 +211,11 @@ static void ask_confirmation(struct ui *ui, struct pay_job *j)
 {
 	char *what = describe(j);
 	char *text = xasprintf("%s\nLe paiement se fait ensuite par carte sur le site de "
-	                       "paiement sécurisé, dans votre navigateur.", what);
+	                       "paiement sécurisé, dans votre navigateur.",
+	                       what);
 	char amount[32];
-	char *title = xasprintf("Payer %s € ?", money_format(j->amount, MONEY_FR, amount,
-	                                                      sizeof(amount)));
+	char *title = xasprintf("Payer %s € ?",
+	                        money_format(j->amount, MONEY_FR, amount, sizeof(amount)));
 	/* Enter says yes: an Enter typed ahead must not be the one. */
 	dialog_fresh_keys(dialog_confirm(ui, title, text, "payer", "annuler", true, on_confirm, j));
 	free(title);
@@ -236,7 +239,8 @@ static void on_resend(struct ui *ui, bool yes, void *arg)
 void scr_pay_start(struct ui *ui)
 {
 	if (invlist_count(ui->selection) == 0) {
-		ui_status(ui, "Cochez d'abord une facture (Espace), ou toutes celles d'une régie (a).");
+		ui_status(ui,
+		          "Cochez d'abord une facture (Espace), ou toutes celles d'une régie (a).");
 		return;
 	}
 	if (ui_job_busy(ui)) {
@@ -257,7 +261,8 @@ void scr_pay_start(struct ui *ui)
 	char *text = xasprintf("La facture %s a été envoyée au paiement à %s et le portail la "
 	                       "montre encore due.\nSi ce paiement a abouti, payer à nouveau "
 	                       "paierait deux fois : relisez d'abord les factures (r).\n\n"
-	                       "L'envoyer à nouveau au paiement ?", again, stamp);
+	                       "L'envoyer à nouveau au paiement ?",
+	                       again, stamp);
 	dialog_fresh_keys(dialog_confirm(ui, "Paiement en attente", text, "renvoyer", "non", false,
 	                                 on_resend, j));
 	free(text);

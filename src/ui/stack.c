@@ -4,17 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/browser.h"
+#include "util/xalloc.h"
 #include "money.h"
+#include "app/browser.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/text.h"
-#include "util/xalloc.h"
 
 /* ---- the stack ---- */
 
-struct screen *ui_screen_new(const struct screen_ops *ops, void *state, const char *path,
-                             int menu)
+struct screen *ui_screen_new(const struct screen_ops *ops, void *state, const char *path, int menu)
 {
 	static unsigned next_id;
 	struct screen *s = xcalloc(1, sizeof(*s));
@@ -171,4 +170,3 @@ void ui_request_quit(struct ui *ui)
 	dialog_confirm(ui, "Quitter ?", text, "quitter", "rester", false, on_quit_answer, NULL);
 	free(text);
 }
-

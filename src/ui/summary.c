@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "money.h"
 #include "util/fold.h"
 #include "util/xalloc.h"
+#include "money.h"
 
 #define SUMMARY_MAX 80
 

@@ -11,7 +11,7 @@
 #include "web/html.h"
 
 struct ui_summary {
-	char *town;      /* NOT sanitized; NULL when not found */
+	char *town; /* NOT sanitized; NULL when not found */
 	char *family;
 	bool has_balance;
 	int64_t balance_cents;

@@ -20,13 +20,13 @@
  * profilers). Those ignored when curses starts stay ignored: SIGPIPE is
  * (cli_install_signal_handlers), a write error says more than a death. */
 static const int fatal_signals[] = {
-	SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV, SIGUSR1, SIGUSR2,
-	SIGPIPE, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGSYS,
+	SIGQUIT, SIGILL,  SIGTRAP, SIGABRT, SIGBUS,  SIGFPE,    SIGSEGV, SIGUSR1,
+	SIGUSR2, SIGPIPE, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGSYS,
 };
 #define NFATAL (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
 
 static struct {
-	bool active;           /* curses is up (not suspended) */
+	bool active; /* curses is up (not suspended) */
 	bool started;
 	SCREEN *screen;
 	struct ui_term info;
@@ -167,7 +167,15 @@ static bool no_color_env(void)
 	return v && *v; /* no-color.org: set and not empty */
 }
 
-enum { P_TITLE = 1, P_OVERDUE, P_SELECTED, P_PAID, P_ERROR, P_LINK, P_MENU };
+enum {
+	P_TITLE = 1,
+	P_OVERDUE,
+	P_SELECTED,
+	P_PAID,
+	P_ERROR,
+	P_LINK,
+	P_MENU
+};
 
 static void set_attrs(bool color)
 {
@@ -223,8 +231,9 @@ static int check_terminal(char **errp)
 		                       "page, pay) work without one (see --help)");
 	const char *t = getenv("TERM");
 	if (!t || !*t || strcmp(t, "dumb") == 0)
-		return set_error(errp, "TERM=%s cannot show the interface; the commands "
-		                       "(invoices, page, pay) work on any terminal",
+		return set_error(errp,
+		                 "TERM=%s cannot show the interface; the commands "
+		                 "(invoices, page, pay) work on any terminal",
 		                 t && *t ? t : "(unset)");
 	return 0;
 }
@@ -286,12 +295,12 @@ bool ui_term_active(void)
 }
 
 static const char *const glyphs_utf8[G_COUNT_] = {
-	[G_ELLIPSIS] = "…", [G_PATH_SEP] = " » ", [G_BULLET] = "•", [G_PAID] = "✓",
-	[G_SPINNER] = "",
+	[G_ELLIPSIS] = "…", [G_PATH_SEP] = " » ", [G_BULLET] = "•",
+	[G_PAID] = "✓",     [G_SPINNER] = "",
 };
 static const char *const glyphs_ascii[G_COUNT_] = {
-	[G_ELLIPSIS] = "...", [G_PATH_SEP] = " > ", [G_BULLET] = "*", [G_PAID] = "v",
-	[G_SPINNER] = "",
+	[G_ELLIPSIS] = "...", [G_PATH_SEP] = " > ", [G_BULLET] = "*",
+	[G_PAID] = "v",       [G_SPINNER] = "",
 };
 
 const char *ui_glyph(enum ui_glyph g)
@@ -364,7 +373,7 @@ void ui_box(WINDOW *w)
 static char *base64(const char *s)
 {
 	static const char alphabet[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s);
 	struct strbuf sb = STRBUF_INIT;
@@ -385,8 +394,10 @@ static char *base64(const char *s)
 int ui_term_copy(const char *text, char **errp)
 {
 	if (!term.info.osc52 || !term.active)
-		return set_error(errp, "ce terminal (TERM=%s) ne permet pas de copier : utilisez o "
-		                       "ou le QR code (v)", getenv("TERM") ? getenv("TERM") : "?");
+		return set_error(errp,
+		                 "ce terminal (TERM=%s) ne permet pas de copier : utilisez o "
+		                 "ou le QR code (v)",
+		                 getenv("TERM") ? getenv("TERM") : "?");
 	char *encoded = base64(text);
 	/* Written after curses flushed its own output, and moving no cursor,
 	 * so the screen curses believes in stays true. */
@@ -394,7 +405,8 @@ int ui_term_copy(const char *text, char **errp)
 	int rc = printf("\033]52;c;%s\a", encoded) < 0 || fflush(stdout) != 0 ? -1 : 0;
 	free(encoded);
 	if (rc < 0)
-		return set_error(errp, "écriture vers le terminal impossible : %s", strerror(errno));
+		return set_error(errp, "écriture vers le terminal impossible : %s",
+		                 strerror(errno));
 	return 0;
 }
 

@@ -45,29 +45,29 @@ bool ui_term_take_interrupt(void);
 
 enum ui_attr {
 	UI_NORMAL,
-	UI_TITLE,       /* the town, screen titles */
-	UI_MENU,        /* the menu bar */
+	UI_TITLE, /* the town, screen titles */
+	UI_MENU,  /* the menu bar */
 	UI_MENU_CURRENT,
-	UI_HEADING,     /* régie names, page headings */
-	UI_CURSOR,      /* the row under the cursor */
-	UI_SELECTED,    /* a checked invoice */
-	UI_OVERDUE,     /* a due date passed */
-	UI_PAID,        /* settled */
-	UI_DIM,         /* not selectable, hints */
-	UI_STATUS,      /* the status line */
+	UI_HEADING,  /* régie names, page headings */
+	UI_CURSOR,   /* the row under the cursor */
+	UI_SELECTED, /* a checked invoice */
+	UI_OVERDUE,  /* a due date passed */
+	UI_PAID,     /* settled */
+	UI_DIM,      /* not selectable, hints */
+	UI_STATUS,   /* the status line */
 	UI_ERROR,
 	UI_LINK,
-	UI_KEY,         /* key names in hints */
+	UI_KEY, /* key names in hints */
 	UI_ATTR_COUNT_
 };
 attr_t ui_attr(enum ui_attr a);
 
 enum ui_glyph {
-	G_ELLIPSIS,     /* "…" or "..." */
-	G_PATH_SEP,     /* " » " or " > " */
-	G_BULLET,       /* "•" or "*" */
-	G_PAID,         /* "✓" or "v" */
-	G_SPINNER,      /* frames: "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏" or "|/-\\" */
+	G_ELLIPSIS, /* "…" or "..." */
+	G_PATH_SEP, /* " » " or " > " */
+	G_BULLET,   /* "•" or "*" */
+	G_PAID,     /* "✓" or "v" */
+	G_SPINNER,  /* frames: "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏" or "|/-\\" */
 	G_COUNT_
 };
 const char *ui_glyph(enum ui_glyph g);

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/term.h"
 #include "util/sanitize.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
+#include "ui/term.h"
 
 static int text_flags;
 
@@ -78,7 +78,9 @@ int ui_put_aligned(WINDOW *w, int y, int x, int width, const char *s, attr_t att
 	size_t tw = ui_text_width(safe);
 	int shift = 0;
 	if (tw < (size_t)width)
-		shift = align == UI_RIGHT ? width - (int)tw : align == UI_CENTER ? (width - (int)tw) / 2 : 0;
+		shift = align == UI_RIGHT    ? width - (int)tw
+		        : align == UI_CENTER ? (width - (int)tw) / 2
+		                             : 0;
 	int n = put_safe(w, y, x + shift, width - shift, safe, attr, false);
 	free(safe);
 	return n;

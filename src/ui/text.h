@@ -17,7 +17,11 @@ size_t ui_text_width(const char *s);
 /* Bytes of s that fit in `cols` columns; *used receives their width. */
 size_t ui_text_fit(const char *s, size_t cols, size_t *used);
 
-enum ui_align { UI_LEFT, UI_RIGHT, UI_CENTER };
+enum ui_align {
+	UI_LEFT,
+	UI_RIGHT,
+	UI_CENTER
+};
 
 /* Draws s (sanitized here) at y, x in at most `width` columns with attr,
  * cut with an ellipsis when too long; with pad, fills the rest of width

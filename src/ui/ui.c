@@ -7,13 +7,13 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "util/xalloc.h"
+#include "portal/invoices.h"
 #include "app/connect.h"
 #include "app/password.h"
-#include "portal/invoices.h"
 #include "ui/app.h"
 #include "ui/loop.h"
 #include "ui/text.h"
-#include "util/xalloc.h"
 
 /* The typed password, in one page kept out of swap when the system lets
  * us; wiped at exit, on every path (atexit covers exit() from elsewhere). */

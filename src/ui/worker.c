@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/xalloc.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
-#include "util/xalloc.h"
 
 void ui_worker_init(struct ui_worker *w)
 {
@@ -48,8 +48,9 @@ int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn
 	/* Signals are for the main thread (it restores the terminal), but for
 	 * a crash of the job itself: blocked, the kernel would kill the
 	 * process without the handler that gives the terminal back. */
-	static const int synchronous[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGABRT,
-		                           SIGSYS };
+	static const int synchronous[] = {
+		SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGABRT, SIGSYS
+	};
 	sigset_t all, old;
 	sigfillset(&all);
 	for (size_t i = 0; i < sizeof(synchronous) / sizeof(synchronous[0]); i++)
@@ -144,8 +145,8 @@ static void show_question(struct ui *ui)
 	if (!text)
 		return;
 	/* Its yes lets a payment go on: only keys pressed while it shows. */
-	w->question_dialog = dialog_fresh_keys(dialog_confirm(ui, title, text, "continuer",
-	                                                      "annuler", false, on_answer, NULL));
+	w->question_dialog = dialog_fresh_keys(
+	        dialog_confirm(ui, title, text, "continuer", "annuler", false, on_answer, NULL));
 	free(text);
 }
 

@@ -28,17 +28,17 @@ typedef void (*ui_job_done_fn)(struct ui *ui, void *arg, enum exit_code rc, char
 
 struct ui_worker {
 	pthread_t thread;
-	bool running;             /* started, `done` not called yet */
+	bool running; /* started, `done` not called yet */
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
-	bool finished;            /* the job function returned (under lock) */
+	bool finished; /* the job function returned (under lock) */
 	atomic_bool cancel;
 	ui_job_fn run;
 	ui_job_done_fn done;
 	void *arg;
 	enum exit_code rc;
 	char *err;
-	struct screen *progress;  /* the progress dialog, while shown */
+	struct screen *progress; /* the progress dialog, while shown */
 	/* A question from the job (under lock). */
 	char *question;
 	const char *question_title;
@@ -52,8 +52,7 @@ void ui_worker_destroy(struct ui *ui);
 
 /* Starts a job with a progress dialog saying `label`. Returns 0, or -1
  * when a job is already running (the caller says "patientez"). */
-int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn done,
-                 void *arg);
+int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn done, void *arg);
 bool ui_job_busy(const struct ui *ui);
 /* Called by the loop: shows pending questions, delivers a finished job. */
 void ui_job_poll(struct ui *ui);

@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/strbuf.h"
 #include <stdbool.h>
+#include "util/strbuf.h"
 
 #include "util/xalloc.h"
 

@@ -42,13 +42,12 @@ static const struct {
 	unsigned long cp;
 	const char *ascii;
 } sanitize_ascii_punct[] = {
-	{ 0x00a0, " " },   { 0x00aa, "a" },   { 0x00ab, "\"" },  { 0x00b0, "o" },
-	{ 0x00ba, "o" },   { 0x00bb, "\"" },  { 0x00d7, "x" },   { 0x2002, " " },
-	{ 0x2003, " " },   { 0x2007, " " },   { 0x2009, " " },   { 0x200a, " " },
-	{ 0x2010, "-" },   { 0x2011, "-" },   { 0x2012, "-" },   { 0x2013, "-" },
-	{ 0x2014, "-" },   { 0x2015, "-" },   { 0x2018, "'" },   { 0x2019, "'" },
-	{ 0x201a, "'" },   { 0x201c, "\"" },  { 0x201d, "\"" },  { 0x201e, "\"" },
-	{ 0x2026, "..." }, { 0x202f, " " },   { 0x20ac, "EUR" }, { 0x2212, "-" },
+	{ 0x00a0, " " },  { 0x00aa, "a" },   { 0x00ab, "\"" }, { 0x00b0, "o" },  { 0x00ba, "o" },
+	{ 0x00bb, "\"" }, { 0x00d7, "x" },   { 0x2002, " " },  { 0x2003, " " },  { 0x2007, " " },
+	{ 0x2009, " " },  { 0x200a, " " },   { 0x2010, "-" },  { 0x2011, "-" },  { 0x2012, "-" },
+	{ 0x2013, "-" },  { 0x2014, "-" },   { 0x2015, "-" },  { 0x2018, "'" },  { 0x2019, "'" },
+	{ 0x201a, "'" },  { 0x201c, "\"" },  { 0x201d, "\"" }, { 0x201e, "\"" }, { 0x2026, "..." },
+	{ 0x202f, " " },  { 0x20ac, "EUR" }, { 0x2212, "-" },
 };
 
 static const char *sanitize_ascii_fold(unsigned long cp)
@@ -83,19 +82,15 @@ static enum sanitize_action sanitize_classify(unsigned long cp, int flags, bool 
 	if (cp == UTF8_BAD)
 		return (flags & SANITIZE_ASCII) ? SANITIZE_FOLD : SANITIZE_REPLACE;
 	switch (cp) {
-	case 0x1b:
-		return SANITIZE_CARET_ESC;
-	case '\n':
-		return multiline ? SANITIZE_KEEP : SANITIZE_SPACE;
+	case 0x1b: return SANITIZE_CARET_ESC;
+	case '\n': return multiline ? SANITIZE_KEEP : SANITIZE_SPACE;
 	case '\r':
 		if (!multiline)
 			return SANITIZE_SPACE;
 		return lf_follows ? SANITIZE_DROP : SANITIZE_NEWLINE;
 	case '\t':
-	case '\b':
-		return SANITIZE_SPACE;
-	default:
-		break;
+	case '\b': return SANITIZE_SPACE;
+	default: break;
 	}
 	if (sanitize_is_unsafe_codepoint(cp))
 		return SANITIZE_DROP;
@@ -113,26 +108,13 @@ static void sanitize_emit(struct strbuf *out, enum sanitize_action action, unsig
                           const char *src, size_t n)
 {
 	switch (action) {
-	case SANITIZE_KEEP:
-		strbuf_append(out, src, n);
-		break;
-	case SANITIZE_DROP:
-		break;
-	case SANITIZE_SPACE:
-		strbuf_putc(out, ' ');
-		break;
-	case SANITIZE_NEWLINE:
-		strbuf_putc(out, '\n');
-		break;
-	case SANITIZE_CARET_ESC:
-		strbuf_puts(out, "^[");
-		break;
-	case SANITIZE_REPLACE:
-		strbuf_puts(out, SANITIZE_REPLACEMENT);
-		break;
-	case SANITIZE_FOLD:
-		strbuf_puts(out, cp == UTF8_BAD ? "?" : sanitize_ascii_fold(cp));
-		break;
+	case SANITIZE_KEEP: strbuf_append(out, src, n); break;
+	case SANITIZE_DROP: break;
+	case SANITIZE_SPACE: strbuf_putc(out, ' '); break;
+	case SANITIZE_NEWLINE: strbuf_putc(out, '\n'); break;
+	case SANITIZE_CARET_ESC: strbuf_puts(out, "^["); break;
+	case SANITIZE_REPLACE: strbuf_puts(out, SANITIZE_REPLACEMENT); break;
+	case SANITIZE_FOLD: strbuf_puts(out, cp == UTF8_BAD ? "?" : sanitize_ascii_fold(cp)); break;
 	}
 }
 

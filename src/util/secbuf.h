@@ -14,7 +14,10 @@ struct secbuf {
 	size_t len, cap;
 };
 
-#define SECBUF_INIT { NULL, 0, 0 }
+#define SECBUF_INIT        \
+	{                  \
+		NULL, 0, 0 \
+	}
 
 /* Appends n bytes (n may be 0: the buffer then holds at least ""). */
 void secbuf_append(struct secbuf *b, const char *bytes, size_t n);

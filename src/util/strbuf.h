@@ -5,12 +5,15 @@
 #include <stddef.h>
 
 struct strbuf {
-	char *data;   /* NUL-terminated; NULL only before the first append */
+	char *data; /* NUL-terminated; NULL only before the first append */
 	size_t len;
 	size_t cap;
 };
 
-#define STRBUF_INIT { NULL, 0, 0 }
+#define STRBUF_INIT        \
+	{                  \
+		NULL, 0, 0 \
+	}
 
 void strbuf_append(struct strbuf *sb, const char *data, size_t len);
 /* Makes room for extra more bytes at once, so that the appends that follow

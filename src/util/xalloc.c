@@ -85,8 +85,7 @@ char *xstrndup(const char *s, size_t n)
 
 /* vasprintf is a GNU extension whose result is unspecified on failure;
  * measuring first keeps this portable and lets xalloc_die handle OOM. */
-__attribute__((format(printf, 1, 0)))
-static char *xvasprintf(const char *fmt, va_list ap)
+__attribute__((format(printf, 1, 0))) static char *xvasprintf(const char *fmt, va_list ap)
 {
 	va_list measure;
 	int n;

@@ -302,7 +302,8 @@ static size_t charset_ascii_run(const char *s, size_t len)
 	while (i + 8 <= len) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
-		uint64_t has_zero = (w - UINT64_C(0x0101010101010101)) & ~w & UINT64_C(0x8080808080808080);
+		uint64_t has_zero = (w - UINT64_C(0x0101010101010101)) & ~w &
+		                    UINT64_C(0x8080808080808080);
 		if ((w & UINT64_C(0x8080808080808080)) || has_zero)
 			break;
 		i += 8;
@@ -340,7 +341,8 @@ static void charset_count_utf8(const char *bytes, size_t len, struct charset_utf
 			continue;
 		}
 		c->invalid++;
-		c->cut_at_end = c->invalid == 1 && pos + n == len && (unsigned char)bytes[pos] >= 0xc2;
+		c->cut_at_end = c->invalid == 1 && pos + n == len &&
+		                (unsigned char)bytes[pos] >= 0xc2;
 	}
 }
 
@@ -412,7 +414,8 @@ const char *charset_detect(const char *bytes, size_t len, const char *content_ty
 		from = CHARSET_FROM_BOM;
 	else if (content_type && (name = charset_from_params(content_type, strlen(content_type))))
 		from = CHARSET_FROM_HTTP;
-	else if ((name = charset_prescan(bytes, len < CHARSET_PRESCAN_BYTES ? len : CHARSET_PRESCAN_BYTES)))
+	else if ((name = charset_prescan(
+	                  bytes, len < CHARSET_PRESCAN_BYTES ? len : CHARSET_PRESCAN_BYTES)))
 		from = CHARSET_FROM_META;
 	else
 		name = charset_looks_utf8(bytes, len) ? charset_utf8 : charset_cp1252;
@@ -499,8 +502,8 @@ static const char *charset_resolve(const char *charset)
 	return name ? name : charset;
 }
 
-int charset_to_utf8(const char *bytes, size_t len, const char *charset, char **out,
-                    size_t *out_len, char **errp)
+int charset_to_utf8(const char *bytes, size_t len, const char *charset, char **out, size_t *out_len,
+                    char **errp)
 {
 	const char *name = charset ? charset_resolve(charset) : NULL;
 	struct strbuf result = STRBUF_INIT;

@@ -47,8 +47,8 @@ const char *charset_detect(const char *bytes, size_t len, const char *content_ty
  * invalid sequence) and decoding goes on after them; NUL bytes also
  * become U+FFFD so that the result is a single C string. Returns -1 only for
  * an unknown charset name (message in *errp). */
-int charset_to_utf8(const char *bytes, size_t len, const char *charset, char **out,
-                    size_t *out_len, char **errp);
+int charset_to_utf8(const char *bytes, size_t len, const char *charset, char **out, size_t *out_len,
+                    char **errp);
 
 /* Maps a charset label (any case, surrounding space or quotes) to the name
  * charset_detect would return, or NULL when unknown. */

@@ -29,7 +29,8 @@ static void add_form(struct form_list *list, const struct html_node *node)
 	form->action = xstrdup(html_attr(node, "action") ? html_attr(node, "action") : "");
 	form->method = upper_method(html_attr(node, "method"));
 	const char *enctype = html_attr(node, "enctype");
-	form->enctype = xstrdup(enctype && *enctype ? enctype : "application/x-www-form-urlencoded");
+	form->enctype = xstrdup(enctype && *enctype ? enctype
+	                                            : "application/x-www-form-urlencoded");
 	form->accept_charset = dup_or_null(html_attr(node, "accept-charset"));
 	form->name = dup_or_null(html_attr(node, "name"));
 	form->id = dup_or_null(html_attr(node, "id"));
@@ -44,8 +45,8 @@ static enum form_control_kind input_kind(const char *type)
 		enum form_control_kind kind;
 	} kinds[] = {
 		{ "password", FC_PASSWORD }, { "hidden", FC_HIDDEN }, { "checkbox", FC_CHECKBOX },
-		{ "radio", FC_RADIO }, { "submit", FC_SUBMIT }, { "image", FC_IMAGE },
-		{ "button", FC_BUTTON }, { "reset", FC_RESET }, { "file", FC_FILE },
+		{ "radio", FC_RADIO },       { "submit", FC_SUBMIT }, { "image", FC_IMAGE },
+		{ "button", FC_BUTTON },     { "reset", FC_RESET },   { "file", FC_FILE },
 	};
 	for (size_t i = 0; type && i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (strcasecmp(type, kinds[i].type) == 0)
@@ -130,7 +131,7 @@ static const void *key_index_find(const struct key_index *ix, const char *key)
 			hi = mid;
 	}
 	return lo < ix->count && strcmp(ix->entries[lo].key, key) == 0 ? ix->entries[lo].item
-	                                                                : NULL;
+	                                                               : NULL;
 }
 
 /* The <label for=...> elements of the page, gathered once. */
@@ -170,14 +171,15 @@ static void fill_control(const struct key_index *labels, struct form_control *c,
 		if (c->kind == FC_SUBMIT || c->kind == FC_BUTTON || c->kind == FC_RESET)
 			c->label = xstrdup(c->value);
 		else if (c->kind == FC_IMAGE)
-			c->label = xstrdup(html_attr(node, "alt") ? html_attr(node, "alt") : c->value);
+			c->label = xstrdup(html_attr(node, "alt") ? html_attr(node, "alt")
+			                                          : c->value);
 		else
 			c->label = label_for(labels, node);
 	} else if (html_is(node, "button")) {
 		const char *type = html_attr(node, "type");
 		c->kind = !type || strcasecmp(type, "submit") == 0 ? FC_SUBMIT
-		          : strcasecmp(type, "reset") == 0        ? FC_RESET
-		                                                  : FC_BUTTON;
+		          : strcasecmp(type, "reset") == 0         ? FC_RESET
+		                                                   : FC_BUTTON;
 		c->value = xstrdup(value ? value : "");
 		c->label = html_text(node);
 	} else if (html_is(node, "select")) {
@@ -228,8 +230,9 @@ static bool looks_moved(const struct html_node *form)
 {
 	for (const struct html_node *n = form->first_child; n; n = n->next) {
 		const char *type = html_attr(n, "type");
-		if (n->type == HTML_TEXT ? !html_text_empty(n)
-		                         : !html_is(n, "input") || !type || strcasecmp(type, "hidden"))
+		if (n->type == HTML_TEXT
+		            ? !html_text_empty(n)
+		            : !html_is(n, "input") || !type || strcasecmp(type, "hidden"))
 			return false;
 	}
 	return true;
@@ -281,8 +284,8 @@ struct form_list *form_list_from_doc(const struct html_doc *doc)
 		fill_control(&labels, c, n);
 		list->by_order = xappend_room(list->by_order, list->ncontrols,
 		                              sizeof(*list->by_order));
-		list->by_order[list->ncontrols++] = (struct form_control_ref){
-			n->order, (size_t)owner, form->ncontrols - 1 };
+		list->by_order[list->ncontrols++] =
+		        (struct form_control_ref){ n->order, (size_t)owner, form->ncontrols - 1 };
 	}
 	free(labels.entries);
 	free(ids.entries);

@@ -15,14 +15,14 @@
 #include "web/html.h"
 
 enum form_control_kind {
-	FC_TEXT,      /* text, email, tel, number, search, url, date... */
+	FC_TEXT, /* text, email, tel, number, search, url, date... */
 	FC_PASSWORD,
 	FC_HIDDEN,
 	FC_CHECKBOX,
 	FC_RADIO,
-	FC_SUBMIT,    /* input type=submit, button (type submit or none) */
-	FC_IMAGE,     /* input type=image: a submit control */
-	FC_BUTTON,    /* input type=button, button type=button: script only */
+	FC_SUBMIT, /* input type=submit, button (type submit or none) */
+	FC_IMAGE,  /* input type=image: a submit control */
+	FC_BUTTON, /* input type=button, button type=button: script only */
 	FC_RESET,
 	FC_FILE,
 	FC_SELECT,
@@ -30,33 +30,33 @@ enum form_control_kind {
 };
 
 struct form_option {
-	char *value;  /* value attribute, or the option's text when absent */
-	char *label;  /* visible text */
+	char *value; /* value attribute, or the option's text when absent */
+	char *label; /* visible text */
 	bool selected;
 	bool disabled;
 };
 
 struct form_control {
 	enum form_control_kind kind;
-	char *name;     /* "" when absent: such a control is never submitted */
-	char *value;    /* value attribute ("on" for a checkbox/radio without
+	char *name;    /* "" when absent: such a control is never submitted */
+	char *value;   /* value attribute ("on" for a checkbox/radio without
 	                   one), textarea text; selects use options */
-	char *label;    /* what a person reads: a button's text or value, or
+	char *label;   /* what a person reads: a button's text or value, or
 	                   the text of the <label> / table cell next to it */
-	char *onclick;  /* NULL when absent */
-	bool checked;   /* checkbox / radio */
+	char *onclick; /* NULL when absent */
+	bool checked;  /* checkbox / radio */
 	bool disabled;
-	bool multiple;  /* select multiple */
+	bool multiple; /* select multiple */
 	struct form_option *options;
 	size_t noptions;
 	const struct html_node *node;
 };
 
 struct form {
-	char *action;          /* as written, "" when absent (= the page URL) */
-	char *method;          /* "GET" or "POST" */
-	char *enctype;         /* "application/x-www-form-urlencoded" by default */
-	char *accept_charset;  /* NULL when absent (= the page's charset) */
+	char *action;                        /* as written, "" when absent (= the page URL) */
+	char *method;                        /* "GET" or "POST" */
+	char *enctype;                       /* "application/x-www-form-urlencoded" by default */
+	char *accept_charset;                /* NULL when absent (= the page's charset) */
 	char *name, *id, *target, *onsubmit; /* NULL when absent */
 	struct form_control *controls;
 	size_t ncontrols;

@@ -11,11 +11,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "web/charset.h"
-#include "web/url.h"
 #include "util/sanitize.h"
 #include "util/secbuf.h"
 #include "util/xalloc.h"
+#include "web/charset.h"
+#include "web/url.h"
 
 /* Every buffer here may hold a password: each is wiped before it is freed
  * (util/secbuf.h), and none grows by realloc. */
@@ -204,10 +204,8 @@ static void add_control(struct entries *list, const struct form_control *c, cons
 			add_image_coordinates(list, c);
 		return;
 	case FC_BUTTON:
-	case FC_RESET:
-		return;
-	default:
-		break;
+	case FC_RESET: return;
+	default: break;
 	}
 	if (!*c->name)
 		return;
@@ -225,8 +223,8 @@ static void add_control(struct entries *list, const struct form_control *c, cons
 	}
 }
 
-static void build_entries(const struct form *form, const struct form_values *values,
-                          long submitter, const char *charset_name, struct entries *list)
+static void build_entries(const struct form *form, const struct form_values *values, long submitter,
+                          const char *charset_name, struct entries *list)
 {
 	for (size_t i = 0; i < form->ncontrols; i++) {
 		const struct form_control *c = &form->controls[i];
@@ -338,8 +336,7 @@ static void encoded_wipe(struct encoded *enc)
 	free(enc->value);
 }
 
-static void encode_entries(const struct entries *list,
-                           const char *charset, struct encoded *enc)
+static void encode_entries(const struct entries *list, const char *charset, struct encoded *enc)
 {
 	enc->n = list->n;
 	enc->name = xcalloc(list->n ? list->n : 1, sizeof(char *));
@@ -407,7 +404,7 @@ static void random_bytes(unsigned char *buf, size_t n)
 static void new_boundary(const struct encoded *enc, char *boundary, size_t size)
 {
 	static const char alnum[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 	static const char prefix[] = "----PortailFamilleBoundary";
 	unsigned char r[16];
 	bool clash;
@@ -545,8 +542,10 @@ int form_encode(const struct form *form, const struct form_values *values, long 
 
 	*out = NULL;
 	if (values && values->count != form->ncontrols)
-		return set_error(errp, "form values do not match the form "
-		                 "(%zu controls, %zu values)", form->ncontrols, values->count);
+		return set_error(errp,
+		                 "form values do not match the form "
+		                 "(%zu controls, %zu values)",
+		                 form->ncontrols, values->count);
 	if (check_submitter(form, submitter, &sub, errp) != 0)
 		return -1;
 	if (url_is_javascript(sub.action))

@@ -12,8 +12,8 @@
  * form->controls), a new value (NULL = as served) and checked state. */
 struct form_values {
 	size_t count;
-	char **value;   /* owned copies; NULL = keep the served value */
-	bool *checked;  /* initialised from the served state */
+	char **value;  /* owned copies; NULL = keep the served value */
+	bool *checked; /* initialised from the served state */
 };
 
 /* Values as served. Never NULL. */
@@ -35,7 +35,7 @@ struct form_request {
 	                       "multipart/form-data; boundary=..." or "text/plain" */
 	char *body;         /* POST only, body_len bytes (not NUL-safe) */
 	size_t body_len;
-	char *charset;      /* the charset the values were encoded in */
+	char *charset; /* the charset the values were encoded in */
 };
 
 /* Builds the submission of form with values (NULL = as served) when the

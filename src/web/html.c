@@ -16,10 +16,10 @@
 #endif
 #endif
 
+#include "util/xalloc.h"
 #include "web/charset.h"
 #include "web/html_prescan.h"
 #include "web/tidy_allocator.h"
-#include "util/xalloc.h"
 
 /* Nodes and strings live in a chain of large blocks freed at once: a
  * 10,000-invoice page has some 200,000 nodes, and one malloc each would
@@ -109,10 +109,12 @@ static void copy_attributes(struct build *b, TidyNode tnode, struct html_node *n
 		size_t len = strlen(name);
 		char *lower = arena_alloc(b->doc->arena, len + 1);
 		for (size_t i = 0; i <= len; i++)
-			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32
+			                                                     : name[i]);
 		node->attrs[node->nattrs].name = lower;
-		node->attrs[node->nattrs].value =
-		    value ? arena_strndup(b->doc->arena, value, strlen(value)) : "";
+		node->attrs[node->nattrs].value = value ? arena_strndup(b->doc->arena, value,
+		                                                        strlen(value))
+		                                        : "";
 		node->nattrs++;
 	}
 }
@@ -120,20 +122,48 @@ static void copy_attributes(struct build *b, TidyNode tnode, struct html_node *n
 static unsigned tag_flags(TidyTagId id)
 {
 	switch (id) {
-	case TidyTag_SCRIPT: case TidyTag_STYLE: case TidyTag_HEAD: case TidyTag_NOSCRIPT:
-	case TidyTag_TEMPLATE: case TidyTag_SELECT: case TidyTag_TEXTAREA: case TidyTag_TITLE:
-		return HTML_INVISIBLE | HTML_SEPARATOR;
-	case TidyTag_BR: case TidyTag_P: case TidyTag_DIV: case TidyTag_TD: case TidyTag_TH:
-	case TidyTag_TR: case TidyTag_LI: case TidyTag_TABLE: case TidyTag_H1: case TidyTag_H2:
-	case TidyTag_H3: case TidyTag_H4: case TidyTag_H5: case TidyTag_H6: case TidyTag_UL:
-	case TidyTag_OL: case TidyTag_DL: case TidyTag_DT: case TidyTag_DD: case TidyTag_FORM:
-	case TidyTag_HR: case TidyTag_BLOCKQUOTE: case TidyTag_PRE: case TidyTag_CENTER:
-	case TidyTag_ADDRESS: case TidyTag_CAPTION: case TidyTag_TBODY: case TidyTag_THEAD:
-	case TidyTag_TFOOT: case TidyTag_OPTION: case TidyTag_IMG: case TidyTag_INPUT:
-	case TidyTag_BUTTON:
-		return HTML_SEPARATOR;
-	default:
-		return 0;
+	case TidyTag_SCRIPT:
+	case TidyTag_STYLE:
+	case TidyTag_HEAD:
+	case TidyTag_NOSCRIPT:
+	case TidyTag_TEMPLATE:
+	case TidyTag_SELECT:
+	case TidyTag_TEXTAREA:
+	case TidyTag_TITLE: return HTML_INVISIBLE | HTML_SEPARATOR;
+	case TidyTag_BR:
+	case TidyTag_P:
+	case TidyTag_DIV:
+	case TidyTag_TD:
+	case TidyTag_TH:
+	case TidyTag_TR:
+	case TidyTag_LI:
+	case TidyTag_TABLE:
+	case TidyTag_H1:
+	case TidyTag_H2:
+	case TidyTag_H3:
+	case TidyTag_H4:
+	case TidyTag_H5:
+	case TidyTag_H6:
+	case TidyTag_UL:
+	case TidyTag_OL:
+	case TidyTag_DL:
+	case TidyTag_DT:
+	case TidyTag_DD:
+	case TidyTag_FORM:
+	case TidyTag_HR:
+	case TidyTag_BLOCKQUOTE:
+	case TidyTag_PRE:
+	case TidyTag_CENTER:
+	case TidyTag_ADDRESS:
+	case TidyTag_CAPTION:
+	case TidyTag_TBODY:
+	case TidyTag_THEAD:
+	case TidyTag_TFOOT:
+	case TidyTag_OPTION:
+	case TidyTag_IMG:
+	case TidyTag_INPUT:
+	case TidyTag_BUTTON: return HTML_SEPARATOR;
+	default: return 0;
 	}
 }
 
@@ -163,14 +193,14 @@ static struct html_node *convert_node(struct build *b, TidyNode tnode)
 		size_t len = strlen(name);
 		char *lower = arena_alloc(b->doc->arena, len + 1);
 		for (size_t i = 0; i <= len; i++)
-			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32
+			                                                     : name[i]);
 		node->tag = lower;
 		node->flags = tag_flags(tidyNodeGetId(tnode));
 		copy_attributes(b, tnode, node);
 		break;
 	}
-	default:
-		return NULL;
+	default: return NULL;
 	}
 	node->order = ++b->order;
 	return node;
@@ -342,14 +372,18 @@ static int run_tidy(struct parse_job *job, char **errp)
 		return set_error(errp, "cannot start the HTML parser thread");
 	pthread_join(thread, NULL);
 	if (job->overrun == TIDY_STACK_OVERRUN || job->overrun == TIDY_MEMORY_OVERRUN)
-		return set_error(errp, "the page is too intricate for the HTML parser (tidy would "
-		                       "need more than its %u MB of %s)",
-		                 job->overrun == TIDY_STACK_OVERRUN ? TIDY_STACK_BUDGET >> 20
-		                                                    : (unsigned)(job->memory_budget >> 20),
+		return set_error(errp,
+		                 "the page is too intricate for the HTML parser (tidy would "
+		                 "need more than its %u MB of %s)",
+		                 job->overrun == TIDY_STACK_OVERRUN
+		                         ? TIDY_STACK_BUDGET >> 20
+		                         : (unsigned)(job->memory_budget >> 20),
 		                 job->overrun == TIDY_STACK_OVERRUN ? "stack" : "memory");
 	if (job->overrun == TIDY_TIME_OVERRUN)
-		return set_error(errp, "the page is too intricate for the HTML parser (tidy was "
-		                       "still reading it after %.1f s of CPU)", job->seconds);
+		return set_error(errp,
+		                 "the page is too intricate for the HTML parser (tidy was "
+		                 "still reading it after %.1f s of CPU)",
+		                 job->seconds);
 	if (job->status < 0)
 		return set_error(errp, "the HTML parser failed (tidy status %d)", job->status);
 	return 0;
@@ -383,8 +417,7 @@ static void neutralise_late_declarations(char *text, size_t len)
 
 /* What tidy would take too long on, or recurse too deeply into, is refused
  * before it starts. */
-static bool prescan_refuses(const char *bytes, size_t len, struct html_prescan *scan,
-                            char **errp)
+static bool prescan_refuses(const char *bytes, size_t len, struct html_prescan *scan, char **errp)
 {
 	static const struct html_prescan_limits limits = {
 		.depth = HTML_MAX_DEPTH,
@@ -399,8 +432,9 @@ static bool prescan_refuses(const char *bytes, size_t len, struct html_prescan *
 		set_error(errp, "too many attributes on one element (%zu, the limit is %u)",
 		          scan->element_attributes, HTML_MAX_ELEMENT_ATTRIBUTES);
 	else if (html_prescan_work(scan) > HTML_MAX_WORK)
-		set_error(errp, "too much markup to parse in time (more than %u tags, character "
-		                "references and attributes, an attribute counting %u)",
+		set_error(errp,
+		          "too much markup to parse in time (more than %u tags, character "
+		          "references and attributes, an attribute counting %u)",
 		          HTML_MAX_WORK, HTML_PRESCAN_ATTRIBUTE_WORK);
 	else
 		return false;
@@ -441,8 +475,10 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 	memset(doc->root, 0, sizeof(*doc->root));
 	doc->root->type = HTML_ROOT;
 
-	struct parse_job job = { .utf8 = utf8, .doc = doc,
-		                 .memory_budget = TIDY_MEMORY_BASE + TIDY_MEMORY_PER_BYTE * utf8_len,
+	struct parse_job job = { .utf8 = utf8,
+		                 .doc = doc,
+		                 .memory_budget = TIDY_MEMORY_BASE +
+		                                  TIDY_MEMORY_PER_BYTE * utf8_len,
 		                 .seconds = tidy_seconds(utf8_len, html_prescan_work(&scan)) };
 	int rc = run_tidy(&job, errp);
 	free(utf8);

@@ -45,18 +45,18 @@ enum html_node_flags {
 
 struct html_node {
 	enum html_node_type type;
-	unsigned flags;    /* enum html_node_flags */
-	const char *tag;   /* lowercase element name; NULL for text and root */
-	const char *text;  /* text nodes: UTF-8, entities decoded, whitespace as served */
+	unsigned flags;   /* enum html_node_flags */
+	const char *tag;  /* lowercase element name; NULL for text and root */
+	const char *text; /* text nodes: UTF-8, entities decoded, whitespace as served */
 	struct html_attr *attrs;
 	unsigned nattrs;
-	unsigned order;    /* position in document order, root = 0 */
+	unsigned order; /* position in document order, root = 0 */
 	struct html_node *parent, *first_child, *last_child, *prev, *next;
 };
 
 struct html_doc {
 	struct html_node *root;
-	const char *charset;   /* what the bytes were decoded from */
+	const char *charset;      /* what the bytes were decoded from */
 	struct html_arena *arena; /* owns every node and string */
 };
 
@@ -64,8 +64,8 @@ struct html_doc {
  * Returns 0 and an owned document in *out, or -1 with a message in *errp
  * (page too large, nested too deeply, too many attributes on one element,
  * too much markup, unknown charset, tidy out of its budget or failing). */
-int html_parse(const char *bytes, size_t len, const char *content_type,
-               struct html_doc **out, char **errp);
+int html_parse(const char *bytes, size_t len, const char *content_type, struct html_doc **out,
+               char **errp);
 void html_doc_free(struct html_doc **doc);
 
 /* Attribute value by name (lowercase: attribute names are stored in

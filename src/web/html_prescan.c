@@ -19,14 +19,14 @@
 /* Elements that never hold children, or whose end tag a page may omit:
  * counting them would make every 2015 table look infinitely deep. */
 static const char *const uncounted[] = {
-	"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-	"source", "track", "wbr", "keygen", "basefont", "frame", "isindex",
-	"p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot", "colgroup",
-	"option", "optgroup", "rb", "rt", "rp", "html", "head", "body", NULL,
+	"area",  "base",    "br",    "col",    "embed",    "hr",     "img",      "input",
+	"link",  "meta",    "param", "source", "track",    "wbr",    "keygen",   "basefont",
+	"frame", "isindex", "p",     "li",     "dt",       "dd",     "td",       "th",
+	"tr",    "thead",   "tbody", "tfoot",  "colgroup", "option", "optgroup", "rb",
+	"rt",    "rp",      "html",  "head",   "body",     NULL,
 };
 static const char *const new_cell[] = { "td", "th", "tr", "thead", "tbody", "tfoot", NULL };
 static const char *const raw_text[] = { "script", "style", "textarea", "title", "xmp", NULL };
-
 
 /* Tag lists are compared by hash: this runs for every tag of the page,
  * and a false match only makes the depth estimate a little off. */
@@ -38,7 +38,7 @@ struct name_set {
 };
 
 struct scan {
-	uint32_t *stack;   /* hashes of the open elements' names */
+	uint32_t *stack; /* hashes of the open elements' names */
 	size_t depth, cap;
 	uint32_t open_count[NAME_BUCKETS]; /* open elements per name bucket */
 	uint32_t table_hash;
@@ -143,8 +143,7 @@ enum tag_state {
 static enum tag_state tag_step(enum tag_state at, char c, size_t *names)
 {
 	switch (at) {
-	case AT_NAME:
-		return c == '/' ? AT_GAP : c == '=' ? AT_VALUE_NEXT : AT_NAME;
+	case AT_NAME: return c == '/' ? AT_GAP : c == '=' ? AT_VALUE_NEXT : AT_NAME;
 	case AT_AFTER_NAME:
 	case AT_GAP:
 		if (at == AT_AFTER_NAME && c == '=')
@@ -153,8 +152,7 @@ static enum tag_state tag_step(enum tag_state at, char c, size_t *names)
 			return AT_GAP;
 		(*names)++; /* another name starts */
 		return AT_NAME;
-	default:
-		return AT_VALUE;
+	default: return AT_VALUE;
 	}
 }
 
@@ -260,7 +258,8 @@ static bool past(size_t value, size_t limit)
 
 static bool within_limits(const struct html_prescan *out, const struct html_prescan_limits *l)
 {
-	return !past(out->depth, l->depth) && !past(out->element_attributes, l->element_attributes) &&
+	return !past(out->depth, l->depth) &&
+	       !past(out->element_attributes, l->element_attributes) &&
 	       !past(html_prescan_work(out), l->work);
 }
 
@@ -283,7 +282,8 @@ void html_prescan(const char *bytes, size_t len, const struct html_prescan_limit
 		if (p < end && *p == '!') {
 			bool comment = end - p >= 3 && p[1] == '-' && p[2] == '-';
 			out->tags++;
-			p = comment ? find_bytes(p + 3, end, "-->") : memchr(p, '>', (size_t)(end - p));
+			p = comment ? find_bytes(p + 3, end, "-->")
+			            : memchr(p, '>', (size_t)(end - p));
 			if (!p)
 				break;
 		} else if (p < end && *p == '?') {

@@ -4,8 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "web/html.h"
 #include "util/strbuf.h"
+#include "web/html.h"
 
 /* Subtrees whose text is never shown as page text. */
 static bool is_invisible(const struct html_node *node)

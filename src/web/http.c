@@ -14,10 +14,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "web/http_log.h"
-#include "web/url.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "web/http_log.h"
+#include "web/url.h"
 
 struct http_session {
 	CURL *curl;
@@ -33,7 +33,7 @@ struct http_session {
 	bool compressed;
 	/* per http_perform */
 	bool may_have_arrived;
-	long long deadline_ms;  /* monotonic */
+	long long deadline_ms; /* monotonic */
 };
 
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
@@ -91,7 +91,8 @@ static int prepare_cookie_file(const char *path, char **errp)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0)
-		return set_error(errp, "cannot create the cookie file %s: %s", path, strerror(errno));
+		return set_error(errp, "cannot create the cookie file %s: %s", path,
+		                 strerror(errno));
 	int rc = fchmod(fd, 0600);
 	close(fd);
 	return rc == 0 ? 0 : set_error(errp, "cannot protect the cookie file %s", path);
@@ -113,7 +114,8 @@ static void configure_handle(struct http_session *s)
 	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(c, CURLOPT_COOKIEFILE, s->options.cookie_file ? s->options.cookie_file : "");
+	curl_easy_setopt(c, CURLOPT_COOKIEFILE,
+	                 s->options.cookie_file ? s->options.cookie_file : "");
 	if (s->options.cookie_file)
 		curl_easy_setopt(c, CURLOPT_COOKIEJAR, s->options.cookie_file);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
@@ -292,10 +294,8 @@ static bool hop_may_have_arrived(CURL *c, CURLcode rc)
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CERTPROBLEM:
 	case CURLE_SSL_CIPHER:
-	case CURLE_SSL_CACERT_BADFILE:
-		return false;
-	default:
-		break;
+	case CURLE_SSL_CACERT_BADFILE: return false;
+	default: break;
 	}
 	long request_bytes = 0;
 	curl_off_t pretransfer = 0;
@@ -387,14 +387,16 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 		if (!is_redirect(out->status) || !next)
 			break;
 		if (out->hops >= HTTP_MAX_REDIRECTS) {
-			set_error(errp, "%s: more than %d redirects", step_name(req), HTTP_MAX_REDIRECTS);
+			set_error(errp, "%s: more than %d redirects", step_name(req),
+			          HTTP_MAX_REDIRECTS);
 			free(url);
 			http_response_clear(out);
 			return HTTP_ERR_POLICY;
 		}
 		if (req->once && with_body && (out->status == 307 || out->status == 308)) {
-			set_error(errp, "%s: the server asked for it to be sent again elsewhere "
-			                "(HTTP %ld): it is sent once only",
+			set_error(errp,
+			          "%s: the server asked for it to be sent again elsewhere "
+			          "(HTTP %ld): it is sent once only",
 			          step_name(req), out->status);
 			free(url);
 			http_response_clear(out);
@@ -408,8 +410,8 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 			return HTTP_OK;
 		}
 		/* As browsers do: 303, and 301/302 after a POST, become a GET. */
-		if (out->status == 303 || ((out->status == 301 || out->status == 302) &&
-		                           strcmp(method, "POST") == 0)) {
+		if (out->status == 303 ||
+		    ((out->status == 301 || out->status == 302) && strcmp(method, "POST") == 0)) {
 			method = "GET";
 			with_body = false;
 		}

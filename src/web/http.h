@@ -17,16 +17,16 @@
 #define HTTP_DEFAULT_TIMEOUT 60
 
 struct http_options {
-	const char *ca_file;       /* extra CA bundle (--ca-file), NULL = system */
-	long connect_timeout;      /* seconds, 0 = 20 (never more than total) */
-	long low_speed_time;       /* abort below 50 B/s for this long, 0 = 60 */
+	const char *ca_file;  /* extra CA bundle (--ca-file), NULL = system */
+	long connect_timeout; /* seconds, 0 = 20 (never more than total) */
+	long low_speed_time;  /* abort below 50 B/s for this long, 0 = 60 */
 	/* Seconds one request may take in all, connecting and every redirect
 	 * hop included, 0 = HTTP_DEFAULT_TIMEOUT. */
 	long total_timeout;
-	size_t max_bytes;          /* decoded body cap, 0 = HTTP_DEFAULT_MAX_BYTES */
-	FILE *log;                 /* -v: one line per request, NULL = quiet */
-	const char *save_dir;      /* --save-pages: keep every page, NULL = don't */
-	const char *cookie_file;   /* keep cookies there (mode 0600), NULL = memory */
+	size_t max_bytes;        /* decoded body cap, 0 = HTTP_DEFAULT_MAX_BYTES */
+	FILE *log;               /* -v: one line per request, NULL = quiet */
+	const char *save_dir;    /* --save-pages: keep every page, NULL = don't */
+	const char *cookie_file; /* keep cookies there (mode 0600), NULL = memory */
 	/* Called during transfers; returning true cancels the request (Ctrl-C,
 	 * a key in the UI). NULL = never. */
 	bool (*cancelled)(void *ctx);
@@ -43,14 +43,14 @@ enum http_error {
 };
 
 struct http_response {
-	long status;         /* of the last hop */
-	char *url;           /* the URL of the last hop (after redirects) */
-	char *content_type;  /* NULL when absent */
-	char *body;          /* NUL-terminated, len bytes */
+	long status;        /* of the last hop */
+	char *url;          /* the URL of the last hop (after redirects) */
+	char *content_type; /* NULL when absent */
+	char *body;         /* NUL-terminated, len bytes */
 	size_t len;
-	char *stopped_at;    /* set when a redirect to a URL that stop_at()
+	char *stopped_at; /* set when a redirect to a URL that stop_at()
 	                        accepted was not followed: that URL */
-	unsigned hops;       /* redirects followed */
+	unsigned hops;    /* redirects followed */
 };
 
 /* Optional: decides, before each redirect hop is fetched, whether to stop
@@ -58,17 +58,17 @@ struct http_response {
 typedef bool (*http_stop_fn)(const char *url, void *ctx);
 
 struct http_request {
-	const char *method;        /* "GET" or "POST" */
+	const char *method; /* "GET" or "POST" */
 	const char *url;
-	const char *content_type;  /* POST */
-	const char *body;          /* POST, len bytes; never logged or saved */
+	const char *content_type; /* POST */
+	const char *body;         /* POST, len bytes; never logged or saved */
 	size_t body_len;
-	const char *referer;       /* NULL = none */
-	http_stop_fn stop_at;      /* NULL = follow every allowed redirect */
+	const char *referer;  /* NULL = none */
+	http_stop_fn stop_at; /* NULL = follow every allowed redirect */
 	void *stop_ctx;
-	const char *label;         /* short name of the step for logs/errors
+	const char *label; /* short name of the step for logs/errors
 	                              ("login", "invoice page"), may be NULL */
-	bool sensitive;            /* the URL or body holds a secret: logs show
+	bool sensitive;    /* the URL or body holds a secret: logs show
 	                              no query string */
 	/* The request may start a payment: it is sent at most once. On a
 	 * connection of its own (libcurl re-sends a request whose reused
@@ -80,11 +80,11 @@ struct http_request {
 
 struct http_stats {
 	unsigned requests;
-	size_t bytes_down;     /* on the wire (compressed), headers included */
+	size_t bytes_down; /* on the wire (compressed), headers included */
 	size_t bytes_up;
-	size_t bytes_decoded;  /* bodies after decompression */
-	double seconds;        /* total transfer time */
-	unsigned compressed;   /* responses that came compressed */
+	size_t bytes_decoded; /* bodies after decompression */
+	double seconds;       /* total transfer time */
+	unsigned compressed;  /* responses that came compressed */
 };
 
 struct http_session;

@@ -9,8 +9,8 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "web/url.h"
 #include "util/xalloc.h"
+#include "web/url.h"
 
 char *http_log_url(const char *url, bool sensitive)
 {
@@ -26,8 +26,8 @@ char *http_log_url(const char *url, bool sensitive)
 	return out;
 }
 
-void http_log_transfer(FILE *log, CURL *curl, const char *method, const char *url,
-                       bool sensitive, CURLcode rc, size_t body_len, bool compressed)
+void http_log_transfer(FILE *log, CURL *curl, const char *method, const char *url, bool sensitive,
+                       CURLcode rc, size_t body_len, bool compressed)
 {
 	if (!log)
 		return;
@@ -42,9 +42,10 @@ void http_log_transfer(FILE *log, CURL *curl, const char *method, const char *ur
 	curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &headers);
 	wire += headers; /* what crossed the link: headers and body as sent */
 	if (rc == CURLE_OK)
-		fprintf(log, "portail-famille: %s %s -> %ld, %zu bytes%s (%ld on the wire), %.3f s\n",
-		        method, shown, status, body_len, compressed ? " compressed" : "", (long)wire,
-		        seconds);
+		fprintf(log,
+		        "portail-famille: %s %s -> %ld, %zu bytes%s (%ld on the wire), %.3f s\n",
+		        method, shown, status, body_len, compressed ? " compressed" : "",
+		        (long)wire, seconds);
 	else
 		fprintf(log, "portail-famille: %s %s -> failed: %s, %.3f s\n", method, shown,
 		        curl_easy_strerror(rc), seconds);

@@ -15,8 +15,8 @@
 char *http_log_url(const char *url, bool sensitive);
 
 /* One line on log (when not NULL): method, URL, status, bytes, time. */
-void http_log_transfer(FILE *log, CURL *curl, const char *method, const char *url,
-                       bool sensitive, CURLcode rc, size_t body_len, bool compressed);
+void http_log_transfer(FILE *log, CURL *curl, const char *method, const char *url, bool sensitive,
+                       CURLcode rc, size_t body_len, bool compressed);
 
 /* Saves the response body as DIR/NNN-host-path.html (mode 0600) when dir is
  * not NULL; *counter numbers the files. Failures are ignored: saving pages

@@ -12,8 +12,10 @@
 /* Class words that 2010s portals put on header rows and cells. */
 static bool has_header_class(const struct html_node *node)
 {
-	static const char *const classes[] = { "entete", "en-tete", "entetes", "titre",
-		"header", "head", "thead", "titre_tableau", "entete_tableau", "intitule", NULL };
+	static const char *const classes[] = {
+		"entete", "en-tete",       "entetes",        "titre",    "header", "head",
+		"thead",  "titre_tableau", "entete_tableau", "intitule", NULL
+	};
 	if (!html_attr(node, "class"))
 		return false; /* most cells: no need to try every name */
 	for (const char *const *c = classes; *c; c++)
@@ -58,8 +60,8 @@ static void add_row(struct table *table, const struct html_node *tr, bool in_the
 		if (!cell->is_th && !has_header_class(c))
 			header_cells = false;
 	}
-	row.looks_like_header = row.ncells > 0 &&
-	                        (in_thead || nth == row.ncells || header_cells || has_header_class(tr));
+	row.looks_like_header = row.ncells > 0 && (in_thead || nth == row.ncells || header_cells ||
+	                                           has_header_class(tr));
 	if (row.looks_like_header && table->header_row < 0)
 		table->header_row = (long)table->nrows;
 	table->rows = xappend_room(table->rows, table->nrows, sizeof(*table->rows));

@@ -13,9 +13,9 @@
 
 struct table_cell {
 	const struct html_node *node;
-	char *text;        /* html_text() of the cell */
-	unsigned col;      /* first column covered, 0-based, colspan applied */
-	unsigned colspan;  /* >= 1 */
+	char *text;       /* html_text() of the cell */
+	unsigned col;     /* first column covered, 0-based, colspan applied */
+	unsigned colspan; /* >= 1 */
 	bool is_th;
 };
 
@@ -29,10 +29,10 @@ struct table_row {
 
 struct table {
 	const struct html_node *node;
-	char *caption;     /* NULL without <caption> */
+	char *caption; /* NULL without <caption> */
 	struct table_row *rows;
 	size_t nrows;
-	long header_row;   /* first row that looks like a header, -1 if none:
+	long header_row; /* first row that looks like a header, -1 if none:
 	                      callers matching header texts may pick another */
 };
 

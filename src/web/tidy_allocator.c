@@ -266,7 +266,10 @@ static void TIDY_CALL pooled_panic(TidyAllocator *self, ctmbstr msg)
 }
 
 static const TidyAllocatorVtbl pooled_vtbl = {
-	pooled_alloc, pooled_realloc, pooled_free, pooled_panic,
+	pooled_alloc,
+	pooled_realloc,
+	pooled_free,
+	pooled_panic,
 };
 
 void tidy_allocator_init(struct tidy_allocator *allocator)
@@ -274,8 +277,8 @@ void tidy_allocator_init(struct tidy_allocator *allocator)
 	*allocator = (struct tidy_allocator){ .base.vtbl = &pooled_vtbl };
 }
 
-void tidy_allocator_guard(struct tidy_allocator *allocator, jmp_buf *escape,
-                          size_t stack_budget, size_t memory_budget, double seconds)
+void tidy_allocator_guard(struct tidy_allocator *allocator, jmp_buf *escape, size_t stack_budget,
+                          size_t memory_budget, double seconds)
 {
 	allocator->deadline = now() + seconds;
 	allocator->calls = 0;

@@ -34,14 +34,14 @@ enum tidy_overrun {
 };
 
 struct tidy_allocator {
-	TidyAllocator base; /* first: tidy passes &base back to us */
-	struct big_block *big;        /* larger blocks, each malloc'd */
-	struct pool_chunk *chunks;    /* where small blocks are carved */
-	char *carve;                  /* the unused end of the newest chunk */
+	TidyAllocator base;        /* first: tidy passes &base back to us */
+	struct big_block *big;     /* larger blocks, each malloc'd */
+	struct pool_chunk *chunks; /* where small blocks are carved */
+	char *carve;               /* the unused end of the newest chunk */
 	size_t carve_left;
 	struct free_slot *free_slots[TIDY_POOL_CLASSES]; /* freed small blocks */
-	size_t live_bytes;            /* asked for and not freed */
-	size_t held_bytes;            /* taken from malloc: chunks and big blocks */
+	size_t live_bytes;                               /* asked for and not freed */
+	size_t held_bytes; /* taken from malloc: chunks and big blocks */
 	/* The guard, off while escape is NULL. */
 	jmp_buf *escape;
 	const char *stack_start; /* a frame address near the parse's start */
@@ -61,8 +61,8 @@ void tidy_allocator_init(struct tidy_allocator *allocator);
  * records why in ->overrun and longjmps to escape (with value 1). The tidy
  * document must then not be used again, only tidy_allocator_release'd.
  * Call from the frame that did the setjmp. */
-void tidy_allocator_guard(struct tidy_allocator *allocator, jmp_buf *escape,
-                          size_t stack_budget, size_t memory_budget, double seconds);
+void tidy_allocator_guard(struct tidy_allocator *allocator, jmp_buf *escape, size_t stack_budget,
+                          size_t memory_budget, double seconds);
 void tidy_allocator_disarm(struct tidy_allocator *allocator);
 
 /* Frees every block tidy still holds: after tidyRelease, or instead of it

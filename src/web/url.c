@@ -174,7 +174,8 @@ static bool looks_like_bad_scheme(const char *ref)
 	if (!isalpha((unsigned char)ref[0]))
 		return true;
 	for (size_t i = 1; i < colon; i++)
-		if (!isalnum((unsigned char)ref[i]) && ref[i] != '+' && ref[i] != '-' && ref[i] != '.')
+		if (!isalnum((unsigned char)ref[i]) && ref[i] != '+' && ref[i] != '-' &&
+		    ref[i] != '.')
 			return true;
 	return false;
 }
@@ -401,7 +402,8 @@ static char *percent_decode(const char *url, size_t *len)
 	strbuf_reserve(&out, strlen(url));
 	for (const char *p = url; *p; p++) {
 		if (*p == '%' && hex_digit_value(p[1]) >= 0 && hex_digit_value(p[2]) >= 0) {
-			strbuf_putc(&out, (char)(hex_digit_value(p[1]) * 16 + hex_digit_value(p[2])));
+			strbuf_putc(&out,
+			            (char)(hex_digit_value(p[1]) * 16 + hex_digit_value(p[2])));
 			p += 2;
 		} else {
 			strbuf_putc(&out, *p);
@@ -443,8 +445,8 @@ bool url_is_plain(const char *url)
 
 static bool url_param_looks_secret(const char *name, size_t len)
 {
-	static const char *const secret[] = { "pass", "pwd", "mdp", "token", "sess", "sid", "key",
-		                              "secret", "auth", NULL };
+	static const char *const secret[] = { "pass", "pwd", "mdp",    "token", "sess",
+		                              "sid",  "key", "secret", "auth",  NULL };
 	char *lower = xstrndup(name, len);
 	url_lowercase(lower);
 	bool found = false;

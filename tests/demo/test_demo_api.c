@@ -1,9 +1,9 @@
 /* The demo portal's C API, in process, as `portail-famille --demo` uses it:
  * start on a free port, the login URL, counters, reset, stop (also while a
  * response is stalled), bad options, and the hand-off and fault parsers. */
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
@@ -30,7 +30,8 @@ static int http_send(unsigned port, const char *path)
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
 	char req[256];
-	int n = snprintf(req, sizeof req, "GET %s HTTP/1.0\r\nHost: 127.0.0.1:%u\r\n\r\n", path, port);
+	int n = snprintf(req, sizeof req, "GET %s HTTP/1.0\r\nHost: 127.0.0.1:%u\r\n\r\n", path,
+	                 port);
 	assert_int_equal(write(fd, req, (size_t)n), n);
 	return fd;
 }
@@ -188,7 +189,8 @@ static void test_handoff_names(void **state)
 	(void)state;
 	for (int i = 0; i < DEMO_HANDOFF_COUNT; i++) {
 		enum demo_handoff h;
-		assert_int_equal(demo_handoff_parse(demo_handoff_name((enum demo_handoff)i), &h, NULL), 0);
+		assert_int_equal(
+		        demo_handoff_parse(demo_handoff_name((enum demo_handoff)i), &h, NULL), 0);
 		assert_int_equal(h, i);
 	}
 	enum demo_handoff h = DEMO_HANDOFF_POPUP;
@@ -206,14 +208,31 @@ static void test_fault_parse(void **state)
 		const char *spec;
 		int rc;
 	} cases[] = {
-		{ "", -1 }, { "=", -1 }, { "http500=", -1 }, { "http500=nowhere", -1 },
-		{ "expire-after", -1 }, { "expire-after=-1", -1 }, { "expire-after=x", -1 },
-		{ "latency-ms=600001", -1 }, { "evil-names=1", -1 }, { "charset=ebcdic", -1 },
-		{ "charset", -1 }, { "HTTP500", -1 },
-		{ "http500", 0 }, { "http500=login,reglement", 0 }, { "truncate=all", 0 },
-		{ "stall", 0 }, { "huge=famille", 0 }, { "maintenance", 0 }, { "times=1", 0 },
-		{ "stall-ms=10", 0 }, { "evil-names", 0 }, { "charset=meta-only", 0 },
-		{ "latency-ms=300", 0 }, { "bandwidth-bps=8000", 0 }, { "expire-after=3", 0 },
+		{ "", -1 },
+		{ "=", -1 },
+		{ "http500=", -1 },
+		{ "http500=nowhere", -1 },
+		{ "expire-after", -1 },
+		{ "expire-after=-1", -1 },
+		{ "expire-after=x", -1 },
+		{ "latency-ms=600001", -1 },
+		{ "evil-names=1", -1 },
+		{ "charset=ebcdic", -1 },
+		{ "charset", -1 },
+		{ "HTTP500", -1 },
+		{ "http500", 0 },
+		{ "http500=login,reglement", 0 },
+		{ "truncate=all", 0 },
+		{ "stall", 0 },
+		{ "huge=famille", 0 },
+		{ "maintenance", 0 },
+		{ "times=1", 0 },
+		{ "stall-ms=10", 0 },
+		{ "evil-names", 0 },
+		{ "charset=meta-only", 0 },
+		{ "latency-ms=300", 0 },
+		{ "bandwidth-bps=8000", 0 },
+		{ "expire-after=3", 0 },
 		{ "huge-bytes=1000", 0 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -233,8 +252,9 @@ static void test_fault_parse(void **state)
 	assert_int_equal(demo_fault_parse(&f, "http500", NULL), 0);
 	assert_int_equal(f.http500, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES));
 	assert_int_equal(demo_fault_parse(&f, "http500=login,reglement", NULL), 0);
-	assert_int_equal(f.http500, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES) | DEMO_PAGE_BIT(DEMO_PAGE_LOGIN) |
-	                            DEMO_PAGE_BIT(DEMO_PAGE_REGLEMENT));
+	assert_int_equal(f.http500, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES) |
+	                                    DEMO_PAGE_BIT(DEMO_PAGE_LOGIN) |
+	                                    DEMO_PAGE_BIT(DEMO_PAGE_REGLEMENT));
 	assert_int_equal(demo_fault_parse(&f, "maintenance", NULL), 0);
 	assert_true(f.maintenance & DEMO_PAGE_BIT(DEMO_PAGE_LOGIN));
 	assert_false(f.maintenance & DEMO_PAGE_BIT(DEMO_PAGE_PAYFIP));
@@ -250,14 +270,10 @@ static void test_fault_parse(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fault_parse),
-		cmocka_unit_test(test_handoff_names),
-		cmocka_unit_test(test_stop_null),
-		cmocka_unit_test(test_bad_options),
-		cmocka_unit_test(test_start_defaults),
-		cmocka_unit_test(test_port_in_use),
-		cmocka_unit_test(test_two_servers),
-		cmocka_unit_test(test_stop_wakes_stall),
+		cmocka_unit_test(test_fault_parse),    cmocka_unit_test(test_handoff_names),
+		cmocka_unit_test(test_stop_null),      cmocka_unit_test(test_bad_options),
+		cmocka_unit_test(test_start_defaults), cmocka_unit_test(test_port_in_use),
+		cmocka_unit_test(test_two_servers),    cmocka_unit_test(test_stop_wakes_stall),
 	};
 	return cmocka_run_group_tests_name("demo_api", tests, NULL, NULL);
 }

@@ -33,9 +33,9 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* accept4 */
 #endif
+#include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
-#include <arpa/inet.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -132,13 +132,14 @@ static const char *status_text(int status)
 	}
 }
 
-static void reply_simple(int fd, int status, const char *type, const char *extra,
-                         const void *body, size_t len)
+static void reply_simple(int fd, int status, const char *type, const char *extra, const void *body,
+                         size_t len)
 {
 	if (send_fmt(fd,
 	             "HTTP/1.1 %d %s\r\nServer: fault-server\r\nContent-Type: %s\r\n"
 	             "Content-Length: %zu\r\n%sConnection: close\r\n\r\n",
-	             status, status_text(status), type, len, extra ? extra : "") == 0 && len)
+	             status, status_text(status), type, len, extra ? extra : "") == 0 &&
+	    len)
 		send_all(fd, body, len);
 }
 
@@ -412,7 +413,8 @@ static void serve(int fd)
 int main(int argc, char **argv)
 {
 	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: fault-server ROUTES [LOG]\n       fault-server --syn-blackhole\n");
+		fprintf(stderr,
+		        "usage: fault-server ROUTES [LOG]\n       fault-server --syn-blackhole\n");
 		return 2;
 	}
 	signal(SIGPIPE, SIG_IGN);

@@ -26,10 +26,10 @@
 /* Reports a broken property of `target` and does not return (abort() under
  * the fuzzer; under the regression test the installed hook takes over). */
 _Noreturn void fuzz_fail(const char *target, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-#define FUZZ_CHECK(target, cond, ...) \
-	do { \
-		if (!(cond)) \
+        __attribute__((format(printf, 2, 3)));
+#define FUZZ_CHECK(target, cond, ...)                   \
+	do {                                            \
+		if (!(cond))                            \
 			fuzz_fail(target, __VA_ARGS__); \
 	} while (0)
 /* The regression test's replacement for abort(): it should not return
@@ -54,8 +54,7 @@ bool fuzz_utf8_valid(const char *s, size_t len);
  * (RELIABILITY.md section 1): C0 (but '\n' when allow_newline), ESC, DEL,
  * C1, bidi controls, zero-width and format characters, U+00AD, U+2028/2029.
  * Sets *bad to it (0x110000 for invalid UTF-8). */
-bool fuzz_has_terminal_control(const char *s, size_t len, bool allow_newline,
-                               unsigned long *bad);
+bool fuzz_has_terminal_control(const char *s, size_t len, bool allow_newline, unsigned long *bad);
 
 /* Checks a URL the program would fetch or show: absolute (url_scheme
  * knows its scheme) and only printable ASCII, without spaces (url.h: tabs
@@ -120,10 +119,10 @@ int fuzz_config(const uint8_t *data, size_t size);
 
 #ifdef PF_FUZZER
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-#define FUZZ_ENTRY(fn) \
+#define FUZZ_ENTRY(fn)                                               \
 	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) \
-	{ \
-		return fn(data, size); \
+	{                                                            \
+		return fn(data, size);                               \
 	}
 #else
 #define FUZZ_ENTRY(fn)

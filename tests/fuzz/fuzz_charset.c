@@ -38,8 +38,8 @@ static void check_decode(const uint8_t *bytes, size_t len, const char *charset)
 
 int fuzz_charset(const uint8_t *data, size_t size)
 {
-	static const char *const charsets[] = { "UTF-8", "WINDOWS-1252", "ISO-8859-15",
-		                                "UTF-16LE", "UTF-16BE" };
+	static const char *const charsets[] = { "UTF-8", "WINDOWS-1252", "ISO-8859-15", "UTF-16LE",
+		                                "UTF-16BE" };
 	char *content_type = NULL;
 	const uint8_t *bytes;
 	size_t len;

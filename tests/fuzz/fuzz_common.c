@@ -8,12 +8,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "web/charset.h"
-#include "web/form_encode.h"
-#include "web/url.h"
 #include "util/sanitize.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
+#include "web/charset.h"
+#include "web/form_encode.h"
+#include "web/url.h"
 
 static void (*fuzz_fail_hook)(const char *message);
 
@@ -51,7 +51,8 @@ char *fuzz_strndup(const uint8_t *data, size_t len)
 void fuzz_split_header(const uint8_t *data, size_t len, size_t max_line, char **header,
                        const uint8_t **rest, size_t *rest_len)
 {
-	const uint8_t *nl = len ? memchr(data, '\n', len < max_line + 1 ? len : max_line + 1) : NULL;
+	const uint8_t *nl = len ? memchr(data, '\n', len < max_line + 1 ? len : max_line + 1)
+	                        : NULL;
 
 	*header = NULL;
 	*rest = data;
@@ -117,8 +118,7 @@ static bool fuzz_is_terminal_control(unsigned long cp)
 	       (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff;
 }
 
-bool fuzz_has_terminal_control(const char *s, size_t len, bool allow_newline,
-                               unsigned long *bad)
+bool fuzz_has_terminal_control(const char *s, size_t len, bool allow_newline, unsigned long *bad)
 {
 	size_t pos = 0;
 
@@ -185,8 +185,8 @@ void fuzz_check_url(const char *target, const char *what, const char *url)
 		if (FUZZ_OPEN_BUG_URL_RAW_HOST && p >= host && p < host_end &&
 		    (unsigned char)*p >= 0x7f)
 			continue;
-		FUZZ_CHECK(target, *p > 0x20 && *p < 0x7f, "%s: byte %02X at %zu in the URL %s", what,
-		           (unsigned char)*p, (size_t)(p - url), shown);
+		FUZZ_CHECK(target, *p > 0x20 && *p < 0x7f, "%s: byte %02X at %zu in the URL %s",
+		           what, (unsigned char)*p, (size_t)(p - url), shown);
 	}
 	char *scheme = url_scheme(url);
 	FUZZ_CHECK(target, scheme != NULL || (FUZZ_OPEN_BUG_URL_BAD_SCHEME && fuzz_bad_scheme(url)),
@@ -207,8 +207,8 @@ void fuzz_check_request(const char *target, const struct form_request *req)
 	FUZZ_CHECK(target, req->content_type != NULL, "a POST without a content type");
 	FUZZ_CHECK(target,
 	           strcmp(req->content_type, "application/x-www-form-urlencoded") == 0 ||
-	               strcmp(req->content_type, "text/plain") == 0 ||
-	               strncmp(req->content_type, "multipart/form-data; boundary=", 30) == 0,
+	                   strcmp(req->content_type, "text/plain") == 0 ||
+	                   strncmp(req->content_type, "multipart/form-data; boundary=", 30) == 0,
 	           "content type %s", req->content_type);
 	FUZZ_CHECK(target, req->body != NULL || req->body_len == 0, "a NULL body of %zu bytes",
 	           req->body_len);

@@ -16,8 +16,8 @@
 
 #include "web/form.h"
 #include "web/form_encode.h"
-#include "fuzz.h"
 #include "web/html.h"
+#include "fuzz.h"
 
 #define T "fuzz_form_encode"
 #define MAX_FORMS 8
@@ -60,16 +60,21 @@ static void check_list(const struct form_list *list)
 		for (size_t c = 0; c < list->forms[f].ncontrols; c++) {
 			size_t fi = (size_t)-1;
 			const struct form_control *ctl = &list->forms[f].controls[c];
-			FUZZ_CHECK(T, form_list_control_for_node(list, ctl->node, &fi) == ctl && fi == f,
+			FUZZ_CHECK(T,
+			           form_list_control_for_node(list, ctl->node, &fi) == ctl &&
+			                   fi == f,
 			           "form %zu control %zu is not found from its node", f, c);
-			FUZZ_CHECK(T, ctl->name != NULL, "form %zu control %zu has a NULL name", f, c);
+			FUZZ_CHECK(T, ctl->name != NULL, "form %zu control %zu has a NULL name", f,
+			           c);
 		}
 	}
 	FUZZ_CHECK(T, list->ncontrols == total, "by_order lists %zu controls of %zu",
 	           list->ncontrols, total);
 	for (size_t i = 0; i < list->ncontrols; i++) {
 		const struct form_control_ref *ref = &list->by_order[i];
-		FUZZ_CHECK(T, ref->form < list->count && ref->control < list->forms[ref->form].ncontrols,
+		FUZZ_CHECK(T,
+		           ref->form < list->count &&
+		                   ref->control < list->forms[ref->form].ncontrols,
 		           "by_order[%zu] points outside", i);
 		FUZZ_CHECK(T, i == 0 || list->by_order[i - 1].order < ref->order,
 		           "by_order is not in document order at %zu", i);
@@ -83,7 +88,8 @@ int fuzz_form_encode(const uint8_t *data, size_t size)
 
 	if (size < 2 || size > FUZZ_MAX_HTML)
 		return 0;
-	const char *charset = page_charsets[data[0] % (sizeof page_charsets / sizeof *page_charsets)];
+	const char *charset =
+	        page_charsets[data[0] % (sizeof page_charsets / sizeof *page_charsets)];
 	const char *url = page_urls[data[1] % (sizeof page_urls / sizeof *page_urls)];
 	if (fuzz_open_bug_tidy(data + 2, size - 2, NULL) ||
 	    html_parse((const char *)data + 2, size - 2, NULL, &doc, &err) != 0) {
@@ -112,14 +118,16 @@ int fuzz_form_encode(const uint8_t *data, size_t size)
 		           values->count, form->ncontrols);
 		for (size_t c = 0; c < form->ncontrols; c++) {
 			switch (form->controls[c].kind) {
-			case FC_TEXT: case FC_PASSWORD: case FC_HIDDEN: case FC_TEXTAREA: case FC_SELECT:
-				form_values_set(values, c, TYPED);
-				break;
-			case FC_CHECKBOX: case FC_RADIO:
+			case FC_TEXT:
+			case FC_PASSWORD:
+			case FC_HIDDEN:
+			case FC_TEXTAREA:
+			case FC_SELECT: form_values_set(values, c, TYPED); break;
+			case FC_CHECKBOX:
+			case FC_RADIO:
 				form_values_set_checked(values, c, !values->checked[c]);
 				break;
-			default:
-				break;
+			default: break;
 			}
 		}
 		encode(form, values, first_submit, url, charset);

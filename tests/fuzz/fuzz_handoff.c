@@ -17,10 +17,10 @@
 #include <string.h>
 
 #include "web/form_encode.h"
-#include "fuzz.h"
 #include "web/html.h"
-#include "portal/handoff/handoff.h"
 #include "web/url.h"
+#include "portal/handoff/handoff.h"
+#include "fuzz.h"
 
 #define T "fuzz_handoff"
 #define PAGE_URL "https://portail.example.fr/portail/compte_factures.php5?action=regler"
@@ -39,16 +39,19 @@ static void check_step(const struct handoff_step *step)
 		FUZZ_CHECK(T, step->request && !step->url, "HANDOFF_SUBMIT without a request");
 		fuzz_check_request(T, step->request);
 		break;
-	default:
-		fuzz_fail(T, "unknown step kind %d", (int)step->kind);
+	default: fuzz_fail(T, "unknown step kind %d", (int)step->kind);
 	}
 	FUZZ_CHECK(T, step->via != NULL, "a step that does not say how it was found");
 }
 
 static void call_args(const uint8_t *data, size_t size)
 {
-	static const char *const fns[] = { "window.open", "open", "location.replace",
-		                           "location.assign", "confirm", "document.location.replace",
+	static const char *const fns[] = { "window.open",
+		                           "open",
+		                           "location.replace",
+		                           "location.assign",
+		                           "confirm",
+		                           "document.location.replace",
 		                           "window.location.replace" };
 	char *script = fuzz_strndup(data, size);
 
@@ -86,8 +89,9 @@ int fuzz_handoff(const uint8_t *data, size_t size)
 	else
 		FUZZ_CHECK(T, err != NULL, "handoff_next failed without a message");
 	handoff_step_clear(&step);
-	FUZZ_CHECK(T, step.kind == HANDOFF_NONE && !step.url && !step.request && !step.via &&
-	                  !step.confirm,
+	FUZZ_CHECK(T,
+	           step.kind == HANDOFF_NONE && !step.url && !step.request && !step.via &&
+	                   !step.confirm,
 	           "handoff_step_clear left something");
 	handoff_step_clear(&step);
 	free(err);

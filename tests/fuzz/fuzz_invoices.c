@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/invoice_output.h"
 #include "web/form.h"
-#include "fuzz.h"
 #include "web/html.h"
 #include "portal/invoices.h"
+#include "cli/invoice_output.h"
+#include "fuzz.h"
 
 #define T "fuzz_invoices"
 
@@ -27,8 +27,9 @@ static void check_model(const struct invoice_page *page)
 	FUZZ_CHECK(T, forms != NULL, "the page keeps no form list");
 	for (size_t r = 0; r < page->nregies; r++) {
 		const struct regie *g = &page->regies[r];
-		FUZZ_CHECK(T, g->first_invoice <= page->ninvoices &&
-		                  g->ninvoices <= page->ninvoices - g->first_invoice,
+		FUZZ_CHECK(T,
+		           g->first_invoice <= page->ninvoices &&
+		                   g->ninvoices <= page->ninvoices - g->first_invoice,
 		           "régie %zu: invoices %zu+%zu of %zu", r, g->first_invoice, g->ninvoices,
 		           page->ninvoices);
 		FUZZ_CHECK(T, g->form_index >= -1 && g->form_index < (long)forms->count,
@@ -40,10 +41,11 @@ static void check_model(const struct invoice_page *page)
 		           "régie %zu: back button %ld of %zu", r, g->back.control, ncontrols);
 		for (size_t i = g->first_invoice; i < g->first_invoice + g->ninvoices; i++) {
 			const struct invoice *inv = &page->invoices[i];
-			FUZZ_CHECK(T, inv->regie_index == r, "invoice %zu in régie %zu says %zu", i, r,
-			           inv->regie_index);
-			FUZZ_CHECK(T, inv->checkbox_control >= -1 &&
-			                  inv->checkbox_control < (long)ncontrols,
+			FUZZ_CHECK(T, inv->regie_index == r, "invoice %zu in régie %zu says %zu", i,
+			           r, inv->regie_index);
+			FUZZ_CHECK(T,
+			           inv->checkbox_control >= -1 &&
+			                   inv->checkbox_control < (long)ncontrols,
 			           "invoice %zu: checkbox %ld of %zu", i, inv->checkbox_control,
 			           ncontrols);
 		}
@@ -56,11 +58,13 @@ static void check_model(const struct invoice_page *page)
 		           "invoice %zu selectable without a checkbox", i);
 		FUZZ_CHECK(T, inv->has_checkbox || inv->checkbox_name == NULL,
 		           "invoice %zu: a checkbox name without a checkbox", i);
-		FUZZ_CHECK(T, !inv->has_date || date_is_valid(inv->date.year, inv->date.month,
-		                                              inv->date.day),
+		FUZZ_CHECK(T,
+		           !inv->has_date ||
+		                   date_is_valid(inv->date.year, inv->date.month, inv->date.day),
 		           "invoice %zu: invalid date", i);
-		FUZZ_CHECK(T, !inv->has_due || date_is_valid(inv->due.year, inv->due.month,
-		                                             inv->due.day),
+		FUZZ_CHECK(T,
+		           !inv->has_due ||
+		                   date_is_valid(inv->due.year, inv->due.month, inv->due.day),
 		           "invoice %zu: invalid due date", i);
 	}
 }
@@ -89,16 +93,19 @@ static void check_json(const struct invoice_page *page)
 	json_t *list = json_object_get(root, "invoices");
 	FUZZ_CHECK(T, json_is_array(list) && json_array_size(list) == page->ninvoices,
 	           "JSON lists %zu invoices of %zu", json_array_size(list), page->ninvoices);
-	FUZZ_CHECK(T, json_integer_value(json_object_get(root, "balance_due_cents")) ==
-	                  invoice_page_balance_due(page),
+	FUZZ_CHECK(T,
+	           json_integer_value(json_object_get(root, "balance_due_cents")) ==
+	                   invoice_page_balance_due(page),
 	           "JSON balance_due_cents differs");
-	FUZZ_CHECK(T, json_integer_value(json_object_get(root, "selected_total_cents")) ==
-	                  invoice_page_selected_total(page),
+	FUZZ_CHECK(T,
+	           json_integer_value(json_object_get(root, "selected_total_cents")) ==
+	                   invoice_page_selected_total(page),
 	           "JSON selected_total_cents differs");
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		json_t *inv = json_array_get(list, i);
-		FUZZ_CHECK(T, json_is_string(json_object_get(inv, "number")) &&
-		                  json_is_string(json_object_get(inv, "regie")),
+		FUZZ_CHECK(T,
+		           json_is_string(json_object_get(inv, "number")) &&
+		                   json_is_string(json_object_get(inv, "regie")),
 		           "invoice %zu: number or régie is not a string in the JSON", i);
 	}
 	json_decref(root);

@@ -15,9 +15,9 @@
 
 #include "web/form.h"
 #include "web/form_encode.h"
-#include "fuzz.h"
 #include "web/html.h"
 #include "portal/navigation.h"
+#include "fuzz.h"
 
 #define T "fuzz_login"
 #define PAGE_URL "https://portail.example.fr/portail/index.php5"
@@ -36,8 +36,9 @@ static void check_login_request(const struct form *form, const struct login_form
 	 * gives "s3cret%21x", multipart and text/plain the value itself. */
 	const char *where = strcmp(req->method, "GET") == 0 ? req->url : req->body;
 	size_t len = strcmp(req->method, "GET") == 0 ? strlen(req->url) : req->body_len;
-	FUZZ_CHECK(T, where && (memmem(where, len, "s3cret%21x", 10) ||
-	                        memmem(where, len, PASSWORD, strlen(PASSWORD))),
+	FUZZ_CHECK(T,
+	           where && (memmem(where, len, "s3cret%21x", 10) ||
+	                     memmem(where, len, PASSWORD, strlen(PASSWORD))),
 	           "the password is not in the %s request", req->method);
 }
 
@@ -54,8 +55,9 @@ static void check_login(const struct html_doc *doc, const struct form_list *form
 	FUZZ_CHECK(T, page_is_login(forms), "a login form on a page that is not a login page");
 	FUZZ_CHECK(T, login.form < forms->count, "form %zu of %zu", login.form, forms->count);
 	const struct form *form = &forms->forms[login.form];
-	FUZZ_CHECK(T, login.user_control < login.password_control &&
-	                  login.password_control < form->ncontrols,
+	FUZZ_CHECK(T,
+	           login.user_control < login.password_control &&
+	                   login.password_control < form->ncontrols,
 	           "user %zu, password %zu of %zu controls", login.user_control,
 	           login.password_control, form->ncontrols);
 	FUZZ_CHECK(T, form->controls[login.password_control].kind == FC_PASSWORD,

@@ -14,11 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
-#include "fuzz.h"
-#include "money.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "date.h"
+#include "money.h"
+#include "fuzz.h"
 
 #define T "fuzz_money_date"
 
@@ -80,8 +80,9 @@ static void round_trip_date(const struct date *d)
 	FUZZ_CHECK(T, strlen(fr) == 10 && strlen(iso) == 10, "date %s / %s", fr, iso);
 	if (date_parse_fr(fr, &back, &err) != 0)
 		fuzz_fail(T, "\"%s\" does not parse back: %s", fr, err ? err : "?");
-	FUZZ_CHECK(T, date_compare(d, &back) == 0 && back.year == d->year &&
-	                  back.month == d->month && back.day == d->day,
+	FUZZ_CHECK(T,
+	           date_compare(d, &back) == 0 && back.year == d->year && back.month == d->month &&
+	                   back.day == d->day,
 	           "\"%s\" parses back as another date", fr);
 	FUZZ_CHECK(T, date_compare(&back, &back) == 0, "date_compare is not reflexive");
 }
@@ -122,7 +123,8 @@ int fuzz_money_date(const uint8_t *data, size_t size)
 		round_trip_amount((int64_t)(int16_t)(raw & 0xffff));
 	}
 	if (size >= 4) {
-		struct date g = { .year = 1 + (data[0] << 8 | data[1]) % 9999, .month = 1 + data[2] % 12,
+		struct date g = { .year = 1 + (data[0] << 8 | data[1]) % 9999,
+			          .month = 1 + data[2] % 12,
 			          .day = 1 + data[3] % 31 };
 		if (date_is_valid(g.year, g.month, g.day))
 			round_trip_date(&g);

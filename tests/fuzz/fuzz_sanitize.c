@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fuzz.h"
 #include "util/sanitize.h"
 #include "util/utf8.h"
+#include "fuzz.h"
 
 #define T "fuzz_sanitize"
 
@@ -30,8 +30,8 @@ static void check_decoder(const char *text, size_t len)
 	while (pos < len) {
 		unsigned long cp;
 		size_t n = utf8_decode(text + pos, len - pos, &cp);
-		FUZZ_CHECK(T, n >= 1 && n <= len - pos && n <= 4, "decoder took %zu bytes at %zu", n,
-		           pos);
+		FUZZ_CHECK(T, n >= 1 && n <= len - pos && n <= 4, "decoder took %zu bytes at %zu",
+		           n, pos);
 		FUZZ_CHECK(T, (cp != UTF8_BAD) == fuzz_utf8_valid(text + pos, n),
 		           "decoder and the reference disagree on %zu bytes at %zu", n, pos);
 		pos += n;
@@ -52,8 +52,8 @@ static void check_flags(const char *text, const char *cstr, size_t len, int flag
 	           "flags %d: U+%04lX in the output", flags, bad);
 	if (flags & SANITIZE_ASCII)
 		for (size_t i = 0; i < out_len; i++)
-			FUZZ_CHECK(T, (unsigned char)out[i] < 0x80, "flags %d: byte %02X with ASCII",
-			           flags, (unsigned char)out[i]);
+			FUZZ_CHECK(T, (unsigned char)out[i] < 0x80,
+			           "flags %d: byte %02X with ASCII", flags, (unsigned char)out[i]);
 	if (max)
 		FUZZ_CHECK(T, count_chars(out) <= max, "flags %d: %zu characters, the limit is %zu",
 		           flags, count_chars(out), max);

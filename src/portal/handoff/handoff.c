@@ -7,10 +7,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "portal/handoff/handoff_internal.h"
-#include "web/url.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
+#include "web/url.h"
+#include "portal/handoff/handoff_internal.h"
 
 /* Records why a step that exists cannot be followed; returns whether the
  * scan of this handler should stop (it should for a clicked control). */
@@ -18,8 +18,8 @@ bool handoff_fail(struct handoff_source *src, const char *what, const char *deta
 {
 	if (src->strict && !src->ctx->error) {
 		const char *who = src->via ? src->via : "the payment button";
-		char *shown = detail ? sanitize_text(detail, strlen(detail),
-		                                     SANITIZE_SINGLE_LINE, 120)
+		char *shown = detail ? sanitize_text(detail, strlen(detail), SANITIZE_SINGLE_LINE,
+		                                     120)
 		                     : NULL;
 		src->ctx->error = shown ? xasprintf("%s: %s (%s)", who, what, shown)
 		                        : xasprintf("%s: %s", who, what);
@@ -99,8 +99,8 @@ static const struct form *script_form(const struct handoff_ctx *ctx, const struc
 	switch (a->form_how) {
 	case JS_FORM_INDEX:
 		return a->form_index >= 0 && (size_t)a->form_index < ctx->forms->count
-		           ? &ctx->forms->forms[a->form_index]
-		           : NULL;
+		               ? &ctx->forms->forms[a->form_index]
+		               : NULL;
 	case JS_FORM_NAME:
 	case JS_FORM_ID:
 		return a->form_key ? form_named(ctx->forms, a->form_key, a->form_how == JS_FORM_ID)
@@ -112,7 +112,7 @@ static const struct form *script_form(const struct handoff_ctx *ctx, const struc
 			if (ctx->forms->forms[fi].node == element)
 				return &ctx->forms->forms[fi];
 		return form_list_control_for_node(ctx->forms, element, &fi) ? &ctx->forms->forms[fi]
-		                                                          : NULL;
+		                                                            : NULL;
 	}
 	return NULL;
 }
@@ -139,12 +139,9 @@ bool handoff_take_action(const struct js_action *a, void *arg)
 	struct handoff_source *src = arg;
 
 	switch (a->kind) {
-	case JS_ACTION_GO:
-		return handoff_take_url(src, a->url, a->via, a->confirm);
-	case JS_ACTION_SUBMIT:
-		return take_submit(src, a);
-	case JS_ACTION_UNREADABLE:
-		break;
+	case JS_ACTION_GO: return handoff_take_url(src, a->url, a->via, a->confirm);
+	case JS_ACTION_SUBMIT: return take_submit(src, a);
+	case JS_ACTION_UNREADABLE: break;
 	}
 	return handoff_fail(src, "its script computes where it leads", a->via);
 }
@@ -300,8 +297,9 @@ int handoff_next(const struct html_doc *doc, const char *page_url, const char *c
 		handoff_find_pay_button,
 		handoff_find_target_form,
 	};
-	struct handoff_ctx ctx = { .doc = doc, .page_url = page_url, .charset = charset,
-		                   .step = step };
+	struct handoff_ctx ctx = {
+		.doc = doc, .page_url = page_url, .charset = charset, .step = step
+	};
 	int rc = 0;
 
 	memset(step, 0, sizeof(*step));

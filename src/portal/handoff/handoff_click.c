@@ -5,13 +5,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include "portal/handoff/handoff_internal.h"
-#include "portal/handoff/handoff_lex.h"
-#include "web/url.h"
 #include "util/fold.h"
 #include "util/hex.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "web/url.h"
+#include "portal/handoff/handoff_internal.h"
+#include "portal/handoff/handoff_lex.h"
 
 /* A "button" is small: a larger element with an onclick is a container,
  * and reading its text for every such element would be quadratic. */
@@ -33,7 +33,8 @@ static char *javascript_body(const char *href)
 			skipped++;
 			continue;
 		}
-		int hi = p[0] == '%' ? hex_digit_value(p[1]) : -1, lo = hi >= 0 ? hex_digit_value(p[2]) : -1;
+		int hi = p[0] == '%' ? hex_digit_value(p[1]) : -1,
+		    lo = hi >= 0 ? hex_digit_value(p[2]) : -1;
 		if (lo >= 0) {
 			strbuf_putc(&sb, (char)(hi * 16 + lo));
 			p += 2;
@@ -122,8 +123,8 @@ static const char *const pay_card_words[] = {
 };
 
 static const char *const pay_words[] = {
-	"reglement", "regler", "payer", "paiement", "payez", "valider", "continuer", "poursuivre",
-	NULL,
+	"reglement", "regler",    "payer",      "paiement", "payez",
+	"valider",   "continuer", "poursuivre", NULL,
 };
 
 static bool is_submit_input(const struct html_node *n)
@@ -155,8 +156,7 @@ static bool labelled(const struct html_node *n, const char *const *words)
 }
 
 /* A submit button's click: the form's onsubmit may ask to confirm. */
-static bool press_submit(struct handoff_source *src, const struct html_node *n,
-                         const char *confirm)
+static bool press_submit(struct handoff_source *src, const struct html_node *n, const char *confirm)
 {
 	size_t fi;
 	const struct form_control *c = form_list_control_for_node(src->ctx->forms, n, &fi);
@@ -199,8 +199,9 @@ static const char *pay_card_via(const struct html_node *n)
 /* A click on the control: its onclick first, then its own action. */
 static void click(struct handoff_ctx *ctx, const struct html_node *n)
 {
-	struct handoff_source src = { .ctx = ctx, .element = n, .via = pay_card_via(n),
-		                      .strict = true };
+	struct handoff_source src = {
+		.ctx = ctx, .element = n, .via = pay_card_via(n), .strict = true
+	};
 	const char *onclick = html_attr(n, "onclick");
 	char *confirm = NULL;
 
@@ -305,4 +306,3 @@ void handoff_find_target_form(struct handoff_ctx *ctx)
 	if (first)
 		submit_target_form(ctx, first);
 }
-

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/xalloc.h"
 #include "portal/handoff/handoff.h"
 #include "portal/handoff/handoff_jsfn.h"
 #include "portal/handoff/handoff_lex.h"
-#include "util/xalloc.h"
 
 /* Real pages need two or three levels of calls (onclick -> payer() ->
  * ouvrir(url)) or parentheses; more is ignored, which bounds the stack. */
@@ -22,13 +22,13 @@ struct scan {
 	const char *this_href;    /* in an event handler: this.href */
 	const struct js_fn *self; /* the function analysed, for its parameters */
 	int depth;
-	js_accept_fn accept;      /* NULL while analysing a function: keep the first */
+	js_accept_fn accept; /* NULL while analysing a function: keep the first */
 	void *arg;
 	bool done, has_confirm, has_pending, has_found;
 	struct js_value confirm;
 	struct js_formref pending_form; /* FORM.action = value, for a later FORM.submit() */
 	struct js_value pending_action;
-	struct js_found found;    /* what a function's analysis keeps */
+	struct js_found found; /* what a function's analysis keeps */
 };
 
 static void scan_code(struct scan *S, const char *code, size_t len);
@@ -184,8 +184,8 @@ static bool is_blank_popup(const struct js_value *url)
 /* Hands a found action to the caller (or keeps it, in a function). */
 static void offer(struct scan *S, struct js_found *f)
 {
-	struct js_action a = { f->kind, f->via, NULL, f->form.how, f->form.index, f->form.key,
-		               NULL, NULL };
+	struct js_action a = { f->kind,       f->via,      NULL, f->form.how,
+		               f->form.index, f->form.key, NULL, NULL };
 	char *url = NULL, *action = NULL, *confirm = NULL;
 
 	if (f->kind == JS_ACTION_GO && is_blank_popup(&f->url))
@@ -357,15 +357,31 @@ static void timeout(struct scan *S, struct js_parser *P)
 }
 
 static const char *const location_targets[] = {
-	"location", "location.href", "window.location", "window.location.href",
-	"document.location", "document.location.href", "self.location", "self.location.href",
-	"window.document.location", "window.document.location.href", NULL,
+	"location",
+	"location.href",
+	"window.location",
+	"window.location.href",
+	"document.location",
+	"document.location.href",
+	"self.location",
+	"self.location.href",
+	"window.document.location",
+	"window.document.location.href",
+	NULL,
 };
 
 static const char *const location_calls[] = {
-	"location.replace", "location.assign", "window.location.replace",
-	"window.location.assign", "document.location.replace", "document.location.assign",
-	"self.location.replace", "self.location.assign", "window.open", "window.navigate", NULL,
+	"location.replace",
+	"location.assign",
+	"window.location.replace",
+	"window.location.assign",
+	"document.location.replace",
+	"document.location.assign",
+	"self.location.replace",
+	"self.location.assign",
+	"window.open",
+	"window.navigate",
+	NULL,
 };
 
 /* chain = value: the cursor is on '='. */
@@ -415,7 +431,8 @@ static bool enter_load_callback(struct js_parser *P, const struct js_chain *ch)
 	if (ch->overflow)
 		return false;
 	if ((seg_name_is(last, "ready") || seg_name_is(last, "load") || js_chain_is(ch, "$") ||
-	     js_chain_is(ch, "jQuery")) && js_tok_ident(&a, "function")) {
+	     js_chain_is(ch, "jQuery")) &&
+	    js_tok_ident(&a, "function")) {
 		js_advance(P);
 		enter_function(P);
 		return true;

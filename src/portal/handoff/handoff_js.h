@@ -43,14 +43,14 @@ enum js_form_how {
 /* Everything is borrowed for the duration of the accept callback. */
 struct js_action {
 	enum js_action_kind kind;
-	const char *via;          /* what was met: "location.href", "window.open",
+	const char *via;           /* what was met: "location.href", "window.open",
 	                             "submit()"... (static) */
-	const char *url;          /* GO: the URL as written (maybe relative) */
+	const char *url;           /* GO: the URL as written (maybe relative) */
 	enum js_form_how form_how; /* SUBMIT */
 	long form_index;
-	const char *form_key;     /* SUBMIT by name/id */
-	const char *form_action;  /* SUBMIT: action set by the script first, or NULL */
-	const char *confirm;      /* confirm('...') text met before, or NULL */
+	const char *form_key;    /* SUBMIT by name/id */
+	const char *form_action; /* SUBMIT: action set by the script first, or NULL */
+	const char *confirm;     /* confirm('...') text met before, or NULL */
 };
 
 /* Returns true to take the action and stop, false to keep scanning. */

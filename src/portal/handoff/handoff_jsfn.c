@@ -38,8 +38,8 @@ bool js_value_substitute(const struct js_value *v, const struct js_value *args, 
 	memset(out, 0, sizeof(*out));
 	for (int i = 0; i < v->n; i++) {
 		const struct js_part *p = &v->part[i];
-		const struct js_value *arg =
-		    p->param >= 0 && p->param < nargs ? &args[p->param] : NULL;
+		const struct js_value *arg = p->param >= 0 && p->param < nargs ? &args[p->param]
+		                                                               : NULL;
 		if (p->text) {
 			js_value_add(out, xstrdup(p->text), -1);
 			continue;

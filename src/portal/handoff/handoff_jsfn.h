@@ -75,7 +75,11 @@ struct js_fn {
 	size_t params_len;
 	const char *body, *body_end; /* inside the braces; body_end is past '}' */
 	size_t order;
-	enum { JS_MEMO_NONE, JS_MEMO_BUSY, JS_MEMO_DONE } memo;
+	enum {
+		JS_MEMO_NONE,
+		JS_MEMO_BUSY,
+		JS_MEMO_DONE
+	} memo;
 	struct js_fn_result *result; /* once JS_MEMO_DONE */
 };
 

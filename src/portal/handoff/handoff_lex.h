@@ -14,8 +14,8 @@ enum js_tok_kind {
 	JS_TOK_IDENT,
 	JS_TOK_STRING, /* '...', "..." or `...`, quotes included in s/n */
 	JS_TOK_NUMBER,
-	JS_TOK_PUNCT,  /* one character, or an operator ending in '=' ("==", "+="...) */
-	JS_TOK_BAD,    /* an unterminated string: never a value */
+	JS_TOK_PUNCT, /* one character, or an operator ending in '=' ("==", "+="...) */
+	JS_TOK_BAD,   /* an unterminated string: never a value */
 };
 
 struct js_tok {
