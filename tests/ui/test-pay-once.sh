@@ -108,7 +108,7 @@ if status_line once | grep -q "o oui"; then ok "the status line shows its keys";
 	not_ok "the status line shows its keys"; diag "$(status_line once)"; fi
 keys once o
 check_screen "o: the payment URL, no second question" once "Adresse du paiement \\(localhost\\)"
-if screen once | tr -d '\n' | grep -q "Le portail a dit : « Vous allez être redirigé"; then
+if screen once | tr -d '\n' | grep -q "Le portail a demandé : « Vous allez être redirigé"; then
 	ok "the portal's confirm() of the hand-off is shown in the result"
 else
 	not_ok "the portal's confirm() of the hand-off is shown in the result"

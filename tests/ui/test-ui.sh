@@ -112,7 +112,7 @@ if screen main | grep -q "autres régies ne sont pas payées"; then
 # One question: the portal's confirm() on the way is answered by it.
 keys main o
 check_screen "hand-off: the payment URL" main "Adresse du paiement \\(localhost\\)"
-if screen main | grep -q "Le portail a dit : « Vous allez être redirigé"; then
+if screen main | grep -q "Le portail a demandé : « Vous allez être redirigé"; then
 	ok "the portal's own confirm() text is shown in the result"; else
 	not_ok "the portal's own confirm() text is shown in the result"; fi
 if screen main | tr -d '\n ' | grep -q "paiementws.web?idop="; then ok "payment URL on screen"; else
