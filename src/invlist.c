@@ -1,4 +1,4 @@
-/* The invoice selection model: toggles, running total, one régie at a time, re-reads. */
+/* The invoice selection model: toggles, running totals by régie, the régie a payment takes, re-reads. */
 #include "config.h"
 
 #include "invlist.h"
@@ -18,13 +18,13 @@ struct pick {
 	char *number;
 	int64_t seen; /* the balance the user saw */
 	size_t row;   /* on the current page */
+	size_t regie; /* of that row */
 };
 
 struct invlist {
 	const struct invoice_page *page;
 	struct pick *picks; /* page order */
 	size_t npicks;
-	long regie;      /* of every pick, -1 when none */
 	bool *duplicate; /* per row: the number appeared on an earlier row */
 	long *row_pick;  /* per row: index into picks, or -1 */
 };
@@ -92,7 +92,6 @@ struct invlist *invlist_new(const struct invoice_page *page)
 {
 	struct invlist *l = xcalloc(1, sizeof(*l));
 	l->page = page;
-	l->regie = -1;
 	index_page(l);
 	return l;
 }
@@ -106,7 +105,6 @@ static void drop_picks(struct invlist *l)
 	free(l->picks);
 	l->picks = NULL;
 	l->npicks = 0;
-	l->regie = -1;
 }
 
 void invlist_free(struct invlist **list)
@@ -152,14 +150,39 @@ int64_t invlist_total(const struct invlist *l)
 	return total;
 }
 
-long invlist_regie(const struct invlist *l)
+size_t invlist_regie_count(const struct invlist *l, size_t regie)
 {
-	return l && l->npicks ? l->regie : -1;
+	size_t n = 0;
+	for (size_t k = 0; l && k < l->npicks; k++)
+		n += l->picks[k].regie == regie;
+	return n;
 }
 
 int64_t invlist_regie_total(const struct invlist *l, size_t regie)
 {
-	return invlist_regie(l) == (long)regie ? invlist_total(l) : 0;
+	int64_t total = 0;
+	for (size_t k = 0; l && k < l->npicks; k++)
+		if (l->picks[k].regie == regie)
+			total += l->picks[k].seen;
+	return total;
+}
+
+size_t invlist_regies_selected(const struct invlist *l)
+{
+	size_t n = 0;
+	/* Picks are in page order, so a régie's picks are adjacent. */
+	for (size_t k = 0; l && k < l->npicks; k++)
+		n += k == 0 || l->picks[k].regie != l->picks[k - 1].regie;
+	return n;
+}
+
+long invlist_regie_to_pay(const struct invlist *l, long preferred)
+{
+	if (!l || l->npicks == 0)
+		return -1;
+	if (preferred >= 0 && invlist_regie_count(l, (size_t)preferred) > 0)
+		return preferred;
+	return invlist_regies_selected(l) == 1 ? (long)l->picks[0].regie : -1;
 }
 
 int64_t invlist_regie_balance(const struct invoice_page *page, size_t regie)
@@ -186,9 +209,9 @@ static void add_pick(struct invlist *l, size_t row)
 		k++;
 	l->picks = xreallocarray(l->picks, l->npicks + 1, sizeof(*l->picks));
 	memmove(&l->picks[k + 1], &l->picks[k], (l->npicks - k) * sizeof(*l->picks));
-	l->picks[k] = (struct pick){ xstrdup(inv->number), inv->balance_cents, row };
+	l->picks[k] = (struct pick){ xstrdup(inv->number), inv->balance_cents, row,
+		                     inv->regie_index };
 	l->npicks++;
-	l->regie = (long)inv->regie_index;
 	renumber_picks(l, k);
 }
 
@@ -198,8 +221,7 @@ static void remove_pick(struct invlist *l, size_t row)
 	free(l->picks[k].number);
 	memmove(&l->picks[k], &l->picks[k + 1], (l->npicks - k - 1) * sizeof(*l->picks));
 	l->row_pick[row] = -1;
-	if (--l->npicks == 0)
-		l->regie = -1;
+	l->npicks--;
 	renumber_picks(l, k);
 }
 
@@ -226,16 +248,6 @@ static enum invlist_status refuse_unpayable(const struct invlist *l, size_t row,
 	return l->duplicate[row] ? INVLIST_DUPLICATE : INVLIST_NOT_SELECTABLE;
 }
 
-static enum invlist_status refuse_other_regie(const struct invlist *l, size_t regie, char **why)
-{
-	if (why)
-		*why = xasprintf("Une régie à la fois : la sélection contient déjà des factures "
-		                 "de « %s », celle-ci relève de « %s ». Désélectionnez-les (ou "
-		                 "réglez-les) d'abord.",
-		                 regie_name(l->page, (size_t)l->regie), regie_name(l->page, regie));
-	return INVLIST_OTHER_REGIE;
-}
-
 enum invlist_status invlist_toggle(struct invlist *l, size_t index, char **why)
 {
 	if (!l || index >= page_rows(l->page)) {
@@ -249,9 +261,6 @@ enum invlist_status invlist_toggle(struct invlist *l, size_t index, char **why)
 	}
 	if (!invlist_is_payable(l, index))
 		return refuse_unpayable(l, index, why);
-	size_t regie = l->page->invoices[index].regie_index;
-	if (l->npicks && l->regie != (long)regie)
-		return refuse_other_regie(l, regie, why);
 	add_pick(l, index);
 	return INVLIST_OK;
 }
@@ -283,8 +292,6 @@ enum invlist_status invlist_toggle_regie(struct invlist *l, size_t regie, char *
 			*why = xstrdup("Aucune régie ici.");
 		return INVLIST_NO_SUCH;
 	}
-	if (l->npicks && l->regie != (long)regie)
-		return refuse_other_regie(l, regie, why);
 	size_t first, end, payable = 0, picked = 0;
 	regie_rows(l->page, regie, &first, &end);
 	for (size_t i = first; i < end; i++)
@@ -310,37 +317,48 @@ enum invlist_status invlist_toggle_regie(struct invlist *l, size_t regie, char *
 	return INVLIST_OK;
 }
 
+/* Checked as served, and selectable here: what the portal's own page
+ * would submit. */
+static bool served(const struct invlist *l, size_t row)
+{
+	return l->page->invoices[row].selected && invlist_is_payable(l, row);
+}
+
 size_t invlist_adopt_served(struct invlist *l)
 {
 	if (!l)
 		return 0;
 	drop_picks(l);
-	long regie = -1;
-	for (size_t i = 0; i < page_rows(l->page); i++) {
-		const struct invoice *inv = &l->page->invoices[i];
-		if (!inv->selected || !invlist_is_payable(l, i))
-			continue;
-		if (regie < 0)
-			regie = (long)inv->regie_index;
-		if ((long)inv->regie_index == regie)
+	for (size_t i = 0; i < page_rows(l->page); i++)
+		if (served(l, i))
 			add_pick(l, i);
-	}
 	return l->npicks;
 }
 
-size_t invlist_selection(const struct invlist *l, const char ***numbers, int64_t **balances)
+bool invlist_differs_from_served(const struct invlist *l)
 {
+	for (size_t i = 0; l && i < page_rows(l->page); i++)
+		if (served(l, i) != invlist_is_selected(l, i))
+			return true;
+	return false;
+}
+
+size_t invlist_regie_selection(const struct invlist *l, size_t regie, const char ***numbers,
+                               int64_t **balances)
+{
+	size_t n = invlist_regie_count(l, regie), j = 0;
 	*numbers = NULL;
 	*balances = NULL;
-	if (!l || l->npicks == 0)
+	if (n == 0)
 		return 0;
-	*numbers = xcalloc(l->npicks, sizeof(**numbers));
-	*balances = xcalloc(l->npicks, sizeof(**balances));
-	for (size_t k = 0; k < l->npicks; k++) {
-		(*numbers)[k] = l->picks[k].number;
-		(*balances)[k] = l->picks[k].seen;
-	}
-	return l->npicks;
+	*numbers = xcalloc(n, sizeof(**numbers));
+	*balances = xcalloc(n, sizeof(**balances));
+	for (size_t k = 0; k < l->npicks; k++)
+		if (l->picks[k].regie == regie) {
+			(*numbers)[j] = l->picks[k].number;
+			(*balances)[j++] = l->picks[k].seen;
+		}
+	return n;
 }
 
 static void add_change(struct invlist_change **changes, size_t *n, enum invlist_change_kind kind,
@@ -353,8 +371,8 @@ static void add_change(struct invlist_change **changes, size_t *n, enum invlist_
 
 /* Decides the fate of one old pick on the fresh page; returns its new row
  * when it is kept, -1 when dropped (with the change recorded). */
-static long carry_pick(struct invlist *l, const struct pick *p, long *regie,
-                       struct invlist_change **changes, size_t *n)
+static long carry_pick(struct invlist *l, const struct pick *p, struct invlist_change **changes,
+                       size_t *n)
 {
 	long row = find_row(l->page, p->number);
 	if (row < 0) {
@@ -371,12 +389,6 @@ static long carry_pick(struct invlist *l, const struct pick *p, long *regie,
 		           inv->balance_cents);
 		return -1;
 	}
-	if (*regie >= 0 && (long)inv->regie_index != *regie) {
-		add_change(changes, n, INVLIST_OTHER_REGIE_NOW, p->number, p->seen,
-		           inv->balance_cents);
-		return -1;
-	}
-	*regie = (long)inv->regie_index;
 	if (inv->balance_cents != p->seen)
 		add_change(changes, n, INVLIST_BALANCE_CHANGED, p->number, p->seen,
 		           inv->balance_cents);
@@ -393,12 +405,10 @@ size_t invlist_reapply(struct invlist *l, const struct invoice_page *fresh,
 	size_t nold = l->npicks, n = 0;
 	l->picks = NULL;
 	l->npicks = 0;
-	l->regie = -1;
 	l->page = fresh;
 	index_page(l);
-	long regie = -1;
 	for (size_t k = 0; k < nold; k++) {
-		long row = carry_pick(l, &old[k], &regie, changes, &n);
+		long row = carry_pick(l, &old[k], changes, &n);
 		if (row >= 0 && l->row_pick[row] < 0)
 			add_pick(l, (size_t)row);
 		free(old[k].number);
@@ -433,10 +443,6 @@ char *invlist_change_text(const struct invlist_change *c)
 	case INVLIST_BALANCE_CHANGED:
 		return xasprintf("%s : le solde est passé de %s € à %s €", c->number, before,
 		                 after);
-	case INVLIST_OTHER_REGIE_NOW:
-		return xasprintf(
-		        "%s : relève maintenant d'une autre régie, retirée de la sélection",
-		        c->number);
 	}
 	return xasprintf("%s : modifiée", c->number);
 }

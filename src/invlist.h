@@ -4,9 +4,10 @@
  *
  * The selection is keyed by invoice number, never by row, so it survives a
  * re-read of the page (after an error, a re-login, a payment): invlist_reapply
- * keeps what still exists and says what changed. The portal pays one régie
- * at a time (each régie has its own Règlement form), so a selection never
- * spans two régies: such a toggle is refused with an explanation.
+ * keeps what still exists and says what changed. The selection may span
+ * régies, as the portal serves it (checks in several régies); the portal
+ * pays one régie at a time (each régie has its own Règlement form), so a
+ * payment takes one régie's share: invlist_regie_to_pay says which.
  *
  * Conventions (util/xalloc.h): `invlist_free(&l)` accepts NULL and clears the
  * pointer; texts returned in `char **why` are malloc'd, owned by the caller,
@@ -26,7 +27,6 @@ enum invlist_status {
 	INVLIST_NO_SUCH,        /* row out of range, unknown number or régie */
 	INVLIST_NOT_SELECTABLE, /* no checkbox, a disabled one, or nothing due */
 	INVLIST_DUPLICATE,      /* the number appears more than once on the page */
-	INVLIST_OTHER_REGIE,    /* the selection holds another régie's invoices */
 	INVLIST_NOTHING,        /* toggle_regie: nothing payable in that régie */
 };
 
@@ -37,11 +37,13 @@ struct invlist;
 struct invlist *invlist_new(const struct invoice_page *page);
 void invlist_free(struct invlist **list);
 
-/* Takes the checks the portal served as the selection: those of the first
- * régie (in page order) that has any payable checked invoice; other régies'
- * checks are left out, since one Règlement pays one régie. Replaces the
- * current selection. Returns how many invoices were taken. */
+/* Takes the checks the portal served as the selection, in every régie
+ * (the payable ones). Replaces the current selection. Returns how many
+ * invoices were taken. */
 size_t invlist_adopt_served(struct invlist *list);
+/* The selection is not what the page served: the user changed it (a
+ * selection toggled back to the served checks is not a change). */
+bool invlist_differs_from_served(const struct invlist *list);
 
 /* Selects or unselects the invoice on row `index` of the page. On refusal
  * the selection is unchanged and *why (when why is not NULL) explains it in
@@ -58,22 +60,29 @@ void invlist_clear(struct invlist *list);
 bool invlist_is_payable(const struct invlist *list, size_t index);
 bool invlist_is_selected(const struct invlist *list, size_t index);
 size_t invlist_count(const struct invlist *list);
-/* Sum of the selected invoices' balances, in cents. */
+/* Sum of the selected invoices' balances, in cents, every régie. */
 int64_t invlist_total(const struct invlist *list);
-/* The régie (index into page->regies) the selection belongs to, -1 when
- * nothing is selected. */
-long invlist_regie(const struct invlist *list);
-/* "Total à régler" of one régie: the selection's total when it belongs to
- * that régie, else 0. */
+/* Selected invoices of one régie (index into page->regies). */
+size_t invlist_regie_count(const struct invlist *list, size_t regie);
+/* "Total à régler" of one régie: its selected invoices' balances. */
 int64_t invlist_regie_total(const struct invlist *list, size_t regie);
+/* How many régies have selected invoices. */
+size_t invlist_regies_selected(const struct invlist *list);
+/* The régie a payment takes: `preferred` (the régie under the cursor, -1
+ * for none) when it has selected invoices, else the only régie that has
+ * any. -1 when nothing is selected, or when several régies have selected
+ * invoices and `preferred` has none: the user must say which. */
+long invlist_regie_to_pay(const struct invlist *list, long preferred);
 /* "Solde dû" of one régie: what the page printed, else the sum of its
  * invoices' balances. 0 for an unknown régie. */
 int64_t invlist_regie_balance(const struct invoice_page *page, size_t regie);
 
-/* The selection in page order, for pay_request: *numbers (pointing into the
- * page) and *balances (what the user saw), two arrays of the returned count,
- * owned by the caller (free the arrays only). Both NULL when empty. */
-size_t invlist_selection(const struct invlist *list, const char ***numbers, int64_t **balances);
+/* One régie's share of the selection in page order, for pay_request:
+ * *numbers (pointing into the list: valid until it changes) and *balances
+ * (what the user saw), two arrays of the returned count, owned by the
+ * caller (free the arrays only). Both NULL when that régie has none. */
+size_t invlist_regie_selection(const struct invlist *list, size_t regie, const char ***numbers,
+                               int64_t **balances);
 
 /* What a re-read did to the selection. */
 enum invlist_change_kind {
@@ -81,7 +90,6 @@ enum invlist_change_kind {
 	INVLIST_SETTLED,         /* its balance is now 0: paid */
 	INVLIST_NOW_UNPAYABLE,   /* still due but no longer selectable */
 	INVLIST_BALANCE_CHANGED, /* kept, with a new balance */
-	INVLIST_OTHER_REGIE_NOW, /* it moved to another régie than the rest */
 };
 struct invlist_change {
 	enum invlist_change_kind kind;

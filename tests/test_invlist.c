@@ -1,4 +1,4 @@
-/* Unit tests for invlist.c: the invoice selection, its total, one régie at a time, re-reads. */
+/* Unit tests for invlist.c: the invoice selection, totals by régie, the régie a payment takes, re-reads. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -93,10 +93,13 @@ static void test_null_and_empty(void **state)
 	struct invlist *l = invlist_new(NULL);
 	assert_int_equal(invlist_count(l), 0);
 	assert_int_equal(invlist_total(l), 0);
-	assert_int_equal(invlist_regie(l), -1);
+	assert_int_equal(invlist_regie_to_pay(l, -1), -1);
+	assert_int_equal(invlist_regie_to_pay(l, 0), -1);
+	assert_int_equal(invlist_regies_selected(l), 0);
 	assert_false(invlist_is_selected(l, 0));
 	assert_false(invlist_is_payable(l, 0));
 	assert_int_equal(invlist_adopt_served(l), 0);
+	assert_false(invlist_differs_from_served(l));
 	assert_int_equal(invlist_toggle(l, 0, &why), INVLIST_NO_SUCH);
 	assert_non_null(why);
 	free(why);
@@ -107,7 +110,7 @@ static void test_null_and_empty(void **state)
 	assert_int_equal(invlist_toggle_number(l, "F1", NULL), INVLIST_NO_SUCH);
 	const char **numbers;
 	int64_t *balances;
-	assert_int_equal(invlist_selection(l, &numbers, &balances), 0);
+	assert_int_equal(invlist_regie_selection(l, 0, &numbers, &balances), 0);
 	assert_null(numbers);
 	assert_null(balances);
 	struct invlist_change *changes;
@@ -121,7 +124,13 @@ static void test_null_and_empty(void **state)
 	/* Functions taking NULL lists answer "nothing". */
 	assert_int_equal(invlist_count(NULL), 0);
 	assert_int_equal(invlist_total(NULL), 0);
-	assert_int_equal(invlist_regie(NULL), -1);
+	assert_int_equal(invlist_regie_to_pay(NULL, 0), -1);
+	assert_int_equal(invlist_regie_count(NULL, 0), 0);
+	assert_int_equal(invlist_regie_total(NULL, 0), 0);
+	assert_int_equal(invlist_regies_selected(NULL), 0);
+	assert_false(invlist_differs_from_served(NULL));
+	assert_int_equal(invlist_regie_selection(NULL, 0, &numbers, &balances), 0);
+	assert_null(numbers);
 	assert_int_equal(invlist_toggle(NULL, 0, NULL), INVLIST_NO_SUCH);
 	assert_int_equal(invlist_regie_balance(NULL, 0), 0);
 	assert_int_equal(invlist_state_of(NULL, "F1"), INVLIST_STATE_ABSENT);
@@ -175,7 +184,7 @@ static void test_toggle_table(void **state)
 		if (got == INVLIST_OK) {
 			assert_int_equal(invlist_toggle(l, cases[i].row, NULL), INVLIST_OK);
 			assert_int_equal(invlist_count(l), 0);
-			assert_int_equal(invlist_regie(l), -1);
+			assert_int_equal(invlist_regies_selected(l), 0);
 		}
 		free(why);
 		invlist_free(&l);
@@ -223,56 +232,119 @@ static void test_unpayable_kinds(void **state)
 	free_page(&p);
 }
 
-static void test_cross_regie_refused(void **state)
+/* Two régies side by side: each keeps its selection and its own total; a
+ * payment takes the régie under the cursor, else the only one selected. */
+static void test_regies_side_by_side(void **state)
 {
 	(void)state;
 	struct invoice_page *p = make_page(demo_rows, COUNT(demo_rows), 2);
 	struct invlist *l = invlist_new(p);
 	char *why = NULL;
 	assert_int_equal(invlist_toggle(l, 0, NULL), INVLIST_OK);
-	assert_int_equal(invlist_toggle(l, 2, &why), INVLIST_OTHER_REGIE);
-	assert_non_null(strstr(why, "MAIRIE SERVICE ENFANCE JEUNESSE"));
-	assert_non_null(strstr(why, "CENTRE DE LOISIRS"));
-	free(why);
-	why = NULL;
-	assert_int_equal(invlist_toggle_regie(l, 1, &why), INVLIST_OTHER_REGIE);
-	free(why);
-	assert_int_equal(invlist_toggle_number(l, "CL2022-0457", NULL), INVLIST_OTHER_REGIE);
-	assert_int_equal(invlist_count(l), 1);
-	assert_int_equal(invlist_regie(l), 0);
+	assert_int_equal(invlist_toggle(l, 2, &why), INVLIST_OK);
+	assert_null(why);
+	assert_int_equal(invlist_count(l), 2);
+	assert_int_equal(invlist_regies_selected(l), 2);
+	assert_int_equal(invlist_regie_count(l, 0), 1);
+	assert_int_equal(invlist_regie_count(l, 1), 1);
 	assert_int_equal(invlist_regie_total(l, 0), 18199);
-	assert_int_equal(invlist_regie_total(l, 1), 0);
-	/* Once the first régie is empty, the other one may be chosen. */
+	assert_int_equal(invlist_regie_total(l, 1), 3600);
+	assert_int_equal(invlist_total(l), 21799);
+	static const struct {
+		long preferred, want;
+	} both[] = {
+		{ 0, 0 },
+		{ 1, 1 },
+		{ -1, -1 }, /* no cursor régie, two selected: ambiguous */
+		{ 7, -1 },  /* unknown régie: ambiguous too */
+	};
+	for (size_t i = 0; i < COUNT(both); i++)
+		if (invlist_regie_to_pay(l, both[i].preferred) != both[i].want)
+			fail_msg("preferred %ld: got %ld, want %ld", both[i].preferred,
+			         invlist_regie_to_pay(l, both[i].preferred), both[i].want);
+	const char **numbers;
+	int64_t *balances;
+	assert_int_equal(invlist_regie_selection(l, 1, &numbers, &balances), 1);
+	assert_string_equal(numbers[0], "CL2022-0457");
+	assert_int_equal(balances[0], 3600);
+	free(numbers);
+	free(balances);
+	/* The first régie emptied: the second is the only one, wherever the
+	 * cursor is. */
 	assert_int_equal(invlist_toggle(l, 0, NULL), INVLIST_OK);
-	assert_int_equal(invlist_toggle(l, 2, NULL), INVLIST_OK);
-	assert_int_equal(invlist_regie(l), 1);
+	assert_int_equal(invlist_regie_to_pay(l, 0), 1);
+	assert_int_equal(invlist_regie_to_pay(l, -1), 1);
+	assert_int_equal(invlist_regie_selection(l, 0, &numbers, &balances), 0);
+	assert_null(numbers);
+	/* A whole régie's toggle leaves the other régie alone. */
+	assert_int_equal(invlist_toggle_regie(l, 0, NULL), INVLIST_OK);
+	assert_int_equal(invlist_regie_total(l, 0), 22611);
+	assert_int_equal(invlist_regie_total(l, 1), 3600);
 	invlist_free(&l);
 	free_page(&p);
 }
 
-/* The seed: 181,99 checked as served, 226,11 once F2022-0388 is added. */
+/* Three régies, two selected, the cursor on the third: ambiguous. */
+static void test_regie_to_pay_ambiguous(void **state)
+{
+	(void)state;
+	/* A table, aligned by hand: */
+	/* clang-format off */
+	static const struct row rows[] = {
+		{ 0, "A1", 100, true, true, true, NULL },
+		{ 1, "B1", 200, true, true, false, NULL },
+		{ 2, "C1", 300, true, true, true, NULL },
+	};
+	/* clang-format on */
+	struct invoice_page *p = make_page(rows, COUNT(rows), 3);
+	struct invlist *l = invlist_new(p);
+	assert_int_equal(invlist_adopt_served(l), 2);
+	assert_int_equal(invlist_regie_to_pay(l, 1), -1);
+	assert_int_equal(invlist_regie_to_pay(l, 2), 2);
+	assert_int_equal(invlist_regie_to_pay(l, 0), 0);
+	/* One of them unchecked: the cursor's empty régie pays the other. */
+	assert_int_equal(invlist_toggle_number(l, "C1", NULL), INVLIST_OK);
+	assert_int_equal(invlist_regie_to_pay(l, 1), 0);
+	invlist_free(&l);
+	free_page(&p);
+}
+
+/* The seed as served: F2022-0912 (181,99) and CL2022-0457 (36,00) in two
+ * régies, both kept; 226,11 in the first once F2022-0388 is added. */
 static void test_served_then_toggle_total(void **state)
 {
 	(void)state;
 	struct invoice_page *p = make_page(demo_rows, COUNT(demo_rows), 2);
 	struct invlist *l = invlist_new(p);
-	assert_int_equal(invlist_adopt_served(l), 1); /* CL2022-0457 left out */
+	assert_int_equal(invlist_adopt_served(l), 2);
 	assert_true(invlist_is_selected(l, 0));
-	assert_false(invlist_is_selected(l, 2));
-	assert_int_equal(invlist_total(l), 18199);
+	assert_true(invlist_is_selected(l, 2));
+	assert_false(invlist_differs_from_served(l));
+	assert_int_equal(invlist_regie_total(l, 0), 18199);
+	assert_int_equal(invlist_regie_total(l, 1), 3600);
 	assert_int_equal(invlist_toggle_number(l, "F2022-0388", NULL), INVLIST_OK);
-	assert_int_equal(invlist_total(l), 22611);
+	assert_true(invlist_differs_from_served(l));
+	assert_int_equal(invlist_regie_total(l, 0), 22611);
+	assert_int_equal(invlist_regie_total(l, 1), 3600);
 	assert_int_equal(invlist_regie_balance(p, 0), 22611);
 	assert_int_equal(invlist_regie_balance(p, 1), 3600);
 	const char **numbers;
 	int64_t *balances;
-	assert_int_equal(invlist_selection(l, &numbers, &balances), 2);
+	assert_int_equal(invlist_regie_selection(l, 0, &numbers, &balances), 2);
 	assert_string_equal(numbers[0], "F2022-0912"); /* page order */
 	assert_string_equal(numbers[1], "F2022-0388");
 	assert_int_equal(balances[0], 18199);
 	assert_int_equal(balances[1], 4412);
 	free(numbers);
 	free(balances);
+	/* Toggled back: the selection is the served one again. */
+	assert_int_equal(invlist_toggle_number(l, "F2022-0388", NULL), INVLIST_OK);
+	assert_false(invlist_differs_from_served(l));
+	/* Unchecking a served invoice is a change too. */
+	assert_int_equal(invlist_toggle_number(l, "CL2022-0457", NULL), INVLIST_OK);
+	assert_true(invlist_differs_from_served(l));
+	invlist_clear(l);
+	assert_true(invlist_differs_from_served(l));
 	invlist_free(&l);
 	free_page(&p);
 }
@@ -354,14 +426,14 @@ static void test_reapply_table(void **state)
 		  INVLIST_BALANCE_CHANGED,
 		  2,
 		  20199 },
-		{ "moved régie",
+		{ "moved régie", /* kept: a selection may span régies */
 		  { { 0, "F2022-0912", 18199, true, true, false, NULL },
 		    { 1, "F2022-0388", 4412, true, true, false, NULL } },
 		  2,
-		  1,
-		  INVLIST_OTHER_REGIE_NOW,
-		  1,
-		  18199 },
+		  0,
+		  0,
+		  2,
+		  22611 },
 		{ "reordered",
 		  { { 0, "F2022-0388", 4412, true, true, false, NULL },
 		    { 0, "F2022-0912", 18199, true, true, false, NULL } },
@@ -420,11 +492,13 @@ static void test_reapply_after_old_page_freed(void **state)
 	struct invlist_change *changes;
 	assert_int_equal(invlist_reapply(l, fresh, &changes), 0);
 	assert_true(invlist_is_selected(l, 0));
-	assert_int_equal(invlist_total(l), 18199);
+	assert_true(invlist_is_selected(l, 2));
+	assert_int_equal(invlist_total(l), 21799);
 	/* And onto nothing at all: everything is gone. */
-	assert_int_equal(invlist_reapply(l, NULL, &changes), 1);
+	assert_int_equal(invlist_reapply(l, NULL, &changes), 2);
 	assert_int_equal(changes[0].kind, INVLIST_GONE);
-	invlist_changes_free(&changes, 1);
+	assert_int_equal(changes[1].kind, INVLIST_GONE);
+	invlist_changes_free(&changes, 2);
 	assert_int_equal(invlist_count(l), 0);
 	invlist_free(&l);
 	free_page(&fresh);
@@ -515,7 +589,8 @@ int main(void)
 		cmocka_unit_test(test_page_without_invoices),
 		cmocka_unit_test(test_toggle_table),
 		cmocka_unit_test(test_unpayable_kinds),
-		cmocka_unit_test(test_cross_regie_refused),
+		cmocka_unit_test(test_regies_side_by_side),
+		cmocka_unit_test(test_regie_to_pay_ambiguous),
 		cmocka_unit_test(test_served_then_toggle_total),
 		cmocka_unit_test(test_toggle_regie),
 		cmocka_unit_test(test_reapply_table),

@@ -132,6 +132,50 @@ static void run_fixture(void **state)
 		expect_json(f);
 }
 
+/* The portal's own questions before a régie's Règlement: the confirm()
+ * of the button's onclick, then of the form's onsubmit. */
+static void test_regie_confirms(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *fixture;
+		size_t regie;
+		size_t count;
+		const char *text; /* the first one */
+	} cases[] = {
+		{ "pages/factures.html", 0, 1,
+		  "Vous allez être redirigé vers le site de paiement. Continuer ?" },
+		{ "invoices/form-between-table-and-tr.html", 0, 1,
+		  "Vous allez être redirigé vers le site de paiement sécurisé. Voulez-vous "
+		  "continuer ?" },
+		{ "invoices/overdue.html", 0, 0, NULL },
+		{ "pages/factures.html", 99, 0, NULL }, /* no such régie */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *path = xasprintf("%s/%s", fixtures_dir(), cases[i].fixture);
+		struct invoice_page *page = NULL;
+		char *err = NULL;
+		if (parse_fixture(path, &page, &err) != 0)
+			fail_msg("%s was refused: %s", path, err);
+		char *texts[INVOICE_MAX_CONFIRMS];
+		size_t n = invoice_regie_confirms(page, cases[i].regie, texts);
+		if (n != cases[i].count)
+			fail_msg("%s régie %zu: %zu texts, want %zu", cases[i].fixture,
+			         cases[i].regie, n, cases[i].count);
+		if (cases[i].text)
+			assert_string_equal(texts[0], cases[i].text);
+		for (size_t k = n; k < INVOICE_MAX_CONFIRMS; k++)
+			assert_null(texts[k]);
+		for (size_t k = 0; k < n; k++)
+			free(texts[k]);
+		invoice_page_free(&page);
+		free(path);
+	}
+	char *none[INVOICE_MAX_CONFIRMS];
+	assert_int_equal(invoice_regie_confirms(NULL, 0, none), 0);
+	assert_null(none[0]);
+}
+
 static bool exists(const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -182,10 +226,18 @@ int main(void)
 	}
 	closedir(d);
 	qsort(tests, count, sizeof(*tests), by_name);
-	int failed = count ? _cmocka_run_group_tests("invoice fixtures", tests, count, NULL, NULL)
-	                   : 1;
-	for (size_t i = 0; i < count; i++) {
+	/* One plan: the fixtures, then the pay confirms read from some. */
+	size_t nfixtures = count;
+	tests = xreallocarray(tests, count + 1, sizeof(*tests));
+	tests[count++] = (struct CMUnitTest){ .name = xstrdup("pay confirms"),
+		                              .test_func = test_regie_confirms };
+	int failed = nfixtures
+	                     ? _cmocka_run_group_tests("invoice fixtures", tests, count, NULL, NULL)
+	                     : 1;
+
+	for (size_t i = 0; i < count; i++)
 		free((char *)tests[i].name);
+	for (size_t i = 0; i < nfixtures; i++) {
 		free(fixtures[i].html_path);
 		free(fixtures[i].expect_path);
 		free(fixtures[i].csv_path);

@@ -12,6 +12,7 @@
 #include "money.h"
 #include "web/form.h"
 #include "web/table.h"
+#include "portal/handoff/handoff.h"
 #include "portal/invoice_columns.h"
 #include "portal/regie_heading.h"
 
@@ -450,4 +451,27 @@ int64_t invoices_balance_sum(const struct invoice *const *invoices, size_t count
 	for (size_t i = 0; i < count; i++)
 		sum += invoices[i]->balance_cents;
 	return sum;
+}
+
+size_t invoice_regie_confirms(const struct invoice_page *page, size_t regie,
+                              char *texts[INVOICE_MAX_CONFIRMS])
+{
+	size_t n = 0;
+	texts[0] = texts[1] = NULL;
+	if (!page || regie >= page->nregies)
+		return 0;
+	const struct regie *r = &page->regies[regie];
+	const struct form *form = r->form_index >= 0 && page->forms &&
+	                                          (size_t)r->form_index < page->forms->count
+	                                  ? &page->forms->forms[r->form_index]
+	                                  : NULL;
+	/* In the order a browser asks them: the click, then the submission. */
+	const char *scripts[INVOICE_MAX_CONFIRMS] = { r->pay.present ? r->pay.onclick : NULL,
+		                                      form ? form->onsubmit : NULL };
+	for (size_t i = 0; i < INVOICE_MAX_CONFIRMS; i++) {
+		char *text = scripts[i] ? handoff_js_call_arg(scripts[i], "confirm") : NULL;
+		if (text)
+			texts[n++] = text;
+	}
+	return n;
 }

@@ -31,6 +31,15 @@ static inline bool invoice_is_payable(const struct invoice *inv)
 	return invoice_unpayable_reason(inv) == NULL;
 }
 
+/* The portal's own questions before régie `regie`'s Règlement leaves: the
+ * confirm('...') text of the button's onclick, then of the form's
+ * onsubmit. Stores up to two newly allocated texts in texts[] (the caller
+ * frees them; the others are set to NULL) and returns how many. Page text:
+ * not sanitized. 0 for an unknown régie. */
+#define INVOICE_MAX_CONFIRMS 2
+size_t invoice_regie_confirms(const struct invoice_page *page, size_t regie,
+                              char *texts[INVOICE_MAX_CONFIRMS]);
+
 /* Sum of the balances of these invoices: what paying them costs. */
 int64_t invoices_balance_sum(const struct invoice *const *invoices, size_t count);
 

@@ -70,8 +70,11 @@ struct pay_request {
 	/* Balances the user saw, by number, to compare with the fresh read
 	 * (NULL = nothing to compare: the command line reads and pays at once). */
 	const int64_t *expected_balances;
-	/* Shown to the user before the Règlement is sent: the JavaScript
-	 * confirm text of the portal. Returning false stops (nothing sent). */
+	/* The portal's JavaScript confirm() texts, in order: those of the
+	 * Règlement (invoice_regie_confirms: before_submit has not run yet;
+	 * returning false stops, nothing sent), then those met on the
+	 * hand-off's pages (after before_submit; false stops there). Every
+	 * text is also kept in pay_result.messages. */
 	bool (*confirm)(void *ctx, const char *portal_text);
 	void *confirm_ctx;
 	/* Called right before the Règlement POST with the chosen invoices, so a

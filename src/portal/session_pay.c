@@ -135,19 +135,20 @@ static bool ask(const struct pay_request *req, struct pay_result *result, const 
 	return !req->confirm || req->confirm(req->confirm_ctx, text);
 }
 
-/* The portal's confirm('...') on the button or the form, if any. */
-static bool confirm_portal_text(const struct pay_request *req, const struct form *form,
-                                const struct form_button *pay, struct pay_result *result)
+/* The portal's confirm('...') on the button or the form, if any: the
+ * texts invoice_regie_confirms reads, so that a front end that quoted
+ * them before the payment recognises them. */
+static bool confirm_portal_text(const struct pay_request *req, const struct invoice_page *invoices,
+                                size_t regie, struct pay_result *result)
 {
-	const char *scripts[] = { pay->onclick, form->onsubmit };
-	for (size_t i = 0; i < 2; i++) {
-		char *text = scripts[i] ? handoff_js_call_arg(scripts[i], "confirm") : NULL;
-		bool go = !text || ask(req, result, text);
-		free(text);
-		if (!go)
-			return false;
+	char *texts[INVOICE_MAX_CONFIRMS];
+	size_t n = invoice_regie_confirms(invoices, regie, texts);
+	bool go = true;
+	for (size_t i = 0; i < n; i++) {
+		go = go && ask(req, result, texts[i]);
+		free(texts[i]);
 	}
-	return true;
+	return go;
 }
 
 struct foreign_ctx {
@@ -388,7 +389,7 @@ static enum exit_code submit_reglement(struct portal *p, const struct pay_reques
 		return EXIT_PAGE;
 	}
 	const struct form *form = &invoices->forms->forms[regie->form_index];
-	if (!confirm_portal_text(req, form, &regie->pay, result)) {
+	if (!confirm_portal_text(req, invoices, sel->chosen[0]->regie_index, result)) {
 		set_error(errp, "payment cancelled at the portal's question");
 		return EXIT_ERROR;
 	}

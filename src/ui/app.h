@@ -172,7 +172,8 @@ int ui_body_cols(const struct ui *ui);
 /* Menu entry 0-6 (Accueil ... Comment utiliser le portail ?). */
 void ui_open_menu(struct ui *ui, int entry);
 void ui_open_invoices(struct ui *ui);
-/* Asks before quitting when a selection would be lost. */
+/* Asks before quitting when the user changed the selection (the checks
+ * the portal served are not lost: it serves them again). */
 void ui_request_quit(struct ui *ui);
 /* Opens url in $BROWSER with curses suspended; errors on the status line. */
 void ui_browse(struct ui *ui, const char *url);
@@ -204,7 +205,9 @@ struct screen *scr_help_new(struct ui *ui);
 struct pay_result;
 /* Takes ownership of the result. */
 struct screen *scr_handoff_new(struct ui *ui, struct pay_result *result);
-/* Enter on the invoice screen: asks, then pays (scr_pay.c). */
-void scr_pay_start(struct ui *ui);
+/* Enter on the invoice screen: asks, then pays the selected invoices of
+ * one régie, `regie` (under the cursor, -1 for none) when it has some,
+ * else the only régie that has (scr_pay.c). */
+void scr_pay_start(struct ui *ui, long regie);
 
 #endif

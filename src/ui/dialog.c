@@ -208,14 +208,31 @@ static void dialog_destroy(struct ui *ui, struct screen *s)
 	free(d);
 }
 
-static const struct screen_ops dialog_ops = {
-	.name = "dialogue",
-	.scope = SCOPE_DIALOGS,
-	.draw = dialog_draw,
-	.key = dialog_key,
-	.tick = dialog_tick,
-	.destroy = dialog_destroy,
-	.hints = "o oui   n non   Entrée : le choix entre crochets   Échap : non",
+/* One set of operations per kind, for the status line: each shows the
+ * keys that apply to it. */
+static const struct screen_ops dialog_ops[] = {
+	[DIALOG_CONFIRM] = { .name = "dialogue",
+	                     .scope = SCOPE_DIALOGS,
+	                     .draw = dialog_draw,
+	                     .key = dialog_key,
+	                     .tick = dialog_tick,
+	                     .destroy = dialog_destroy,
+	                     .hints = "o oui   n non   Entrée : le choix entre crochets   Échap : "
+	                              "non" },
+	[DIALOG_ERROR] = { .name = "message",
+	                   .scope = SCOPE_DIALOGS,
+	                   .draw = dialog_draw,
+	                   .key = dialog_key,
+	                   .tick = dialog_tick,
+	                   .destroy = dialog_destroy,
+	                   .hints = "Entrée ou Échap : fermer" },
+	[DIALOG_PROGRESS] = { .name = "attente",
+	                      .scope = SCOPE_DIALOGS,
+	                      .draw = dialog_draw,
+	                      .key = dialog_key,
+	                      .tick = dialog_tick,
+	                      .destroy = dialog_destroy,
+	                      .hints = "Échap : annuler" },
 };
 
 static struct screen *push_dialog(struct ui *ui, struct dialog *d, const char *title,
@@ -227,7 +244,7 @@ static struct screen *push_dialog(struct ui *ui, struct dialog *d, const char *t
 	while (len > 0 && d->text[len - 1] == '\n')
 		d->text[--len] = '\0';
 	clock_gettime(CLOCK_MONOTONIC, &d->since);
-	struct screen *s = ui_screen_new(&dialog_ops, d, NULL, -1);
+	struct screen *s = ui_screen_new(&dialog_ops[d->kind], d, NULL, -1);
 	s->overlay = true;
 	ui_push(ui, s);
 	return s;

@@ -24,6 +24,7 @@ src_libportail_a_SOURCES += \
 	src/ui/scr_handoff.c
 
 # UI tests drive the real binary in tmux; the benchmark measures a toggle.
-TESTS += tests/ui/test-ui.sh tests/ui/test-typeahead.sh tests/ui/test-signals.sh
+TESTS += tests/ui/test-ui.sh tests/ui/test-typeahead.sh tests/ui/test-signals.sh \
+	tests/ui/test-pay-once.sh
 EXTRA_DIST += tests/ui/ui-lib.sh tests/ui/test-ui.sh tests/ui/test-typeahead.sh \
-	tests/ui/test-signals.sh bench/ui-bench.sh
+	tests/ui/test-signals.sh tests/ui/test-pay-once.sh bench/ui-bench.sh

@@ -68,8 +68,11 @@ static void draw_summary(struct ui *ui, struct handoff *h, int *y, int rows, int
 		strbuf_printf(&sb, "%s%s", i ? ", " : "", r->numbers[i]);
 	line(w, y, rows, cols, sb.data, A_NORMAL);
 	strbuf_release(&sb);
+	/* The portal's confirm()s, answered yes by the user's confirmation of
+	 * this payment: said here, never asked a second time. */
 	for (size_t i = 0; i < r->nmessages; i++) {
-		t = xasprintf("Le portail a dit : « %s »", r->messages[i]);
+		t = xasprintf("Le portail a demandé : « %s » (oui : paiement confirmé)",
+		              r->messages[i]);
 		wrapped(w, y, rows, cols, t, ui_attr(UI_DIM));
 		free(t);
 	}

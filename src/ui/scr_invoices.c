@@ -50,6 +50,7 @@ struct columns {
 static const char *const legend[] = {
 	"! échéance dépassée   [x] sélectionnée   - non réglable en ligne",
 	"envoi : déjà envoyée au paiement, en attente du portail",
+	"Entrée : payer les factures cochées de la régie sous le curseur",
 };
 
 /* ---- shared invoice state ---- */
@@ -368,12 +369,6 @@ static int toggle(struct ui *ui, struct inv_view *v, bool whole_regie)
 	char *why = NULL;
 	enum invlist_status st = whole_regie ? invlist_toggle_regie(ui->selection, g, &why)
 	                                     : invlist_toggle(ui->selection, i, &why);
-	if (st == INVLIST_OTHER_REGIE) {
-		/* Too long for the status line, and it needs reading. */
-		dialog_error(ui, "Une régie à la fois", why);
-		free(why);
-		return UI_HANDLED;
-	}
 	if (st != INVLIST_OK) {
 		ui_status_error(ui, "%s", why ? why : "impossible");
 		free(why);
@@ -396,16 +391,6 @@ static enum exit_code read_run(struct ui *ui, void *arg, char **errp)
 	return portal_read_invoices(ui->ctx.portal, page, NULL, errp);
 }
 
-/* Served checks of another régie than the one taken, for the message. */
-static size_t served_left_out(const struct ui *ui)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < ui->invoices->ninvoices; i++)
-		n += ui->invoices->invoices[i].selected && invlist_is_payable(ui->selection, i) &&
-		     !invlist_is_selected(ui->selection, i);
-	return n;
-}
-
 static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 {
 	struct invoice_page **page = arg;
@@ -426,13 +411,9 @@ static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 	free(ui->invoices_error);
 	ui->invoices_error = NULL;
 	if (!ui->selection_adopted) {
+		/* As served: the portal's checks, in every régie. */
 		ui->selection_adopted = true;
 		invlist_adopt_served(ui->selection);
-		if (served_left_out(ui))
-			ui_status(
-			        ui,
-			        "Une régie à la fois : seules les factures cochées de la 1re régie "
-			        "sont reprises.");
 	} else if (changes) {
 		ui_status(ui, "Depuis la dernière lecture : %s", changes);
 	} else {
@@ -456,6 +437,14 @@ static void invoices_enter(struct ui *ui, struct screen *s)
 	scr_invoices_reread(ui);
 }
 
+/* The régie of the invoice under the cursor, -1 when there is none. */
+static long cursor_regie(const struct inv_view *v)
+{
+	if (!v->ui->invoices || v->list.cur >= v->nrows || v->rows[v->list.cur].kind != R_INVOICE)
+		return -1;
+	return (long)v->ui->invoices->invoices[v->rows[v->list.cur].index].regie_index;
+}
+
 static int invoices_key(struct ui *ui, struct screen *s, enum ui_action action, int ch)
 {
 	struct inv_view *v = s->state;
@@ -470,7 +459,7 @@ static int invoices_key(struct ui *ui, struct screen *s, enum ui_action action, 
 			ui_status(ui, "Entrée tapée avant l'affichage des factures : ignorée.");
 			return UI_HANDLED;
 		}
-		scr_pay_start(ui);
+		scr_pay_start(ui, cursor_regie(v));
 		return UI_HANDLED;
 	case ACT_REFRESH: scr_invoices_reread(ui); return UI_HANDLED;
 	default: return UI_IGNORED;

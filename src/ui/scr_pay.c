@@ -1,4 +1,5 @@
-/* Paying the selection: confirmation, double-payment guard, portal questions, hand-off. */
+/* Paying one régie's selection: one confirmation (which answers the portal's confirm() too),
+ * the double-payment guard, the hand-off. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "money.h"
+#include "portal/invoices.h"
 #include "portal/session.h"
 #include "app/pay_guard.h"
 #include "ui/app.h"
@@ -22,7 +24,13 @@ struct pay_job {
 	size_t count;
 	int64_t amount;
 	char *regie;
+	bool others; /* other régies have checked invoices, not paid now */
+	/* The portal's confirm() texts of this Règlement, quoted in our
+	 * confirmation: answering it answers them. */
+	char *portal_texts[INVOICE_MAX_CONFIRMS];
+	size_t nportal_texts;
 	bool resend_confirmed;  /* the user already said "send again" */
+	bool reglement_leaving; /* the guard passed: the hand-off's questions follow */
 	bool stopped;           /* the user said no on the way */
 	char *guard_error;      /* the marker could not be written */
 	struct pay_guard guard; /* this attempt's hand-off record */
@@ -36,13 +44,15 @@ static void free_job(struct pay_job *j)
 	free(j->numbers);
 	free(j->balances);
 	free(j->regie);
+	for (size_t i = 0; i < j->nportal_texts; i++)
+		free(j->portal_texts[i]);
 	free(j->guard_error);
 	pay_guard_clear(&j->guard);
 	pay_result_clear(&j->result);
 	free(j);
 }
 
-static struct pay_job *job_from_selection(struct ui *ui)
+static struct pay_job *job_from_selection(struct ui *ui, size_t regie)
 {
 	struct pay_job *j = xcalloc(1, sizeof(*j));
 	const char **numbers;
@@ -50,17 +60,19 @@ static struct pay_job *job_from_selection(struct ui *ui)
 	j->ui = ui;
 	j->guard.account.portal_url = ui->ctx.login_url;
 	j->guard.account.user = ui->ctx.options ? ui->ctx.options->user : NULL;
-	j->count = invlist_selection(ui->selection, &numbers, &balances);
+	j->count = invlist_regie_selection(ui->selection, regie, &numbers, &balances);
 	j->numbers = xcalloc(j->count ? j->count : 1, sizeof(char *));
 	for (size_t i = 0; i < j->count; i++)
 		j->numbers[i] = xstrdup(numbers[i]);
 	free(numbers);
 	j->balances = balances;
-	j->amount = invlist_total(ui->selection);
-	long g = invlist_regie(ui->selection);
-	j->regie = xstrdup(g >= 0 && ui->invoices && ui->invoices->regies[g].name
-	                           ? ui->invoices->regies[g].name
-	                           : "");
+	j->amount = invlist_regie_total(ui->selection, regie);
+	j->others = invlist_regies_selected(ui->selection) > 1;
+	const char *name = ui->invoices && regie < ui->invoices->nregies
+	                           ? ui->invoices->regies[regie].name
+	                           : NULL;
+	j->regie = xstrdup(name ? name : "");
+	j->nportal_texts = invoice_regie_confirms(ui->invoices, regie, j->portal_texts);
 	return j;
 }
 
@@ -79,9 +91,23 @@ static char *describe(const struct pay_job *j)
 
 /* ---- in the job's thread ---- */
 
+static bool quoted(const struct pay_job *j, const char *text)
+{
+	for (size_t i = 0; i < j->nportal_texts; i++)
+		if (text && strcmp(j->portal_texts[i], text) == 0)
+			return true;
+	return false;
+}
+
+/* The portal's confirm(). Before the Règlement: yes to the text our
+ * confirmation quoted, a question for one the user has not seen (the page
+ * changed since it was read). After it, during the hand-off: yes, the
+ * user confirmed this payment; the text shows in the result. */
 static bool portal_question(void *ctx, const char *portal_text)
 {
 	struct pay_job *j = ctx;
+	if (j->reglement_leaving || quoted(j, portal_text))
+		return true;
 	char *what = describe(j);
 	char *q = xasprintf("« %s »\n\n%s", portal_text ? portal_text : "", what);
 	free(what);
@@ -113,6 +139,7 @@ static bool guard(void *ctx, const struct invoice *const *chosen, size_t n, int6
 	free(err); /* an unreadable record must not block paying */
 	if (go && pay_guard_record(&j->guard, chosen, n, amount, &j->guard_error) < 0)
 		go = false;
+	j->reglement_leaving = go;
 	return go;
 }
 
@@ -209,18 +236,26 @@ static void on_confirm(struct ui *ui, bool yes, void *arg)
 
 static void ask_confirmation(struct ui *ui, struct pay_job *j)
 {
+	struct strbuf sb = STRBUF_INIT;
 	char *what = describe(j);
-	char *text = xasprintf("%s\nLe paiement se fait ensuite par carte sur le site de "
-	                       "paiement sécurisé, dans votre navigateur.",
-	                       what);
+	strbuf_puts(&sb, what);
+	free(what);
+	if (j->others)
+		strbuf_puts(&sb, "Les factures cochées des autres régies ne sont pas payées cette "
+		                 "fois.\n");
+	for (size_t i = 0; i < j->nportal_texts; i++)
+		strbuf_printf(&sb, "\nLe portail demande : « %s »\n", j->portal_texts[i]);
+	strbuf_puts(&sb, "\nLe paiement se fait ensuite par carte sur le site de paiement "
+	                 "sécurisé, dans votre navigateur.");
 	char amount[32];
 	char *title = xasprintf("Payer %s € ?",
 	                        money_format(j->amount, MONEY_FR, amount, sizeof(amount)));
-	/* Enter says yes: an Enter typed ahead must not be the one. */
-	dialog_fresh_keys(dialog_confirm(ui, title, text, "payer", "annuler", true, on_confirm, j));
+	/* The one question of this payment (the portal's are answered by it).
+	 * Enter says yes: an Enter typed ahead must not be the one. */
+	dialog_fresh_keys(
+	        dialog_confirm(ui, title, sb.data, "payer", "annuler", true, on_confirm, j));
 	free(title);
-	free(text);
-	free(what);
+	strbuf_release(&sb);
 }
 
 static void on_resend(struct ui *ui, bool yes, void *arg)
@@ -236,7 +271,7 @@ static void on_resend(struct ui *ui, bool yes, void *arg)
 	ask_confirmation(ui, j);
 }
 
-void scr_pay_start(struct ui *ui)
+void scr_pay_start(struct ui *ui, long cursor_regie)
 {
 	if (invlist_count(ui->selection) == 0) {
 		ui_status(ui,
@@ -247,7 +282,13 @@ void scr_pay_start(struct ui *ui)
 		ui_status(ui, "Patientez : une demande est en cours");
 		return;
 	}
-	struct pay_job *j = job_from_selection(ui);
+	/* One Règlement pays one régie: the one under the cursor. */
+	long regie = invlist_regie_to_pay(ui->selection, cursor_regie);
+	if (regie < 0) {
+		ui_status(ui, "Plusieurs régies cochées : placez le curseur sur la régie à payer.");
+		return;
+	}
+	struct pay_job *j = job_from_selection(ui, (size_t)regie);
 	const char *again = NULL;
 	for (size_t i = 0; i < j->count && !again; i++)
 		if (pay_pending_has(&ui->pending, j->numbers[i]))

@@ -158,14 +158,15 @@ static void on_quit_answer(struct ui *ui, bool yes, void *arg)
 
 void ui_request_quit(struct ui *ui)
 {
-	size_t n = invlist_count(ui->selection);
-	if (n == 0) {
+	if (!invlist_differs_from_served(ui->selection)) {
 		ui->quit = true;
 		return;
 	}
+	size_t n = invlist_count(ui->selection);
 	char amount[32];
 	money_format(invlist_total(ui->selection), MONEY_FR, amount, sizeof(amount));
-	char *text = xasprintf("La sélection de %zu facture%s (%s €) sera perdue.", n,
+	/* Short: "sera perdue" on one line at 80 columns. */
+	char *text = xasprintf("La sélection modifiée (%zu facture%s, %s €) sera perdue.", n,
 	                       n > 1 ? "s" : "", amount);
 	dialog_confirm(ui, "Quitter ?", text, "quitter", "rester", false, on_quit_answer, NULL);
 	free(text);
