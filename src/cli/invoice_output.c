@@ -195,6 +195,11 @@ int invoice_output_csv(FILE *out, const struct invoice_page *page)
 	return ferror(out) ? -1 : 0;
 }
 
+void invoice_output_bom(FILE *out)
+{
+	fputs("\xEF\xBB\xBF", out);
+}
+
 void invoice_output_warnings(FILE *err, const struct invoice_page *page)
 {
 	int flags = sanitize_terminal_flags();

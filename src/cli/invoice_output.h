@@ -24,6 +24,11 @@ int invoice_output_table(FILE *out, const struct invoice_page *page);
  * ours and stay numbers. Returns 0 or -1. */
 int invoice_output_csv(FILE *out, const struct invoice_page *page);
 
+/* The UTF-8 byte order mark (--excel): without it, Excel reads a CSV
+ * file in the Windows code page and garbles the accents. LibreOffice and
+ * programs do not need it. */
+void invoice_output_bom(FILE *out);
+
 /* The page's own inconsistencies, one "warning: ..." line each, sanitized. */
 void invoice_output_warnings(FILE *err, const struct invoice_page *page);
 
