@@ -42,7 +42,7 @@ const char cli_usage[] =
         "  --demo-latency MS         the demo answers each request after MS milliseconds\n"
         "  --demo-bandwidth BPS      the demo sends at most BPS bytes a second\n"
         "  --demo-fault SPEC         a fault of the demo (e.g. http500=factures), repeatable\n"
-        "  --ascii                   ASCII lines, tables and QR codes only\n"
+        "  --ascii                   ASCII lines, symbols and QR codes (also page, pay --qr)\n"
         "  --no-color                no colours (also when NO_COLOR is set)\n"
         "  --plain                   for screen readers: no box drawing, no spinner\n"
         "  -v, --verbose             show each request, and the bytes moved, on standard error\n"
