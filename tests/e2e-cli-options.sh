@@ -89,6 +89,11 @@ pf invoices --regie centre --json
 expect_exit 0 "invoices --regie"
 check "only that régie's invoices" [ "$(jq -c '[.invoices[].regie] | unique' "$tmp/out")" = '["CENTRE DE LOISIRS"]' ]
 check "and its balance" [ "$(jq .balance_due_cents "$tmp/out")" = 3600 ]
+pf invoices --regie centre
+check "the table of one régie has no \"toutes régies\" total" \
+	sh -c "grep -q 'Solde d[^:]*: 36,00' '$tmp/out' && ! grep -q 'toutes r[^:]*gies' '$tmp/out'"
+pf invoices
+check "the table of both keeps it" grep -q 'Solde d[^:]*, toutes r[^:]*gies: 262,11' "$tmp/out"
 pf invoices --regie zzz
 expect_exit 2 "invoices --regie with an unknown name"
 check "nothing on stdout" [ ! -s "$tmp/out" ]

@@ -12,7 +12,8 @@
  * \uXXXX escape. Returns 0, or -1 on a write error. */
 int invoice_output_json(FILE *out, const struct invoice_page *page);
 
-/* A readable table grouped by régie, with "Solde dû" and "Total à régler";
+/* A readable table grouped by régie, with "Solde dû" and "Total à régler",
+ * then "Solde dû, toutes régies" when the page has several régies;
  * every scraped string sanitized for the terminal (ASCII-only when the
  * locale is not UTF-8). Returns 0, or -1 on a write error. */
 int invoice_output_table(FILE *out, const struct invoice_page *page);
