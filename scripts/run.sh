@@ -5,12 +5,23 @@
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
-[ -x configure ] || autoreconf -fi
 mkdir -p _build/default
+if [ ! -x configure ]; then
+	echo "run: autoreconf…"
+	autoreconf -fi >_build/autoreconf.log 2>&1 || { cat _build/autoreconf.log; exit 1; }
+fi
 (
 	cd _build/default
-	[ -f Makefile ] || "$top/configure" --enable-werror >configure.log 2>&1 || { tail -30 configure.log; exit 1; }
-	make -j"$(nproc)" src/portail-famille >make.log 2>&1 || { tail -30 make.log; exit 1; }
+	if [ ! -f Makefile ]; then
+		echo "run: configure…"
+		"$top/configure" --enable-werror >configure.log 2>&1 || { tail -30 configure.log; exit 1; }
+	fi
+	# Quiet when there is nothing to do; one line when there is.
+	if ! make -q src/portail-famille src/demo/portail-famille-demo >/dev/null 2>&1; then
+		echo "run: compiling…"
+	fi
+	make -j"$(nproc)" src/portail-famille src/demo/portail-famille-demo >make.log 2>&1 ||
+		{ tail -30 make.log; exit 1; }
 )
 if [ $# -eq 0 ]; then
 	set -- --demo

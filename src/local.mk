@@ -30,6 +30,7 @@ src_libportail_a_SOURCES = \
 	src/portal/session_pay.c src/portal/session_internal.h \
 	src/portal/invoice_columns.c src/portal/invoice_columns.h \
 	src/portal/regie_heading.c src/portal/regie_heading.h \
+	src/portal/regie_name.c src/portal/regie_name.h \
 	src/portal/handoff/handoff.c src/portal/handoff/handoff.h src/portal/handoff/handoff_internal.h \
 	src/portal/handoff/handoff_click.c \
 	src/portal/handoff/handoff_js.c src/portal/handoff/handoff_js.h \
@@ -48,6 +49,7 @@ src_libportail_a_SOURCES = \
 	src/app/demo_child.c src/app/demo_child.h \
 	src/app/pay_guard.c src/app/pay_guard.h \
 	src/app/browser.c src/app/browser.h \
+	src/app/progress.c src/app/progress.h \
 	src/cli/cmd_parse.c src/cli/commands.h \
 	src/cli/cmd_invoices.c \
 	src/cli/cmd_page.c \

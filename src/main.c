@@ -29,6 +29,8 @@ static int run(struct cli_options *options, int argc, char **argv)
 		return ui_run(options);
 	if (strcmp(argv[0], "parse") == 0)
 		return cmd_parse(argc, argv);
+	/* A command shows what it waits on (a terminal's stderr only). */
+	options->progress = true;
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[0], commands[i].name) == 0)
 			return commands[i].run(options, argc, argv);
@@ -52,7 +54,7 @@ int main(int argc, char **argv)
 		rc = EXIT_USAGE;
 	} else if (parsed == 0) {
 		curl_global_init(CURL_GLOBAL_DEFAULT);
-		rc = run(&options, argc - options.first_arg, argv + options.first_arg);
+		rc = run(&options, options.argc - options.first_arg, argv + options.first_arg);
 		curl_global_cleanup();
 	}
 	cli_options_free(&options);

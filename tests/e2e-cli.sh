@@ -161,14 +161,17 @@ expect_exit 0 "--force sends it again"
 check "hand-off markers are private" [ "$(stat -c %a "$XDG_STATE_HOME/portail-famille/handoffs.json")" = 600 ]
 
 pf pay --invoice NOPE-1
-expect_exit 6 "an invoice that does not exist"
+expect_exit 2 "an invoice that the portal does not show is a usage error"
+check "named" grep -q 'invoice NOPE-1 is not on the portal' "$tmp/err"
 pf invoices --json
 other=$(jq -r '[.invoices[] | select(.selectable and .regie != "MAIRIE SERVICE ENFANCE JEUNESSE")][0].number' "$tmp/out")
 pf pay --invoice F2022-0388 "$other" --force
 expect_exit 6 "a mix of two régies"
 check "explained" grep -q 'two régies' "$tmp/err"
 pf pay --all --json --force --qr
-expect_exit 6 "--all across two régies"
+expect_exit 2 "--all across two régies asks which one"
+check "naming the régies and --regie" \
+	grep -q '"MAIRIE SERVICE ENFANCE JEUNESSE", "CENTRE DE LOISIRS").*--regie NAME' "$tmp/err"
 
 # ---- expiry and faults ----
 start_demo --user martin --password "$PASSWORD" --expire-after 2

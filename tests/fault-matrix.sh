@@ -632,8 +632,9 @@ g_replay_fixtures() {
 	CHECK='grep -q "régie" "$err"' WHY="explains the two régies"
 	pf_row "pay $1 $2" "fixture two-regies: two régies" 6 pay --invoice "$1" "$2" --force
 	CHECK='grep -q "NOPE-1" "$err"' WHY="names the invoice"
-	pf_row "pay NOPE-1" "fixture two-regies: no such invoice" 6 pay --invoice NOPE-1 --force
-	pf_row "pay --all" "fixture two-regies: --all, two régies" 6 pay --all --force
+	pf_row "pay NOPE-1" "fixture two-regies: no such invoice" 2 pay --invoice NOPE-1 --force
+	CHECK='grep -q -- "--regie NAME" "$err"' WHY="asks for --regie"
+	pf_row "pay --all" "fixture two-regies: --all, two régies" 2 pay --all --force
 }
 
 # ---- certificates (openssl s_server) ----

@@ -31,13 +31,14 @@ unit_tests = \
 	tests/test_page_content \
 	tests/test_url \
 	tests/test_browser \
+	tests/test_regie_name \
 	tests/test_form_encode \
 	tests/test_handoff \
 	tests/test_handoff_marker \
 	tests/test_fuzz_regressions
 
 EXTRA_DIST += tests/fixtures tests/test_util.h tests/cli-parse.sh tests/lib.sh \
-	tests/e2e-cli.sh tests/man-lint.sh
+	tests/e2e-cli.sh tests/e2e-cli-options.sh tests/man-lint.sh
 
 if HAVE_CMOCKA
 check_PROGRAMS += $(unit_tests)
@@ -46,7 +47,7 @@ else
 check-local:
 	@echo "make check needs cmocka: on Debian, apt-get install libcmocka-dev" >&2; exit 1
 endif
-TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/man-lint.sh tests/layers.sh
+TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/e2e-cli-options.sh tests/man-lint.sh tests/layers.sh
 EXTRA_DIST += tests/layers.sh
 
 # make check-layers: the include rules of docs/DESIGN.md alone.
@@ -108,6 +109,9 @@ tests_test_page_content_LDADD = $(TEST_LIBS)
 tests_test_url_SOURCES = tests/test_url.c tests/test_cases.h
 tests_test_url_CFLAGS = $(TEST_CFLAGS)
 tests_test_url_LDADD = $(TEST_LIBS)
+tests_test_regie_name_SOURCES = tests/test_regie_name.c
+tests_test_regie_name_CFLAGS = $(TEST_CFLAGS)
+tests_test_regie_name_LDADD = $(TEST_LIBS)
 tests_test_browser_SOURCES = tests/test_browser.c
 tests_test_browser_CFLAGS = $(TEST_CFLAGS)
 tests_test_browser_LDADD = $(TEST_LIBS)

@@ -1,6 +1,6 @@
 #!/bin/sh
-# The man page is clean under mandoc -Tlint and documents every option,
-# command and exit code the program has.
+# The man page is clean under mandoc -Tlint, documents every option,
+# command and exit code the program has, and no option it does not have.
 . "${PF_SRCDIR:-.}/tests/lib.sh"
 man="$PF_SRCDIR/man/portail-famille.1"
 
@@ -12,6 +12,19 @@ sed 's/^/# /' "$tmp/lint"
 for option in $(grep -o -- '--[a-z][a-z-]*' "$tmp/help" | sort -u); do
 	escaped=$(printf '%s' "${option#--}" | sed 's/-/\\\\-/g')
 	if grep -q -- "Fl \\\\-$escaped" "$man"; then ok "man page documents $option"; else not_ok "man page documents $option"; fi
+done
+# The reverse: every option the man page shows, as it renders (a word
+# that Fl turned into "-word" by mistake included), is in --help.
+# in_help OPTION: --help has it as a whole word.
+in_help() {
+	grep -q -- "\(^\|[ [(|]\)$1\([^a-z-]\|\$\)" "$tmp/help"
+}
+for option in $(grep -o 'Fl \\-[a-z\\-]*' "$man" | sed 's/^Fl /-/; s/\\-/-/g' | sort -u); do
+	check "--help lists $option, which the man page documents" in_help "$option"
+done
+mandoc -Tascii "$man" | col -b >"$tmp/rendered"
+for option in $(grep -o '\(^\|[ (\[|]\)--\?[a-z][a-z-]*' "$tmp/rendered" | sed 's/^[ (\[|]//' | sort -u); do
+	check "--help lists $option, as the man page renders it" in_help "$option"
 done
 for command in invoices page pay parse; do
 	check "man page documents the $command command" grep -q "^\.It Cm $command" "$man"

@@ -1,5 +1,6 @@
-/* Unit tests for cli/browser.c: what may reach $BROWSER, and how. $BROWSER
- * is a script that records its argument in a marker file. */
+/* Unit tests for app/browser.c: what may reach $BROWSER, and how, and the
+ * openers found in $PATH without it. The browser is a script that records
+ * its argument in a marker file. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -102,12 +103,58 @@ static void test_allowed_urls_are_opened(void **state)
 	free(text);
 }
 
+/* Without $BROWSER: xdg-open from $PATH, with the URL as its argument. */
+static void test_without_browser_xdg_open_from_path(void **state)
+{
+	struct browser_env *e = *state;
+	char *opener = xasprintf("%s/xdg-open", e->dir);
+	assert_int_equal(rename(e->script, opener), 0);
+	unsetenv("BROWSER");
+	char *old_path = xstrdup(getenv("PATH") ? getenv("PATH") : "");
+	char *path = xasprintf("/nonexistent::%s", e->dir);
+	setenv("PATH", path, 1);
+	char *err = NULL;
+	int rc = browser_open("https://www.tipi.budget.gouv.fr/tpa/paiement.web?idop=3", &err);
+	setenv("PATH", old_path, 1);
+	assert_int_equal(rename(opener, e->script), 0);
+	assert_int_equal(rc, 0);
+	assert_null(err);
+	char *text = NULL;
+	size_t len = 0;
+	assert_int_equal(file_read_all(e->marker, 4096, &text, &len, &err), 0);
+	assert_string_equal(text, "https://www.tipi.budget.gouv.fr/tpa/paiement.web?idop=3\n");
+	free(text);
+	free(path);
+	free(old_path);
+	free(opener);
+}
+
+/* Without $BROWSER and without an opener: the message says what to do. */
+static void test_no_browser_at_all(void **state)
+{
+	struct browser_env *e = *state;
+	unsetenv("BROWSER");
+	char *old_path = xstrdup(getenv("PATH") ? getenv("PATH") : "");
+	setenv("PATH", "/nonexistent", 1);
+	char *err = NULL;
+	int rc = browser_open("https://www.tipi.budget.gouv.fr/tpa/paiement.web?idop=4", &err);
+	setenv("PATH", old_path, 1);
+	assert_int_equal(rc, -1);
+	assert_string_equal(err, "no browser: set $BROWSER, or install xdg-utils");
+	assert_false(opened(e));
+	free(err);
+	free(old_path);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_refused_schemes_never_reach_the_browser, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_allowed_urls_are_opened, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_without_browser_xdg_open_from_path, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(test_no_browser_at_all, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("browser", tests, NULL, NULL);
 }

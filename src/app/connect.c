@@ -52,7 +52,8 @@ void cli_report(char *message)
 
 static enum exit_code start_demo(struct cli_context *ctx, char **errp)
 {
-	if (demo_child_start(NULL, &ctx->demo, &ctx->login_url, errp) < 0)
+	if (demo_child_start((const char *const *)ctx->options->demo_args, &ctx->demo,
+	                     &ctx->login_url, errp) < 0)
 		return EXIT_ERROR;
 	/* The demo's credentials are public: no prompt. */
 	if (!ctx->options->user)
@@ -61,7 +62,8 @@ static enum exit_code start_demo(struct cli_context *ctx, char **errp)
 	return EXIT_OK;
 }
 
-static void fill_http_options(const struct cli_options *o, struct http_options *http)
+static void fill_http_options(const struct cli_options *o, struct http_options *http,
+                              struct progress *progress)
 {
 	memset(http, 0, sizeof(*http));
 	http->ca_file = o->ca_file;
@@ -76,6 +78,12 @@ static void fill_http_options(const struct cli_options *o, struct http_options *
 	}
 	http->cancelled = o->cancelled ? o->cancelled : cli_interrupted;
 	http->cancel_ctx = o->cancel_ctx;
+	/* -v already prints each request as it ends: no line to erase there. */
+	progress_init(progress, o->progress && !o->verbose ? stderr : NULL);
+	if (progress->out) {
+		http->progress = progress_step;
+		http->progress_ctx = progress;
+	}
 }
 
 enum exit_code cli_connect(struct cli_options *o, struct cli_context *ctx, char **errp)
@@ -103,7 +111,7 @@ enum exit_code cli_connect(struct cli_options *o, struct cli_context *ctx, char 
 		                     .user = o->user,
 		                     .get_password = password_get,
 		                     .password_ctx = &ctx->password };
-	fill_http_options(o, &po.http);
+	fill_http_options(o, &po.http, &ctx->progress);
 	rc = portal_new(&po, &ctx->portal, errp);
 	if (rc != EXIT_OK) {
 		free(host);

@@ -10,6 +10,7 @@
 #include "app/demo_child.h"
 #include "app/options.h"
 #include "app/password.h"
+#include "app/progress.h"
 
 struct cli_context {
 	struct cli_options *options;
@@ -17,6 +18,7 @@ struct cli_context {
 	struct demo_child demo; /* --demo: the demo portal's process */
 	char *login_url;
 	struct portal *portal;
+	struct progress progress; /* the waiting step on a terminal */
 };
 
 /* Starts the demo portal when asked, reads the config, and creates the

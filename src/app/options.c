@@ -18,15 +18,16 @@ const char cli_usage[] =
         "A text-mode client for the AIGA \"Portail familles\".\n"
         "\n"
         "Commands:\n"
-        "  invoices [--json | --csv]       every régie's invoices\n"
-        "  page NAME                       a page as text: accueil, tableau-de-bord, famille,\n"
+        "  invoices [--json | --csv [--excel]] [--regie NAME]\n"
+        "                                  every régie's invoices (or one régie's)\n"
+        "  page NAME [--width N]           a page as text: accueil, tableau-de-bord, famille,\n"
         "                                  coordonnees, inscriptions, compte, aide\n"
-        "  pay (--invoice NUM... | --all) [--json] [--qr] [--open]\n"
+        "  pay [--regie NAME] (--invoice NUM... | --all) [--json] [--qr] [--open] [--force]\n"
         "                                  send invoices to payment, print the card-payment URL\n"
-        "  parse invoices FILE [--json | --csv]\n"
+        "  parse invoices FILE [--json | --csv [--excel]]\n"
         "                                  read a saved invoice page offline\n"
         "\n"
-        "Options:\n"
+        "Options (before or after the command):\n"
         "  --url URL                 the portal's login page\n"
         "                            (default https://portail2.aiga.fr/v4/login.php5)\n"
         "  -u, --user USER           the login\n"
@@ -37,8 +38,14 @@ const char cli_usage[] =
         "  --save-pages DIR          keep every page fetched in DIR\n"
         "  --timeout SECONDS         give up on any request after SECONDS (default 60)\n"
         "  --config FILE             read FILE instead of the default config file\n"
-        "  --demo                    use the built-in demo portal (user demo, password demo)\n"
-        "  -v, --verbose             show each request on standard error\n"
+        "  --demo                    use the built-in demo portal (it logs in by itself)\n"
+        "  --demo-latency MS         the demo answers each request after MS milliseconds\n"
+        "  --demo-bandwidth BPS      the demo sends at most BPS bytes a second\n"
+        "  --demo-fault SPEC         a fault of the demo (e.g. http500=factures), repeatable\n"
+        "  --ascii                   ASCII lines, symbols and QR codes (also page, pay --qr)\n"
+        "  --no-color                no colours (also when NO_COLOR is set)\n"
+        "  --plain                   for screen readers: no box drawing, no spinner\n"
+        "  -v, --verbose             show each request, and the bytes moved, on standard error\n"
         "  -h, --help                this help\n"
         "  -V, --version             the version\n"
         "\n"
@@ -60,6 +67,9 @@ enum {
 	OPT_ASCII,
 	OPT_NO_COLOR,
 	OPT_PLAIN,
+	OPT_DEMO_LATENCY,
+	OPT_DEMO_BANDWIDTH,
+	OPT_DEMO_FAULT,
 };
 
 static const struct option long_options[] = {
@@ -73,6 +83,9 @@ static const struct option long_options[] = {
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "demo", no_argument, NULL, OPT_DEMO },
+	{ "demo-latency", required_argument, NULL, OPT_DEMO_LATENCY },
+	{ "demo-bandwidth", required_argument, NULL, OPT_DEMO_BANDWIDTH },
+	{ "demo-fault", required_argument, NULL, OPT_DEMO_FAULT },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "plain", no_argument, NULL, OPT_PLAIN },
@@ -102,6 +115,29 @@ static int parse_timeout(const char *text, long *out, char **errp)
 	return 0;
 }
 
+/* Adds "--NAME", VALUE to the demo portal's command line. */
+static void add_demo_arg(struct cli_options *o, const char *name, const char *value)
+{
+	o->demo_args = xreallocarray(o->demo_args, o->ndemo_args + 3, sizeof(char *));
+	o->demo_args[o->ndemo_args++] = xstrdup(name);
+	o->demo_args[o->ndemo_args++] = xstrdup(value);
+	o->demo_args[o->ndemo_args] = NULL;
+}
+
+/* The demo checks its own ranges; a number is checked here so that the
+ * mistake is a usage error of ours, not "the demo did not start". */
+static int demo_number(struct cli_options *o, const char *option, const char *demo_option,
+                       const char *text, char **errp)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(text, &end, 10);
+	if (errno || *end || end == text || *text == '-' || v > 600000000ULL)
+		return set_error(errp, "%s wants a number, not \"%s\"", option, text);
+	add_demo_arg(o, demo_option, text);
+	return 0;
+}
+
 static int apply_option(struct cli_options *o, int c, const char *arg, char **errp)
 {
 	switch (c) {
@@ -115,12 +151,90 @@ static int apply_option(struct cli_options *o, int c, const char *arg, char **er
 	case OPT_CONFIG: set_string(&o->config_file, arg); break;
 	case OPT_TIMEOUT: return parse_timeout(arg, &o->timeout, errp);
 	case OPT_DEMO: o->demo = true; break;
+	case OPT_DEMO_LATENCY: return demo_number(o, "--demo-latency", "--latency-ms", arg, errp);
+	case OPT_DEMO_BANDWIDTH:
+		return demo_number(o, "--demo-bandwidth", "--bandwidth-bps", arg, errp);
+	case OPT_DEMO_FAULT: add_demo_arg(o, "--fault", arg); break;
 	case OPT_ASCII: o->ascii = true; break;
 	case OPT_NO_COLOR: o->no_color = true; break;
 	case OPT_PLAIN: o->plain = true; break;
 	case 'v': o->verbose = true; break;
 	default: return set_error(errp, "unknown option (see --help)");
 	}
+	return 0;
+}
+
+/* --help and --version answer at once; the rest fills o. */
+static int take_option(struct cli_options *o, int c, const char *arg, char **errp)
+{
+	if (c == 'h') {
+		fputs(cli_usage, stdout);
+		return 1;
+	}
+	if (c == 'V') {
+		puts(PACKAGE_STRING);
+		return 1;
+	}
+	return apply_option(o, c, arg, errp);
+}
+
+/* argv[i] as a global option: its code and whether it takes a value, or
+ * 0. Only exact names after the command (-v, -u, --NAME, --NAME=VALUE): a command's own options are
+ * never mistaken for abbreviations of global ones. */
+static int global_option_at(const char *arg, const char **inline_value, bool *needs_value)
+{
+	*inline_value = NULL;
+	*needs_value = false;
+	if (strcmp(arg, "-v") == 0)
+		return 'v';
+	if (strcmp(arg, "-u") == 0) {
+		*needs_value = true;
+		return 'u';
+	}
+	if (strncmp(arg, "--", 2) != 0)
+		return 0;
+	size_t len = strcspn(arg + 2, "=");
+	for (const struct option *opt = long_options; opt->name; opt++) {
+		/* --help after a command is the command's own (parse --help). */
+		if (strlen(opt->name) != len || strncmp(opt->name, arg + 2, len) != 0 ||
+		    opt->val == 'h' || opt->val == 'V')
+			continue;
+		if (arg[2 + len] == '=') {
+			if (opt->has_arg == no_argument)
+				return 0;
+			*inline_value = arg + 3 + len;
+		}
+		*needs_value = opt->has_arg == required_argument && !*inline_value;
+		return opt->val;
+	}
+	return 0;
+}
+
+/* The global options after the command, taken out of argv; the rest
+ * keeps its order. A "--" ends the search and stays for the command. */
+static int take_trailing_options(int argc, char **argv, struct cli_options *o, char **errp)
+{
+	int out = o->first_arg + 1, i = o->first_arg + 1;
+	for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		const char *value;
+		bool needs_value;
+		int c = global_option_at(argv[i], &value, &needs_value);
+		if (c == 0) {
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (needs_value) {
+			if (i + 1 >= argc)
+				return set_error(errp, "%s wants a value (see --help)", argv[i]);
+			value = argv[++i];
+		}
+		if (apply_option(o, c, value, errp) < 0)
+			return -1;
+	}
+	while (i < argc)
+		argv[out++] = argv[i++];
+	o->argc = out;
+	argv[out] = NULL;
 	return 0;
 }
 
@@ -131,23 +245,21 @@ int cli_options_parse(int argc, char **argv, struct cli_options *o, char **errp)
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+u:vhV", long_options, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(cli_usage, stdout);
-			return 1;
-		}
-		if (c == 'V') {
-			puts(PACKAGE_STRING);
-			return 1;
-		}
 		if (c == '?' || c == ':')
 			return set_error(errp,
 			                 "unknown option or missing argument: %s (see --help)",
 			                 argv[optind - 1]);
-		if (apply_option(o, c, optarg, errp) < 0)
-			return -1;
+		int rc = take_option(o, c, optarg, errp);
+		if (rc != 0)
+			return rc;
 	}
 	o->first_arg = optind;
-	return 0;
+	o->argc = argc;
+	int rc = optind < argc ? take_trailing_options(argc, argv, o, errp) : 0;
+	if (rc == 0 && o->ndemo_args && !o->demo)
+		return set_error(errp, "--demo-latency, --demo-bandwidth and --demo-fault go with "
+		                       "--demo");
+	return rc;
 }
 
 struct config_ctx {
@@ -267,5 +379,8 @@ void cli_options_free(struct cli_options *o)
 	free(o->cookie_file);
 	free(o->save_dir);
 	free(o->config_file);
+	for (size_t i = 0; i < o->ndemo_args; i++)
+		free(o->demo_args[i]);
+	free(o->demo_args);
 	memset(o, 0, sizeof(*o));
 }

@@ -1,11 +1,15 @@
-/* `invoices [--json | --csv]`: every régie's invoices, from the portal. */
+/* `invoices [--json | --csv [--excel]] [--regie NAME]`: every régie's
+ * invoices, or one régie's, from the portal. */
 #include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "util/xalloc.h"
 #include "portal/invoices.h"
+#include "portal/regie_name.h"
 #include "app/connect.h"
 #include "cli/commands.h"
 #include "cli/invoice_output.h"
@@ -16,31 +20,85 @@ enum invoice_format {
 	FORMAT_CSV
 };
 
-static int parse_args(int argc, char **argv, enum invoice_format *format)
+struct invoices_args {
+	enum invoice_format format;
+	bool excel;
+	const char *regie;
+};
+
+static int parse_args(int argc, char **argv, struct invoices_args *a)
 {
 	static const struct option options[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "csv", no_argument, NULL, 'c' },
+		{ "excel", no_argument, NULL, 'e' },
+		{ "regie", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
-		if (c == 'j' && *format != FORMAT_CSV)
-			*format = FORMAT_JSON;
-		else if (c == 'c' && *format != FORMAT_JSON)
-			*format = FORMAT_CSV;
+		if (c == 'j' && a->format != FORMAT_CSV)
+			a->format = FORMAT_JSON;
+		else if (c == 'c' && a->format != FORMAT_JSON)
+			a->format = FORMAT_CSV;
+		else if (c == 'e')
+			a->excel = true;
+		else if (c == 'r')
+			a->regie = optarg;
 		else
 			return -1;
 	}
+	if (a->excel && a->format != FORMAT_CSV)
+		return -1;
 	return optind == argc ? 0 : -1;
+}
+
+/* The page as if it held régie r alone: a view sharing page's invoices,
+ * never freed. */
+static void one_regie(const struct invoice_page *page, size_t r, struct invoice_page *view,
+                      struct regie *regie)
+{
+	*regie = page->regies[r];
+	regie->first_invoice = 0;
+	*view = *page;
+	view->invoices = page->invoices + page->regies[r].first_invoice;
+	view->ninvoices = page->regies[r].ninvoices;
+	view->regies = regie;
+	view->nregies = 1;
+}
+
+static enum exit_code print_invoices(const struct invoices_args *a, const struct invoice_page *page,
+                                     char **errp)
+{
+	struct invoice_page view;
+	struct regie regie;
+	if (a->regie) {
+		long r = regie_find(page, a->regie, errp);
+		if (r < 0)
+			return EXIT_USAGE;
+		one_regie(page, (size_t)r, &view, &regie);
+		page = &view;
+	}
+	invoice_output_warnings(stderr, page);
+	if (a->excel)
+		invoice_output_bom(stdout);
+	int written = a->format == FORMAT_JSON  ? invoice_output_json(stdout, page)
+	              : a->format == FORMAT_CSV ? invoice_output_csv(stdout, page)
+	                                        : invoice_output_table(stdout, page);
+	if (written < 0 || fflush(stdout) == EOF) {
+		set_error(errp, "cannot write the output");
+		return EXIT_ERROR;
+	}
+	return EXIT_OK;
 }
 
 int cmd_invoices(struct cli_options *options, int argc, char **argv)
 {
-	enum invoice_format format = FORMAT_TABLE;
-	if (parse_args(argc, argv, &format) < 0) {
-		fputs("usage: portail-famille invoices [--json | --csv]\n", stderr);
+	struct invoices_args a = { FORMAT_TABLE, false, NULL };
+	if (parse_args(argc, argv, &a) < 0) {
+		fputs("usage: portail-famille invoices [--json | --csv [--excel]] [--regie NAME]\n",
+		      stderr);
 		return EXIT_USAGE;
 	}
 	struct cli_context ctx;
@@ -49,16 +107,8 @@ int cmd_invoices(struct cli_options *options, int argc, char **argv)
 	enum exit_code rc = cli_connect(options, &ctx, &err);
 	if (rc == EXIT_OK)
 		rc = portal_read_invoices(ctx.portal, &page, NULL, &err);
-	if (rc == EXIT_OK) {
-		invoice_output_warnings(stderr, page);
-		int written = format == FORMAT_JSON  ? invoice_output_json(stdout, page)
-		              : format == FORMAT_CSV ? invoice_output_csv(stdout, page)
-		                                     : invoice_output_table(stdout, page);
-		if (written < 0 || fflush(stdout) == EOF) {
-			err = strdup("cannot write the output");
-			rc = EXIT_ERROR;
-		}
-	}
+	if (rc == EXIT_OK)
+		rc = print_invoices(&a, page, &err);
 	invoice_page_free(&page);
 	cli_disconnect(&ctx);
 	if (rc != EXIT_OK)

@@ -18,10 +18,10 @@
 
 static int usage(FILE *out, int code)
 {
-	fputs("usage: portail-famille parse invoices FILE [--json|--csv]\n"
+	fputs("usage: portail-famille parse invoices FILE [--json | --csv [--excel]]\n"
 	      "Reads a saved \"Détail financier par facture\" page (FILE, or - for standard\n"
 	      "input) and prints its invoices as a table, or as JSON with --json, or as CSV\n"
-	      "with --csv.\n",
+	      "with --csv (--excel: with a UTF-8 byte order mark, for Excel).\n",
 	      out);
 	return code;
 }
@@ -42,8 +42,10 @@ enum parse_format {
 	FORMAT_CSV
 };
 
-static int print_page(const struct invoice_page *page, enum parse_format format)
+static int print_page(const struct invoice_page *page, enum parse_format format, bool excel)
 {
+	if (excel)
+		invoice_output_bom(stdout);
 	switch (format) {
 	case FORMAT_JSON: return invoice_output_json(stdout, page);
 	case FORMAT_CSV: return invoice_output_csv(stdout, page);
@@ -51,7 +53,7 @@ static int print_page(const struct invoice_page *page, enum parse_format format)
 	}
 }
 
-static int parse_invoices(const char *path, enum parse_format format)
+static int parse_invoices(const char *path, enum parse_format format, bool excel)
 {
 	char *bytes = NULL, *err = NULL;
 	size_t len = 0;
@@ -76,7 +78,7 @@ static int parse_invoices(const char *path, enum parse_format format)
 		return EXIT_PAGE;
 	}
 	invoice_output_warnings(stderr, page);
-	rc = print_page(page, format);
+	rc = print_page(page, format, excel);
 	invoice_page_free(&page);
 	if (rc < 0 || fflush(stdout) == EOF) {
 		fputs("portail-famille: cannot write the output\n", stderr);
@@ -90,28 +92,29 @@ int cmd_parse(int argc, char **argv)
 	static const struct option options[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "csv", no_argument, NULL, 'c' },
+		{ "excel", no_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum parse_format format = FORMAT_TABLE;
+	bool excel = false;
 	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+jch", options, NULL)) != -1) {
+	/* 0, not 1: glibc then reads this optstring's ordering afresh. */
+	optind = 0;
+	/* Options may also follow the file ("parse invoices page.html --json"):
+	 * getopt puts them first; "-" is a file (standard input). */
+	while ((c = getopt_long(argc, argv, "jch", options, NULL)) != -1) {
 		switch (c) {
 		case 'j': format = FORMAT_JSON; break;
 		case 'c': format = FORMAT_CSV; break;
+		case 'e': excel = true; break;
 		case 'h': return usage(stdout, EXIT_OK);
 		default: return usage(stderr, EXIT_USAGE);
 		}
 	}
-	/* Options may also follow the file: "parse invoices page.html --json". */
 	int rest = argc - optind;
 	char **args = argv + optind;
-	if (rest == 3 && (strcmp(args[2], "--json") == 0 || strcmp(args[2], "--csv") == 0)) {
-		format = strcmp(args[2], "--json") == 0 ? FORMAT_JSON : FORMAT_CSV;
-		rest = 2;
-	}
-	if (rest != 2 || strcmp(args[0], "invoices") != 0)
+	if (rest != 2 || strcmp(args[0], "invoices") != 0 || (excel && format != FORMAT_CSV))
 		return usage(stderr, EXIT_USAGE);
-	return parse_invoices(args[1], format);
+	return parse_invoices(args[1], format, excel);
 }

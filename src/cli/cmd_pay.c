@@ -24,14 +24,15 @@
 struct pay_args {
 	const char **numbers;
 	size_t count;
-	bool all, json, qr, open, force;
+	const char *regie; /* --regie NAME */
+	bool all, json, qr, open, force, ascii;
 	struct pay_guard guard; /* this run's hand-off record */
 };
 
 static int usage(void)
 {
-	fputs("usage: portail-famille pay (--invoice NUM... | --all) [--json] [--qr] [--open] "
-	      "[--force]\n",
+	fputs("usage: portail-famille pay [--regie NAME] (--invoice NUM... | --all) [--json] "
+	      "[--qr] [--open] [--force]\n",
 	      stderr);
 	return EXIT_USAGE;
 }
@@ -39,13 +40,10 @@ static int usage(void)
 static int parse_args(int argc, char **argv, struct pay_args *a)
 {
 	static const struct option options[] = {
-		{ "invoice", required_argument, NULL, 'i' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "qr", no_argument, NULL, 'q' },
-		{ "open", no_argument, NULL, 'o' },
-		{ "force", no_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
+		{ "invoice", required_argument, NULL, 'i' }, { "all", no_argument, NULL, 'a' },
+		{ "json", no_argument, NULL, 'j' },          { "qr", no_argument, NULL, 'q' },
+		{ "open", no_argument, NULL, 'o' },          { "force", no_argument, NULL, 'f' },
+		{ "regie", required_argument, NULL, 'r' },   { NULL, 0, NULL, 0 },
 	};
 	int c;
 	optind = 1;
@@ -66,6 +64,7 @@ static int parse_args(int argc, char **argv, struct pay_args *a)
 		case 'q': a->qr = true; break;
 		case 'o': a->open = true; break;
 		case 'f': a->force = true; break;
+		case 'r': a->regie = optarg; break;
 		default: return -1;
 		}
 	}
@@ -175,8 +174,8 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 	}
 	if (a->qr) {
 		size_t cols, rows;
-		char *qr = qr_text_render(r->payment_url, sanitize_terminal_flags() != 0, &cols,
-		                          &rows);
+		bool ascii = a->ascii || (sanitize_terminal_flags() & SANITIZE_ASCII);
+		char *qr = qr_text_render(r->payment_url, ascii, &cols, &rows);
 		if (!qr) {
 			fflush(stdout);
 			set_error(errp,
@@ -194,8 +193,16 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 		set_error(errp, "cannot write the output");
 		return EXIT_ERROR;
 	}
-	if (a->open && browser_open(r->payment_url, errp) < 0)
-		return EXIT_ERROR;
+	/* The payment is started and its URL printed: a browser that does not
+	 * open is a warning, the user opens the URL by hand. */
+	char *why = NULL;
+	if (a->open && browser_open(r->payment_url, &why) < 0) {
+		char *shown = sanitize_str(why, sanitize_terminal_flags());
+		fprintf(stderr, "portail-famille: warning: %s; open the URL above by hand\n",
+		        shown);
+		free(shown);
+		free(why);
+	}
 	return EXIT_OK;
 }
 
@@ -210,7 +217,7 @@ static void take_back_marker(struct pay_args *a, const struct pay_result *r)
 
 int cmd_pay(struct cli_options *options, int argc, char **argv)
 {
-	struct pay_args a = { 0 };
+	struct pay_args a = { .ascii = options->ascii };
 	if (parse_args(argc, argv, &a) < 0) {
 		free(a.numbers);
 		return usage();
@@ -223,6 +230,7 @@ int cmd_pay(struct cli_options *options, int argc, char **argv)
 		struct pay_request req = { .numbers = a.numbers,
 			                   .count = a.count,
 			                   .all = a.all,
+			                   .regie = a.regie,
 			                   .confirm = show_portal_question,
 			                   .before_submit = guard_double_payment,
 			                   .before_ctx = &a };

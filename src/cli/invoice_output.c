@@ -138,6 +138,10 @@ int invoice_output_table(FILE *out, const struct invoice_page *page)
 	for (size_t r = 0; r < page->nregies; r++)
 		if (page->regies[r].ninvoices > 0)
 			print_regie(out, page, &page->regies[r], flags);
+	/* One régie (the portal's only one, or invoices --regie): its own
+	 * "Solde dû" is the whole, and "toutes régies" would be untrue. */
+	if (page->nregies == 1)
+		return ferror(out) ? -1 : 0;
 	char amount[32];
 	char *label = sanitize_str("Solde dû, toutes régies:", flags);
 	fprintf(out, "%s %s\n", label,
@@ -193,6 +197,11 @@ int invoice_output_csv(FILE *out, const struct invoice_page *page)
 		        inv->selectable ? "yes" : "no", inv->selected ? "yes" : "no");
 	}
 	return ferror(out) ? -1 : 0;
+}
+
+void invoice_output_bom(FILE *out)
+{
+	fputs("\xEF\xBB\xBF", out);
 }
 
 void invoice_output_warnings(FILE *err, const struct invoice_page *page)

@@ -12,7 +12,8 @@
  * \uXXXX escape. Returns 0, or -1 on a write error. */
 int invoice_output_json(FILE *out, const struct invoice_page *page);
 
-/* A readable table grouped by régie, with "Solde dû" and "Total à régler";
+/* A readable table grouped by régie, with "Solde dû" and "Total à régler",
+ * then "Solde dû, toutes régies" when the page has several régies;
  * every scraped string sanitized for the terminal (ASCII-only when the
  * locale is not UTF-8). Returns 0, or -1 on a write error. */
 int invoice_output_table(FILE *out, const struct invoice_page *page);
@@ -23,6 +24,11 @@ int invoice_output_table(FILE *out, const struct invoice_page *page);
  * leading "'" so that no spreadsheet runs it as a formula; amounts are
  * ours and stay numbers. Returns 0 or -1. */
 int invoice_output_csv(FILE *out, const struct invoice_page *page);
+
+/* The UTF-8 byte order mark (--excel): without it, Excel reads a CSV
+ * file in the Windows code page and garbles the accents. LibreOffice and
+ * programs do not need it. */
+void invoice_output_bom(FILE *out);
 
 /* The page's own inconsistencies, one "warning: ..." line each, sanitized. */
 void invoice_output_warnings(FILE *err, const struct invoice_page *page);

@@ -67,6 +67,9 @@ struct pay_request {
 	const char *const *numbers; /* invoice numbers; ignored when all */
 	size_t count;
 	bool all; /* every payable invoice (of one régie) */
+	/* A régie's name as typed (regie_find: folded, a unique prefix):
+	 * only its invoices. NULL = the invoices' own régie. */
+	const char *regie;
 	/* Balances the user saw, by number, to compare with the fresh read
 	 * (NULL = nothing to compare: the command line reads and pays at once). */
 	const int64_t *expected_balances;
@@ -113,8 +116,12 @@ struct pay_result {
 void pay_result_clear(struct pay_result *result);
 
 /* Re-reads the invoices, selects exactly the requested ones (unchecking
- * the others), refuses a mix of régies or an invoice without an enabled
- * checkbox or with nothing to pay (EXIT_NOTHING_PAYABLE), stops if
+ * the others), refuses as a usage error (EXIT_USAGE, the message naming
+ * the régies or the invoice) a régie name that names none or several,
+ * an invoice the page does not show or not in the named régie, and "all"
+ * when payable invoices are in several régies and none was named; refuses
+ * a mix of régies or an invoice without an enabled checkbox or with
+ * nothing to pay (EXIT_NOTHING_PAYABLE), stops if
  * balances changed since the user saw them (EXIT_PAGE), submits the
  * régie's Règlement form once — never again automatically: no re-send on
  * a new connection, after a redirect or after a new login — and follows

@@ -10,6 +10,7 @@
 #include "web/url.h"
 #include "portal/handoff/handoff.h"
 #include "portal/invoices.h"
+#include "portal/regie_name.h"
 #include "portal/session_internal.h"
 
 /* How many pages the hand-off may cross after the Règlement. */
@@ -70,19 +71,57 @@ static void select_invoice(struct selection *sel, const struct invoice *inv)
 	sel->amount = invoices_balance_sum(sel->chosen, sel->count);
 }
 
+/* --all: the payable invoices of régie (-1 = of any; they must then all
+ * be of one). */
+static enum exit_code choose_all(const struct invoice_page *page, long regie, struct selection *sel,
+                                 char **errp)
+{
+	long first = -1;
+	for (size_t i = 0; i < page->ninvoices; i++) {
+		const struct invoice *inv = &page->invoices[i];
+		if (check_payable(inv, NULL) != EXIT_OK ||
+		    (regie >= 0 && inv->regie_index != (size_t)regie))
+			continue;
+		if (first < 0)
+			first = (long)inv->regie_index;
+		if (inv->regie_index != (size_t)first) {
+			char *list = regie_list(page);
+			set_error(errp,
+			          "invoices to pay in several régies (%s), which the portal pays "
+			          "separately: choose one with --regie NAME",
+			          list);
+			free(list);
+			return EXIT_USAGE;
+		}
+		select_invoice(sel, inv);
+	}
+	return EXIT_OK;
+}
+
 static enum exit_code choose_invoices(const struct invoice_page *page,
                                       const struct pay_request *req, struct selection *sel,
                                       char **errp)
 {
+	long regie = req->regie ? regie_find(page, req->regie, errp) : -1;
+	if (req->regie && regie < 0)
+		return EXIT_USAGE;
 	if (req->all) {
-		for (size_t i = 0; i < page->ninvoices; i++)
-			if (check_payable(&page->invoices[i], NULL) == EXIT_OK)
-				select_invoice(sel, &page->invoices[i]);
+		enum exit_code rc = choose_all(page, regie, sel, errp);
+		if (rc != EXIT_OK)
+			return rc;
 	}
 	for (size_t i = 0; !req->all && i < req->count; i++) {
 		const struct invoice *inv = find_invoice(page, req->numbers[i]);
-		if (!inv)
-			return refuse(errp, req->numbers[i], "not on the portal's invoice page");
+		if (!inv) {
+			set_error(errp, "invoice %s is not on the portal's invoice page",
+			          req->numbers[i]);
+			return EXIT_USAGE;
+		}
+		if (regie >= 0 && inv->regie_index != (size_t)regie) {
+			set_error(errp, "invoice %s is in the régie \"%s\", not \"%s\"",
+			          inv->number, inv->regie, page->regies[regie].name);
+			return EXIT_USAGE;
+		}
 		enum exit_code rc = check_payable(inv, errp);
 		if (rc != EXIT_OK)
 			return rc;

@@ -176,6 +176,7 @@ void http_session_free(struct http_session **session)
 	if (!session || !*session)
 		return;
 	struct http_session *s = *session;
+	http_log_totals(s->options.log, &s->stats);
 	curl_easy_cleanup(s->curl);
 	strbuf_release(&s->body);
 	free(s->noproxy);
@@ -369,7 +370,11 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 			http_response_clear(out);
 			return HTTP_ERR_NETWORK;
 		}
+		if (s->options.progress)
+			s->options.progress(s->options.progress_ctx, step_name(req), out->hops);
 		CURLcode rc = send_once(s, method, url, req, with_body);
+		if (s->options.progress)
+			s->options.progress(s->options.progress_ctx, NULL, out->hops);
 		s->may_have_arrived = s->may_have_arrived || hop_may_have_arrived(s->curl, rc);
 		count_stats(s);
 		http_log_transfer(s->options.log, s->curl, method, url, req->sensitive, rc,

@@ -31,6 +31,11 @@ struct http_options {
 	 * a key in the UI). NULL = never. */
 	bool (*cancelled)(void *ctx);
 	void *cancel_ctx;
+	/* Called before each request leaves (label: the request's, "request"
+	 * when it has none; hop: 0, then the redirect followed) and with a
+	 * NULL label once its answer is in, failed or not. NULL = never. */
+	void (*progress)(void *ctx, const char *label, unsigned hop);
+	void *progress_ctx;
 };
 
 enum http_error {
@@ -92,6 +97,7 @@ struct http_session;
 /* Returns a new session, or NULL with *errp (libcurl failed to start, bad
  * save_dir). */
 struct http_session *http_session_new(const struct http_options *options, char **errp);
+/* With a log (-v), its last line says the bytes moved (http_log_totals). */
 void http_session_free(struct http_session **session);
 
 /* Performs the request and follows redirects (303, and 301/302 after a

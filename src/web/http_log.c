@@ -52,6 +52,37 @@ void http_log_transfer(FILE *log, CURL *curl, const char *method, const char *ur
 	free(shown);
 }
 
+/* 1234567 → "1,234,567": the log is English (gettext comes later). */
+static void group_thousands(size_t n, char *buf, size_t size)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof(digits), "%zu", n);
+	size_t out = 0;
+	for (int i = 0; i < len && out + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[out++] = ',';
+		buf[out++] = digits[i];
+	}
+	buf[out] = '\0';
+}
+
+char *http_log_totals_text(const struct http_stats *stats)
+{
+	char wire[40], decoded[40];
+	group_thousands(stats->bytes_down + stats->bytes_up, wire, sizeof(wire));
+	group_thousands(stats->bytes_decoded, decoded, sizeof(decoded));
+	return xasprintf("%s bytes on the wire (%s decoded)", wire, decoded);
+}
+
+void http_log_totals(FILE *log, const struct http_stats *stats)
+{
+	if (!log || stats->requests == 0)
+		return;
+	char *line = http_log_totals_text(stats);
+	fprintf(log, "portail-famille: %s\n", line);
+	free(line);
+}
+
 /* "127.0.0.1-v4-compte_factures.php5": safe characters only. */
 static char *file_stem(const char *raw_url)
 {

@@ -18,6 +18,12 @@ char *http_log_url(const char *url, bool sensitive);
 void http_log_transfer(FILE *log, CURL *curl, const char *method, const char *url, bool sensitive,
                        CURLcode rc, size_t body_len, bool compressed);
 
+/* "2,067 bytes on the wire (3,757 decoded)": a session's totals, up and
+ * down, headers included, and its bodies decompressed. Newly allocated. */
+char *http_log_totals_text(const struct http_stats *stats);
+/* That line on log, when not NULL. */
+void http_log_totals(FILE *log, const struct http_stats *stats);
+
 /* Saves the response body as DIR/NNN-host-path.html (mode 0600) when dir is
  * not NULL; *counter numbers the files. Failures are ignored: saving pages
  * is a debugging aid and must not break a payment. */
