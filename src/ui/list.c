@@ -159,7 +159,16 @@ bool ui_list_move(struct ui_list *l, enum ui_action action)
 	}
 	case ACT_PAGE_UP: go(l, step(l, l->cur, -1, page(l))); return true;
 	case ACT_PAGE_DOWN: go(l, step(l, l->cur, 1, page(l))); return true;
-	case ACT_TOP: go(l, nearest(l, 0, 1)); return true;
+	case ACT_TOP: {
+		size_t first = nearest(l, 0, 1);
+		go(l, first);
+		/* The rows above the first the cursor rests on (a heading) too. */
+		if (l->top > 0 && first < page(l)) {
+			l->top = 0;
+			ui_list_draw(l);
+		}
+		return true;
+	}
 	case ACT_BOTTOM: go(l, nearest(l, n ? n - 1 : 0, -1)); return true;
 	default: return false;
 	}
