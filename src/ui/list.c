@@ -28,6 +28,8 @@ static size_t page(const struct ui_list *l)
 	return l->height > 0 ? (size_t)l->height : 1;
 }
 
+static size_t nearest(const struct ui_list *l, size_t row, int dir);
+
 /* Scrolls so the cursor shows; true when the first visible row changed. */
 static bool scroll_to_cursor(struct ui_list *l)
 {
@@ -36,6 +38,10 @@ static bool scroll_to_cursor(struct ui_list *l)
 		l->top = l->cur;
 	else if (l->cur >= l->top + page(l))
 		l->top = l->cur - page(l) + 1;
+	/* On the first row it may rest on, the rows above it (a heading)
+	 * show too when they fit. */
+	if (l->top > 0 && l->cur < page(l) && nearest(l, 0, 1) == l->cur)
+		l->top = 0;
 	/* No empty space at the bottom while rows are hidden above. */
 	if (n > page(l) && l->top > n - page(l))
 		l->top = n - page(l);
@@ -159,16 +165,7 @@ bool ui_list_move(struct ui_list *l, enum ui_action action)
 	}
 	case ACT_PAGE_UP: go(l, step(l, l->cur, -1, page(l))); return true;
 	case ACT_PAGE_DOWN: go(l, step(l, l->cur, 1, page(l))); return true;
-	case ACT_TOP: {
-		size_t first = nearest(l, 0, 1);
-		go(l, first);
-		/* The rows above the first the cursor rests on (a heading) too. */
-		if (l->top > 0 && first < page(l)) {
-			l->top = 0;
-			ui_list_draw(l);
-		}
-		return true;
-	}
+	case ACT_TOP: go(l, nearest(l, 0, 1)); return true;
 	case ACT_BOTTOM: go(l, nearest(l, n ? n - 1 : 0, -1)); return true;
 	default: return false;
 	}

@@ -139,6 +139,11 @@ else
 	not_ok "60x20: whole amounts and numbers, no wrapped line"
 	screen wide | sed 's/^/#   |/'
 fi
+if screen wide | sed -n 5p | grep -q "MAIRIE SERVICE ENFANCE JEUNESSE"; then
+	ok "60x20: the first régie's heading above its first invoice"
+else
+	not_ok "60x20: the first régie's heading above its first invoice"
+fi
 if screen wide | sed -n 2p | grep -q "7 Emploi"; then ok "60x20: the whole menu bar"; else
 	not_ok "60x20: the whole menu bar"; fi
 $T resize-window -t wide -x 40 -y 10
