@@ -18,7 +18,7 @@
 #     another host, renamed login fields, and every invoice fixture;
 #   - openssl s_server (when installed): self-signed, wrong-host and expired
 #     certificates;
-#   - the environment: failing password commands, LANG=C, TERM=dumb, a 20x5
+#   - the environment: failing password commands, LANG=C, TERM=dumb, 60x20, a 20x5
 #     terminal, SIGWINCH, SIGPIPE, SIGINT/SIGTERM, a full disk.
 #
 # Each case is one TAP line; the table at the end (also in $PF_FAULT_TABLE
@@ -1105,8 +1105,9 @@ ui_cases() {
 	fi
 	UI_ENV="LANG=C LC_ALL=C" ui_demo "" "LANG=C" 0 "$LOGGED" p "Total a regler"
 	UI_ENV="TERM=dumb" ui_demo "" "TERM=dumb" 1 "$" - -
+	UI_SIZE=60x20 ui_demo "" "60x20 terminal: the invoices, degraded" 0 "$LOGGED" p "$TOTAL : +181,99"
 	UI_SIZE=20x5 UI_TRIES=3 \
-		ui_demo "" "20x5 terminal: q quits" 0 "Agrandissez" - -
+		ui_demo "" "20x5 terminal: a refusal that fits, q quits" 0 "^q : quitter" - -
 	UI_SIZE=20x5 UI_ACTION='$T resize-window -t "$ui_name" -x 80 -y 24; ui_wait "$LOGGED" || uwhy="$uwhy no screen after the resize;"' \
 		ui_demo "" "20x5 terminal, then resized to 80x24" 0 "Agrandissez" - -
 	UI_ACTION='for s in 120x40 40x10 20x5 200x60 80x24; do $T resize-window -t "$ui_name" -x ${s%x*} -y ${s#*x}; sleep 0.05; done; p=$(cat "$ud/pid"); for i in 1 2 3 4 5 6 7 8 9 10; do kill -WINCH $p; done; ui_wait "$TOTAL" || uwhy="$uwhy lost the invoices after resizing;"' \

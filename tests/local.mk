@@ -35,6 +35,7 @@ unit_tests = \
 	tests/test_form_encode \
 	tests/test_handoff \
 	tests/test_handoff_marker \
+	tests/test_qr_text \
 	tests/test_fuzz_regressions
 
 EXTRA_DIST += tests/fixtures tests/test_util.h tests/cli-parse.sh tests/lib.sh \
@@ -76,6 +77,9 @@ tests_test_sanitize_LDADD = $(TEST_LIBS)
 tests_test_fold_SOURCES = tests/test_fold.c
 tests_test_fold_CFLAGS = $(TEST_CFLAGS)
 tests_test_fold_LDADD = $(TEST_LIBS)
+tests_test_qr_text_SOURCES = tests/test_qr_text.c
+tests_test_qr_text_CFLAGS = $(TEST_CFLAGS) $(QRENCODE_CFLAGS)
+tests_test_qr_text_LDADD = $(TEST_LIBS)
 tests_test_charset_SOURCES = tests/test_charset.c
 tests_test_charset_CFLAGS = $(TEST_CFLAGS)
 tests_test_charset_LDADD = $(TEST_LIBS)

@@ -361,6 +361,12 @@ static void test_ascii_mode(void **state)
 		{ "\xe6\xbc\xa2\xe5\xad\x97", 0, ASCII, 0, "??" },
 		{ "\xff" FFFD, 0, ASCII, 0, "??" },
 		{ "\xc2\x9b" "1\xe2\x80\xae" "2", 0, ASCII, 0, "12" },
+		/* The symbols of the demo portal and of the UI itself. */
+		{ "\xe2\x96\xba Famille", 0, ASCII, 0, "> Famille" },
+		{ "\xe2\x97\x84 \xe2\x96\xb6 \xe2\x97\x80", 0, ASCII, 0, "< > <" },
+		{ "\xe2\x9c\x93 pay\xc3\xa9" "e", 0, ASCII, 0, "v payee" },
+		{ "\xe2\x80\xa2 a \xe2\x86\x92 b \xe2\x86\x90 c", 0, ASCII, 0, "* a -> b <- c" },
+		{ "\xe2\x80\x94 \xc2\xab x \xc2\xbb", 0, ASCII, 0, "- \" x \"" },
 	};
 	/* clang-format on */
 

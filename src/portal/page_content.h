@@ -112,5 +112,9 @@ void page_content_free(struct page_content **content);
  * Links with a URL are numbered in reading order, a URL met again keeping
  * its number; links without one (scripts, mailto:) are plain text. */
 char *page_content_to_text(const struct page_content *content, size_t width, int sanitize_flags);
+/* The same, with the tables fitted to `table_width` columns instead (0: as
+ * wide as their cells, never cut), for a screen that scrolls sideways. */
+char *page_content_to_text_tables(const struct page_content *content, size_t width,
+                                  size_t table_width, int sanitize_flags);
 
 #endif

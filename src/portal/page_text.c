@@ -13,8 +13,10 @@
 
 struct render {
 	struct strbuf out;
-	size_t width; /* SIZE_MAX: no limit */
-	int flags;    /* sanitize flags, single-line */
+	size_t width;       /* SIZE_MAX: no limit */
+	size_t table_width; /* the tables' (SIZE_MAX: as wide as their cells) */
+	bool in_table;
+	int flags; /* sanitize flags, single-line */
 	bool ascii;
 	size_t *number; /* per link: its [N], 0 for none */
 	const struct page_content *pc;
@@ -66,7 +68,8 @@ static void put_cell(struct render *r, struct strbuf *line, const char *s, size_
  * list excepted, see emit_links). */
 static void end_line(struct render *r, struct strbuf *line)
 {
-	size_t used, keep = line->len ? prefix_fitting(line->data, line->len, r->width, &used) : 0;
+	size_t limit = r->in_table ? r->table_width : r->width;
+	size_t used, keep = line->len ? prefix_fitting(line->data, line->len, limit, &used) : 0;
 	while (keep && line->data[keep - 1] == ' ')
 		keep--;
 	strbuf_append(&r->out, line->data ? line->data : "", keep);
@@ -333,8 +336,8 @@ static void fit_columns(const struct render *r, struct grid *g)
 	for (size_t c = 0; c < g->ncols; c++)
 		total += g->width[c];
 	for (int phase = 0; phase < 2; phase++)
-		while (total > r->width &&
-		       narrow_widest(g, phase == 0 ? floor : NULL, &total, total - r->width))
+		while (total > r->table_width &&
+		       narrow_widest(g, phase == 0 ? floor : NULL, &total, total - r->table_width))
 			;
 	free(floor);
 }
@@ -447,6 +450,7 @@ static void emit_table(struct render *r, const struct page_block *block)
 	for (size_t i = 0; i < g.nrows * g.ncols; i++)
 		g.cell[i] = shown_text(r, block, i, block->cells[i]);
 	fit_columns(r, &g);
+	r->in_table = true;
 	for (size_t row = 0; row < g.nrows; row++) {
 		if (is_header(&g, row)) {
 			emit_header(r, &g);
@@ -455,6 +459,7 @@ static void emit_table(struct render *r, const struct page_block *block)
 			emit_row(r, &g, row);
 		}
 	}
+	r->in_table = false;
 	for (size_t i = 0; i < g.nrows * g.ncols; i++)
 		free(g.cell[i]);
 	free(g.cell);
@@ -538,12 +543,18 @@ static void emit_block(struct render *r, const struct page_block *block)
 
 char *page_content_to_text(const struct page_content *content, size_t width, int sanitize_flags)
 {
-	struct render r = { STRBUF_INIT,
-		            width ? width : SIZE_MAX,
-		            sanitize_flags & SANITIZE_ASCII,
-		            (sanitize_flags & SANITIZE_ASCII) != 0,
-		            NULL,
-		            content };
+	return page_content_to_text_tables(content, width, width, sanitize_flags);
+}
+
+char *page_content_to_text_tables(const struct page_content *content, size_t width,
+                                  size_t table_width, int sanitize_flags)
+{
+	struct render r = { .out = STRBUF_INIT,
+		            .width = width ? width : SIZE_MAX,
+		            .table_width = table_width ? table_width : SIZE_MAX,
+		            .flags = sanitize_flags & SANITIZE_ASCII,
+		            .ascii = (sanitize_flags & SANITIZE_ASCII) != 0,
+		            .pc = content };
 	r.number = xcalloc(content->nlinks + 1, sizeof(*r.number));
 	size_t nlinks = number_links(&r);
 	if (content->title && *content->title) {

@@ -34,8 +34,9 @@ enum {
 /* Rows above the body (town, menu bar, "Vous êtes ici", rule) and below it
  * (status line). */
 #define UI_HEADER_ROWS 4
-#define UI_MIN_COLS 80
-#define UI_MIN_ROWS 24
+/* Below 80x24 the screens degrade (narrower columns, fewer hints). */
+#define UI_MIN_COLS 60
+#define UI_MIN_ROWS 20
 
 struct ui;
 struct screen;
@@ -165,6 +166,10 @@ unsigned ui_frame_showing_fresh(struct ui *ui);
 bool ui_key_pressed_since(const struct ui *ui, unsigned shown);
 /* Where the cursor should stand (--plain, text fields). */
 void ui_set_cursor(struct ui *ui, WINDOW *w, int y, int x);
+/* The header rows, for the menu entry of the base screen (header.c). */
+void ui_draw_header(struct ui *ui);
+/* On stdscr: why nothing else is drawn, in words that fit the window. */
+void ui_draw_too_small(void);
 int ui_body_rows(const struct ui *ui);
 int ui_body_cols(const struct ui *ui);
 
@@ -202,6 +207,11 @@ struct screen *scr_invoices_new(struct ui *ui);
 /* Reads the invoices again (a job); the selection moves onto them. */
 void scr_invoices_reread(struct ui *ui);
 struct screen *scr_help_new(struct ui *ui);
+/* A text in full on a screen of its own (a wide line; copied). */
+struct screen *scr_detail_new(struct ui *ui, const char *text);
+/* A table line as "Header : value" lines, cells split at sep (" │ "), the
+ * header line's and the row's; owned. */
+char *scr_detail_table_row(const char *header, const char *row, const char *sep);
 struct pay_result;
 /* Takes ownership of the result. */
 struct screen *scr_handoff_new(struct ui *ui, struct pay_result *result);

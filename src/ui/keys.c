@@ -24,14 +24,20 @@ struct binding {
 static const struct binding bindings[] = {
 	{ { KEY_UP, 'k' }, "↑ k", "Up k", ACT_UP, SCOPE_LISTS, "ligne précédente" },
 	{ { KEY_DOWN, 'j' }, "↓ j", "Down j", ACT_DOWN, SCOPE_LISTS, "ligne suivante" },
-	{ { KEY_PPAGE, CTRL('b') }, "PgUp Ctrl-B", NULL, ACT_PAGE_UP, SCOPE_LISTS, "page précédente" },
-	{ { KEY_NPAGE, CTRL('f') }, "PgDn Ctrl-F", NULL, ACT_PAGE_DOWN, SCOPE_LISTS, "page suivante" },
+	{ { KEY_PPAGE, 'b', CTRL('b') }, "PgUp b", NULL, ACT_PAGE_UP, SCOPE_LISTS,
+	  "page précédente (aussi Ctrl-B)" },
+	{ { KEY_NPAGE, CTRL('f'), ' ' }, "PgDn Espace", "PgDn Space", ACT_PAGE_DOWN, SCOPE_LISTS,
+	  "page suivante (aussi Ctrl-F)" },
 	{ { 'g', KEY_HOME }, "g Home", NULL, ACT_TOP, SCOPE_LISTS, "début" },
 	{ { 'G', KEY_END }, "G End", NULL, ACT_BOTTOM, SCOPE_LISTS, "fin" },
 	{ { '\t' }, "Tab", NULL, ACT_NEXT_AREA, SCOPE_LISTS, "zone suivante (texte, liens, champs)" },
 	{ { KEY_BTAB }, "Maj-Tab", NULL, ACT_PREV_AREA, SCOPE_LISTS, "zone précédente" },
 	{ { '\n', '\r', KEY_ENTER }, "Entrée", NULL, ACT_ACTIVATE, SCOPE_LISTS,
-	  "ouvrir le lien, valider, payer la sélection" },
+	  "ouvrir le lien, la ligne coupée en entier ; valider" },
+	{ { KEY_RIGHT, 'l' }, "→ l", "Right l", ACT_RIGHT, SCOPE_LISTS,
+	  "comme Entrée sur un lien ; sinon défiler à droite (ligne large)" },
+	{ { KEY_LEFT, 'h' }, "← h", "Left h", ACT_LEFT, SCOPE_LISTS,
+	  "défiler à gauche ; au bord gauche, écran précédent" },
 	{ { '/' }, "/", NULL, ACT_SEARCH, SCOPE_LISTS, "chercher" },
 	{ { 'n' }, "n", NULL, ACT_SEARCH_NEXT, SCOPE_LISTS, "résultat suivant" },
 	{ { 'N' }, "N", NULL, ACT_SEARCH_PREV, SCOPE_LISTS, "résultat précédent" },
@@ -41,19 +47,24 @@ static const struct binding bindings[] = {
 	{ { '4' }, "4", NULL, ACT_MENU_4, SCOPE_EVERYWHERE, "Mes coordonnées" },
 	{ { '5' }, "5", NULL, ACT_MENU_5, SCOPE_EVERYWHERE, "Mes inscriptions" },
 	{ { '6' }, "6", NULL, ACT_MENU_6, SCOPE_EVERYWHERE, "Mon compte" },
-	{ { '7' }, "7", NULL, ACT_MENU_7, SCOPE_EVERYWHERE, "Comment utiliser le portail ?" },
+	{ { '7' }, "7", NULL, ACT_MENU_7, SCOPE_EVERYWHERE,
+	  "Mode d'emploi (« Comment utiliser le portail ? »)" },
 	{ { 'p' }, "p", NULL, ACT_PAY_SCREEN, SCOPE_EVERYWHERE, "Payer mes factures" },
 	{ { 'r', KEY_F(5) }, "r F5", NULL, ACT_REFRESH, SCOPE_EVERYWHERE,
 	  "recharger la page depuis le portail" },
 	{ { '?', KEY_F(1) }, "? F1", NULL, ACT_HELP, SCOPE_EVERYWHERE, "cette aide" },
 	{ { CTRL('l') }, "Ctrl-L", NULL, ACT_REDRAW, SCOPE_EVERYWHERE, "redessiner l'écran" },
-	{ { 27, KEY_LEFT, KEY_BACKSPACE }, "Échap ←", "Esc Left", ACT_BACK, SCOPE_EVERYWHERE,
+	{ { 27, KEY_BACKSPACE }, "Échap", "Esc", ACT_BACK, SCOPE_EVERYWHERE,
 	  "écran précédent" },
 	{ { 'q' }, "q", NULL, ACT_QUIT, SCOPE_EVERYWHERE,
 	  "écran précédent ; quitter depuis l'accueil" },
+	{ { 'Q' }, "Q", NULL, ACT_QUIT_ALL, SCOPE_EVERYWHERE,
+	  "quitter depuis n'importe quel écran" },
 	{ { CTRL('c') }, "Ctrl-C", NULL, ACT_CANCEL, SCOPE_EVERYWHERE,
 	  "annuler l'attente du réseau ; sinon comme q" },
 	{ { ' ' }, "Espace", "Space", ACT_TOGGLE, SCOPE_INVOICES, "cocher / décocher la facture" },
+	{ { '\n', '\r', KEY_ENTER }, "Entrée", NULL, ACT_ACTIVATE, SCOPE_INVOICES,
+	  "payer la sélection" },
 	{ { 'a' }, "a", NULL, ACT_TOGGLE_REGIE, SCOPE_INVOICES,
 	  "cocher / décocher toutes les factures payables de la régie" },
 	{ { 'o' }, "o", NULL, ACT_OPEN, SCOPE_HANDOFF, "ouvrir le paiement dans $BROWSER" },
@@ -110,11 +121,27 @@ static char *padded(const char *names, size_t cols)
 	return xasprintf("%s%*s", names, chars < cols ? (int)(cols - chars) : 0, "");
 }
 
-size_t ui_key_help(int ascii, char ***lines)
+/* The order of the help's sections: the screen's own keys, then the
+ * lists' (moving, opening, searching), then the rest in table order. */
+static void scope_order(enum ui_key_scope first, int order[SCOPE_COUNT_])
+{
+	size_t k = 0;
+	order[k++] = (int)first;
+	if (first != SCOPE_LISTS)
+		order[k++] = SCOPE_LISTS;
+	for (int scope = 0; scope < SCOPE_COUNT_; scope++)
+		if (scope != (int)first && scope != SCOPE_LISTS)
+			order[k++] = scope;
+}
+
+size_t ui_key_help(int ascii, enum ui_key_scope first, char ***lines)
 {
 	size_t n = 0;
+	int order[SCOPE_COUNT_];
 	*lines = NULL;
-	for (int scope = 0; scope < SCOPE_COUNT_; scope++) {
+	scope_order((unsigned)first < SCOPE_COUNT_ ? first : SCOPE_LISTS, order);
+	for (int k = 0; k < SCOPE_COUNT_; k++) {
+		int scope = order[k];
 		if (n)
 			push(lines, &n, xstrdup(""));
 		push(lines, &n, xstrdup(scope_titles[scope]));

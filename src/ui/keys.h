@@ -17,8 +17,11 @@ enum ui_action {
 	ACT_NEXT_AREA,
 	ACT_PREV_AREA,
 	ACT_ACTIVATE, /* Enter */
+	ACT_RIGHT,    /* → l: opens like Enter, or scrolls a wide line right */
+	ACT_LEFT,     /* ← h: scrolls back left, else like Esc */
 	ACT_BACK,     /* Esc: back one screen */
 	ACT_QUIT,     /* q: back, or quit on the top screen */
+	ACT_QUIT_ALL, /* Q: quit from any screen */
 	ACT_CANCEL,   /* Ctrl-C: cancels a network wait, else like q */
 	ACT_HELP,
 	ACT_REFRESH, /* r: fetch the page again */
@@ -60,9 +63,11 @@ enum ui_key_scope {
 enum ui_action ui_key_action(int ch, enum ui_key_scope preferred);
 
 /* The help text: one line per binding, grouped by scope under a heading,
- * "  KEYS  what it does". ascii selects "Up" over "↑". Returns an owned
- * array of owned lines in *lines; free with ui_key_help_free. */
-size_t ui_key_help(int ascii, char ***lines);
+ * "  KEYS  what it does"; the scope `first` (the screen the help was asked
+ * from) comes first, then the lists' keys, then the others. ascii selects
+ * "Up" over "↑". Returns an owned array of owned lines in *lines; free
+ * with ui_key_help_free. */
+size_t ui_key_help(int ascii, enum ui_key_scope first, char ***lines);
 void ui_key_help_free(char **lines, size_t n);
 
 #endif

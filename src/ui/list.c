@@ -28,6 +28,8 @@ static size_t page(const struct ui_list *l)
 	return l->height > 0 ? (size_t)l->height : 1;
 }
 
+static size_t nearest(const struct ui_list *l, size_t row, int dir);
+
 /* Scrolls so the cursor shows; true when the first visible row changed. */
 static bool scroll_to_cursor(struct ui_list *l)
 {
@@ -36,6 +38,10 @@ static bool scroll_to_cursor(struct ui_list *l)
 		l->top = l->cur;
 	else if (l->cur >= l->top + page(l))
 		l->top = l->cur - page(l) + 1;
+	/* On the first row it may rest on, the rows above it (a heading)
+	 * show too when they fit. */
+	if (l->top > 0 && l->cur < page(l) && nearest(l, 0, 1) == l->cur)
+		l->top = 0;
 	/* No empty space at the bottom while rows are hidden above. */
 	if (n > page(l) && l->top > n - page(l))
 		l->top = n - page(l);

@@ -6,6 +6,7 @@ src_libportail_a_SOURCES += \
 	src/ui/ui.c src/ui/ui.h \
 	src/ui/app.h \
 	src/ui/loop.c src/ui/loop.h \
+	src/ui/header.c \
 	src/ui/stack.c \
 	src/ui/keys.c src/ui/keys.h \
 	src/ui/term.c src/ui/term.h \
@@ -19,12 +20,13 @@ src_libportail_a_SOURCES += \
 	src/ui/scr_accueil.c \
 	src/ui/scr_page.c \
 	src/ui/scr_help.c \
+	src/ui/scr_detail.c \
 	src/ui/scr_invoices.c \
 	src/ui/scr_pay.c \
 	src/ui/scr_handoff.c
 
 # UI tests drive the real binary in tmux; the benchmark measures a toggle.
 TESTS += tests/ui/test-ui.sh tests/ui/test-typeahead.sh tests/ui/test-signals.sh \
-	tests/ui/test-pay-once.sh
+	tests/ui/test-pay-once.sh tests/ui/test-keys.sh
 EXTRA_DIST += tests/ui/ui-lib.sh tests/ui/test-ui.sh tests/ui/test-typeahead.sh \
-	tests/ui/test-signals.sh tests/ui/test-pay-once.sh bench/ui-bench.sh
+	tests/ui/test-signals.sh tests/ui/test-pay-once.sh tests/ui/test-keys.sh bench/ui-bench.sh

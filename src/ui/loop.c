@@ -71,71 +71,6 @@ void ui_set_cursor(struct ui *ui, WINDOW *w, int y, int x)
 	ui->cursor_x = x;
 }
 
-static const struct {
-	const char *full, *mid, *short_;
-} menu_labels[7] = {
-	{ "Accueil", "Accueil", "Accueil" },
-	{ "Mon tableau de bord", "Tableau de bord", "Tableau" },
-	{ "Ma famille", "Famille", "Famille" },
-	{ "Mes coordonnées", "Coordonnées", "Coordonnées" },
-	{ "Mes inscriptions", "Inscriptions", "Inscriptions" },
-	{ "Mon compte", "Compte", "Compte" },
-	{ "Comment utiliser le portail ?", "Aide", "Aide" },
-};
-
-static int menu_width(int variant, int gap)
-{
-	int w = 0;
-	for (int i = 0; i < 7; i++) {
-		const char *l = variant == 0   ? menu_labels[i].full
-		                : variant == 1 ? menu_labels[i].mid
-		                               : menu_labels[i].short_;
-		w += 2 + (int)ui_text_width(l) + (i ? gap : 0);
-	}
-	return w;
-}
-
-static void draw_menu(struct ui *ui, int current)
-{
-	int cols = getmaxx(ui->hdr), variant = 2, gap = 1;
-	for (int v = 0; v < 3 && variant == 2; v++)
-		if (menu_width(v, 2) + 1 <= cols) {
-			variant = v;
-			gap = 2;
-		}
-	int x = 1;
-	for (int i = 0; i < 7 && x < cols; i++) {
-		const char *l = variant == 0   ? menu_labels[i].full
-		                : variant == 1 ? menu_labels[i].mid
-		                               : menu_labels[i].short_;
-		char *item = xasprintf("%d %s", i + 1, l);
-		attr_t a = ui_attr(i == current ? UI_MENU_CURRENT : UI_MENU);
-		x += ui_put(ui->hdr, 1, x, cols - x, item, a, false) + gap;
-		free(item);
-	}
-}
-
-static void draw_header(struct ui *ui)
-{
-	WINDOW *h = ui->hdr;
-	int cols = getmaxx(h);
-	struct screen *base = ui_base(ui);
-	werase(h);
-	char *title = ui->town ? xasprintf("Portail familles %s Ville de %s",
-	                                   ui->term.ascii ? "-" : "—", ui->town)
-	                       : xstrdup("Portail familles");
-	ui_put(h, 0, 1, cols - 30, title, ui_attr(UI_TITLE), false);
-	free(title);
-	ui_put_aligned(h, 0, cols - 29, 28, "p Payer mes factures  ? Aide", ui_attr(UI_DIM),
-	               UI_RIGHT);
-	if (ui->logged_in)
-		draw_menu(ui, base ? base->menu : -1);
-	char *path = xasprintf("Vous êtes ici : %s", base && base->path ? base->path : "");
-	ui_put(h, 2, 1, cols - 2, path, A_NORMAL, false);
-	free(path);
-	ui_hline(h, 3, 0, cols);
-}
-
 void ui_draw_status(struct ui *ui)
 {
 	WINDOW *w = ui->status;
@@ -149,17 +84,6 @@ void ui_draw_status(struct ui *ui)
 	ui_put(w, 0, 0, cols, text, a, true);
 }
 
-static void draw_too_small(void)
-{
-	werase(stdscr);
-	char *msg = xasprintf("Agrandissez la fenêtre : %d×%d au minimum (actuellement %d×%d). "
-	                      "q : quitter.",
-	                      UI_MIN_COLS, UI_MIN_ROWS, COLS, LINES);
-	ui_put(stdscr, 0, 0, COLS, msg, A_BOLD, false);
-	free(msg);
-	wnoutrefresh(stdscr);
-}
-
 /* Draws everything: header, the base screen, the dialogs over it, status. */
 static void draw_all(struct ui *ui)
 {
@@ -167,7 +91,7 @@ static void draw_all(struct ui *ui)
 	if (ui->too_small)
 		return;
 	ui->cursor_win = NULL;
-	draw_header(ui);
+	ui_draw_header(ui);
 	struct screen *base = ui_base(ui);
 	bool seen_base = false;
 	for (size_t i = 0; i < ui->depth; i++) {
@@ -286,7 +210,7 @@ bool ui_key_pressed_since(const struct ui *ui, unsigned shown)
 static void frame(struct ui *ui)
 {
 	if (ui->too_small) {
-		draw_too_small();
+		ui_draw_too_small();
 		doupdate();
 		ui->frames++;
 		return;
@@ -439,6 +363,7 @@ static int global_action(struct ui *ui, enum ui_action action)
 		if (top && strcmp(top->ops->name, "aide") != 0)
 			ui_push(ui, scr_help_new(ui));
 		return UI_HANDLED;
+	case ACT_LEFT: /* nothing to scroll back: like Esc */
 	case ACT_BACK:
 		if (ui->depth > 1)
 			ui_pop(ui);
@@ -452,6 +377,7 @@ static int global_action(struct ui *ui, enum ui_action action)
 		else
 			ui_request_quit(ui);
 		return UI_HANDLED;
+	case ACT_QUIT_ALL: ui_request_quit(ui); return UI_HANDLED;
 	case ACT_REDRAW: ui_repaint(ui); return UI_HANDLED;
 	case ACT_SEARCH:
 		if (searchable(ui))
@@ -484,8 +410,16 @@ static void handle_key(struct ui *ui, int ch, unsigned seen)
 		return;
 	}
 	enum ui_action action = ui_key_action(ch, top->ops->scope);
+	/* ← scrolls only what has rows; in a question or a form it is Esc. */
+	if (action == ACT_LEFT && (top->overlay || !top->ops->list))
+		action = ACT_BACK;
 	expire_message(ui);
 	int flags = top->ops->key ? top->ops->key(ui, top, action, ch) : UI_IGNORED;
+	/* → opens like Enter where Enter opens (pages, help), never where it
+	 * pays or answers a question. */
+	if (!(flags & UI_HANDLED) && action == ACT_RIGHT && top->ops->key && !top->overlay &&
+	    top->ops->scope == SCOPE_LISTS)
+		flags = top->ops->key(ui, top, ACT_ACTIVATE, '\n');
 	if (!(flags & UI_HANDLED))
 		flags |= global_action(ui, action);
 	if (flags & UI_QUIT)

@@ -1,4 +1,4 @@
-/* Help: every key of the key table, grouped by where it works. */
+/* Help: every key of the key table, grouped by where it works, the current screen's first. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -75,13 +75,16 @@ static const struct screen_ops help_ops = {
 	.key = help_key,
 	.list = help_list,
 	.destroy = help_destroy,
-	.hints = "j k défiler  / chercher  q retour",
+	.hints = "j k Espace défiler  / chercher  q retour  Q quitter",
 };
 
 struct screen *scr_help_new(struct ui *ui)
 {
 	struct help *h = xcalloc(1, sizeof(*h));
-	h->n = ui_key_help(ui->term.ascii, &h->lines);
+	/* The keys of the screen it was asked from first: from the invoices,
+	 * Space and a are on its first page. */
+	struct screen *top = ui_top(ui);
+	h->n = ui_key_help(ui->term.ascii, top ? top->ops->scope : SCOPE_LISTS, &h->lines);
 	ui_list_init(&h->list, &help_list_ops, h);
 	struct screen *base = ui_base(ui);
 	char *path = xasprintf("%s » Aide du programme",

@@ -152,7 +152,9 @@ static struct columns columns_for(int width)
 	struct columns c = { 0, 10, 13, 10, 10, 9, false };
 	if (width >= 100)
 		c = (struct columns){ 0, 18, 16, 11, 11, 9, true };
-	int fixed = 1 + c.date + c.due + c.amount + c.balance + c.sel + 2 * 5;
+	else if (width < 73) /* under 80 columns: no invoice date, narrower cells */
+		c = (struct columns){ 0, 0, 12, 10, 9, 7, false };
+	int fixed = 1 + c.date + c.due + c.amount + c.balance + c.sel + 2 * (c.date ? 5 : 4);
 	c.num = width - fixed;
 	if (c.num > 24)
 		c.num = 24;
@@ -177,6 +179,8 @@ static void blank(WINDOW *w, int y, int x, int n, attr_t attr)
 static void cell(WINDOW *w, int y, int *x, int end, int width, const char *text, attr_t a,
                  enum ui_align align)
 {
+	if (width == 0)
+		return; /* a column left out (narrow window) */
 	if (width > end - *x)
 		width = end - *x;
 	if (width > 0)
@@ -258,7 +262,7 @@ static void draw_sum(struct inv_view *v, WINDOW *w, int y, int x, int width, con
 	char amount[32];
 	money_format(cents, MONEY_FR, amount, sizeof(amount));
 	/* The label ends where "Montant dû" ends, the value is under "Solde". */
-	int label_end = x + 1 + c.num + c.date + c.due + c.amount + 2 * 3;
+	int label_end = x + 1 + c.num + c.date + c.due + c.amount + 2 * (c.date ? 3 : 2);
 	blank(w, y, x, width, A_NORMAL);
 	ui_put_aligned(w, y, x + 1, label_end - x - 1, label, a, UI_RIGHT);
 	ui_put_aligned(w, y, label_end + 2, c.balance, amount, a, UI_RIGHT);

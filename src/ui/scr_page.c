@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/fold.h"
+#include "util/sanitize.h"
 #include "util/xalloc.h"
 #include "web/url.h"
 #include "portal/navigation.h"
@@ -29,6 +30,8 @@ struct page_view {
 	size_t nsummary;
 	struct link_item *links;
 	size_t nlinks;
+	size_t widest;  /* columns of the widest line (tables are not cut) */
+	size_t hscroll; /* columns hidden on the left of the text */
 	struct ui_list text, linklist;
 	int focus;   /* 0 text, 1 links */
 	char *error; /* why the page is not shown (raw) */
@@ -71,7 +74,8 @@ static void text_draw(void *ctx, WINDOW *w, int y, int x, int width, size_t row,
 	attr_t a = current && v->focus == 0 ? ui_attr(UI_CURSOR)
 	           : summary                ? ui_attr(UI_HEADING)
 	                                    : A_NORMAL;
-	ui_put(w, y, x, width, line, a, true);
+	size_t used, skip = summary ? 0 : ui_text_fit(line, v->hscroll, &used);
+	ui_put(w, y, x, width, line + skip, a, true);
 }
 
 static bool text_matches(void *ctx, size_t row, const char *needle)
@@ -152,9 +156,11 @@ static void render(struct ui *ui, struct page_view *v, int cols)
 	free_lines(v);
 	v->rendered_cols = cols;
 	char *text = NULL;
+	size_t width = (size_t)(cols > 2 ? cols - 2 : 1);
 	if (v->content) {
-		text = page_content_to_text(v->content, (size_t)(cols > 2 ? cols - 2 : 1),
-		                            ui->term.sanitize_flags);
+		/* Tables as wide as their cells: → scrolls to the rest, Enter
+		 * shows a row in full. Paragraphs are wrapped to the screen. */
+		text = page_content_to_text_tables(v->content, width, 0, ui->term.sanitize_flags);
 		/* The numbered URLs have their own list below. */
 		char *tail = strstr(text, "\nLiens :\n");
 		if (tail && v->nlinks)
@@ -162,10 +168,16 @@ static void render(struct ui *ui, struct page_view *v, int cols)
 	} else {
 		text = xstrdup(v->error ? v->error : "Chargement...");
 	}
-	v->nlines = ui_text_wrap(text, (size_t)(cols > 2 ? cols - 2 : 1), &v->lines);
+	v->nlines = ui_text_wrap(text, v->content ? (size_t)-1 : width, &v->lines);
 	while (v->nlines > 0 && !*v->lines[v->nlines - 1])
 		free(v->lines[--v->nlines]);
 	free(text);
+	v->widest = 0;
+	for (size_t i = 0; i < v->nlines; i++) {
+		size_t w = ui_text_width(v->lines[i]);
+		v->widest = w > v->widest ? w : v->widest;
+	}
+	v->hscroll = 0;
 }
 
 static void refresh_summary(struct ui *ui, struct page_view *v)
@@ -244,6 +256,7 @@ static void set_content(struct ui *ui, struct screen *s, struct page_content *co
 	v->error = NULL;
 	number_links(v);
 	v->rendered_cols = 0;
+	v->hscroll = 0;
 	v->focus = 0;
 	v->text.cur = v->text.top = 0;
 	v->linklist.cur = v->linklist.top = 0;
@@ -363,10 +376,62 @@ static const struct link_item *link_on_line(const struct page_view *v, const cha
 	return NULL;
 }
 
+/* The text line under the cursor (NULL on the summary), and its index. */
+static const char *cursor_line(const struct page_view *v, size_t *index)
+{
+	size_t skip = v->nsummary + (v->nsummary ? 1 : 0);
+	if (v->text.cur < skip || v->text.cur - skip >= v->nlines)
+		return NULL;
+	*index = v->text.cur - skip;
+	return v->lines[*index];
+}
+
+/* A wide line in full: a table row with its column headers (the line
+ * above the table's "─┼─" rule), any other line wrapped. */
+static void open_detail(struct ui *ui, const struct page_view *v, size_t index)
+{
+	bool ascii = ui->term.sanitize_flags & SANITIZE_ASCII;
+	const char *sep = ascii ? " | " : " \xe2\x94\x82 ";
+	const char *rule = ascii ? "-+-" : "\xe2\x94\x80\xe2\x94\xbc\xe2\x94\x80";
+	const char *line = v->lines[index];
+	char *text = NULL;
+	if (strstr(line, sep))
+		for (size_t i = index; i-- > 1 && !text;) {
+			if (strstr(v->lines[i], rule))
+				text = scr_detail_table_row(v->lines[i - 1], line, sep);
+			else if (!strstr(v->lines[i], sep))
+				break;
+		}
+	ui_push(ui, scr_detail_new(ui, text ? text : line));
+	free(text);
+}
+
+/* Half a screen sideways (dir 1 right, -1 left); false at the edge. */
+static bool scroll_sideways(struct page_view *v, int dir)
+{
+	size_t width = v->text.width > 0 ? (size_t)v->text.width : 1, step = width / 2 + 1;
+	size_t max = v->widest > width ? v->widest - width : 0, was = v->hscroll;
+	if (dir > 0)
+		v->hscroll = v->hscroll + step < max ? v->hscroll + step : max;
+	else
+		v->hscroll = v->hscroll > step ? v->hscroll - step : 0;
+	return v->hscroll != was;
+}
+
 static int page_key(struct ui *ui, struct screen *s, enum ui_action action, int ch)
 {
 	struct page_view *v = s->state;
+	size_t index;
+	const char *line;
 	switch (action) {
+	case ACT_RIGHT:
+		/* A link on the line: → follows it, as Enter (the loop). */
+		if (v->focus == 1 || ((line = cursor_line(v, &index)) && link_on_line(v, line)))
+			return UI_IGNORED;
+		return scroll_sideways(v, 1) ? UI_HANDLED | UI_REDRAW : UI_IGNORED;
+	case ACT_LEFT:
+		return v->focus == 0 && scroll_sideways(v, -1) ? UI_HANDLED | UI_REDRAW
+		                                               : UI_IGNORED;
 	case ACT_NEXT_AREA:
 	case ACT_PREV_AREA:
 		if (v->nlinks) {
@@ -384,6 +449,9 @@ static int page_key(struct ui *ui, struct screen *s, enum ui_action action, int 
 			follow(ui, l);
 		else if (v->link == LINK_ACCUEIL && v->text.cur < v->nsummary)
 			ui_open_invoices(ui);
+		else if (v->focus == 0 && (line = cursor_line(v, &index)) &&
+		         ui_text_width(line) > (size_t)v->text.width)
+			open_detail(ui, v, index);
 		return UI_HANDLED;
 	}
 	case ACT_REFRESH: fetch(ui, s); return UI_HANDLED;
@@ -416,7 +484,8 @@ static const struct screen_ops page_ops = {
 	.key = page_key,
 	.list = page_list,
 	.destroy = page_destroy,
-	.hints = "j k défiler  Tab liens  Entrée suivre  / chercher  r recharger  ? aide  q retour",
+	.hints = "j k Espace défiler  ← → côté  Tab liens  Entrée suivre  / chercher  r recharger  "
+	         "? aide  q retour",
 };
 
 struct screen *scr_page_create(struct ui *ui, int link, struct page_content *content)

@@ -254,7 +254,12 @@ int ui_term_start(const struct cli_options *o, struct ui_term *out, char **errp)
 	cbreak();
 	noecho();
 	nonl();
-	set_escdelay(25);
+	/* How long a lone Esc waits for the rest of an arrow's sequence: over
+	 * a slow SSH link the bytes of Esc [ B arrive apart, and a short delay
+	 * reads them as Esc (back) then "[B". ESCDELAY in the environment
+	 * (ncurses' own) wins. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(UI_TERM_ESCDELAY_MS);
 	struct ui_term *i = &term.info;
 	i->utf8 = !(sanitize_terminal_flags() & SANITIZE_ASCII);
 	i->ascii = o->ascii || !i->utf8;

@@ -14,6 +14,9 @@
 
 #include "app/options.h"
 
+/* Esc's wait for the rest of a key's sequence, unless $ESCDELAY says. */
+#define UI_TERM_ESCDELAY_MS 150
+
 struct ui_term {
 	bool utf8;          /* the locale's codeset is UTF-8 */
 	bool ascii;         /* ASCII line drawing and symbols (--ascii or not UTF-8) */

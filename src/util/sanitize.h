@@ -17,7 +17,8 @@
  *  - at most max_chars characters (0 = no limit), "…" marking a cut;
  *  - with SANITIZE_ASCII, only ASCII: letters lose their accents, common
  *    punctuation gets its ASCII look-alike (NBSP ' ', ’ ', « " , – -, … ...),
- *    "€" becomes "EUR", anything else '?', and a cut is marked "...".
+ *    "€" becomes "EUR", the symbols pages use too (► >, ◄ <, ✓ v, • *,
+ *    → ->), anything else '?', and a cut is marked "...".
  * The function is idempotent: sanitizing its output changes nothing.
  */
 #ifndef PF_UTIL_SANITIZE_H

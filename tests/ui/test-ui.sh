@@ -53,7 +53,7 @@ keys main n
 keys main 1
 check_screen "menu 1: back to Accueil" main "Vous êtes ici : Accueil *$"
 keys main '?'
-check_screen "help lists the keys, from the key table" main "q +écran précédent"
+check_screen "help lists the keys, from the key table, the page's first" main "PgDn Espace +page suivante"
 keys main / ; text main "cocher"; keys main Enter
 check_screen "/ in the help finds Space" main "Espace +cocher / décocher la facture"
 keys main q
@@ -93,7 +93,9 @@ if wait_for main "F2022-0388" && screen_e main | grep "F2022-0388" | grep -q "${
 $T resize-window -t main -x 120 -y 40
 check_screen "resized to 120x40: the portal's own column headers" main "N° de la facture"
 $T resize-window -t main -x 60 -y 20
-check_screen "60x20: asks for a larger window, no crash" main "Agrandissez la fenêtre"
+check_screen "60x20: the invoices, degraded (no date column)" main "N° facture +À payer ava"
+$T resize-window -t main -x 59 -y 20
+check_screen "59x20: asks for a larger window, no crash" main "Agrandissez la fenêtre"
 $T resize-window -t main -x 80 -y 24
 check_screen "back to 80x24: short headers, total kept" main "N° facture"
 if screen main | grep -Eq "Total à régler : +226,11"; then ok "selection survives resizes"; else
