@@ -81,10 +81,16 @@ wait_for main "Total à régler : +181,99"
 
 # ---- Q quits from any screen ----
 
+# A change of the user's to the served selection (F2022-0388 checked), so
+# that quitting has something to ask about.
+keys main p
+wait_for main "Total à régler : +181,99"
+keys main g j Space
+wait_for main "Total à régler : +226,11"
 keys main 5
 wait_for main "Année scolaire 2022-2023"
 keys main Q
-check_screen "Q on a page asks about the selection" main "Quitter \\?"
+check_screen "Q on a page asks about the selection the user changed" main "Quitter \\?"
 keys main o
 if wait_exit main && [ "$(exit_status main)" = 0 ] && restored main; then
 	ok "Q then o: quits from a page, terminal restored"
