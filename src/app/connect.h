@@ -24,7 +24,8 @@ struct cli_context {
 /* Starts the demo portal when asked, reads the config, and creates the
  * portal session (no request yet). */
 enum exit_code cli_connect(struct cli_options *options, struct cli_context *ctx, char **errp);
-/* Logs out, stops the demo portal, wipes the password copies. */
+/* Frees the session (no logout: see portal_logout), stops the demo portal,
+ * wipes the password copies. */
 void cli_disconnect(struct cli_context *ctx);
 
 /* Prints "portail-famille: MESSAGE" on stderr, sanitized (messages quote

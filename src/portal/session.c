@@ -48,24 +48,30 @@ static bool always(const char *url, void *ctx)
 	return true;
 }
 
+void portal_logout(struct portal *p, long timeout_s)
+{
+	if (!p || !p->logged_in || !p->links.url[LINK_LOGOUT])
+		return;
+	/* The logout's redirect (back to the login page) is not followed: one
+	 * request is enough to end the session. */
+	struct http_request logout = { .method = "GET",
+		                       .url = p->links.url[LINK_LOGOUT],
+		                       .label = "logout",
+		                       .stop_at = always,
+		                       .timeout_s = timeout_s };
+	struct http_response r;
+	char *err = NULL;
+	http_perform(p->http, &logout, &r, &err);
+	http_response_clear(&r);
+	free(err);
+	p->logged_in = false;
+}
+
 void portal_free(struct portal **portal)
 {
 	if (!portal || !*portal)
 		return;
 	struct portal *p = *portal;
-	if (p->logged_in && p->links.url[LINK_LOGOUT]) {
-		/* The logout's redirect (back to the login page) is not followed:
-		 * one request is enough to end the session. */
-		struct http_request logout = { .method = "GET",
-			                       .url = p->links.url[LINK_LOGOUT],
-			                       .label = "logout",
-			                       .stop_at = always };
-		struct http_response r;
-		char *err = NULL;
-		http_perform(p->http, &logout, &r, &err);
-		http_response_clear(&r);
-		free(err);
-	}
 	portal_page_clear(&p->landing);
 	portal_links_clear(&p->links);
 	http_session_free(&p->http);

@@ -43,7 +43,13 @@ void portal_page_clear(struct portal_page *page);
 
 /* Creates the session (no request yet). */
 enum exit_code portal_new(const struct portal_options *options, struct portal **out, char **errp);
-/* Logs out when logged in ("Se déconnecter"), then frees. Accepts NULL. */
+/* Ends the portal's session ("Se déconnecter") when logged in, waiting at
+ * most timeout_s seconds; errors are ignored (the session dies with its
+ * cookies anyway). The interface calls it on the way out; the commands do
+ * not: their cookies live in memory and die with the process, unless
+ * --cookie-file keeps them for the next run. */
+void portal_logout(struct portal *portal, long timeout_s);
+/* Frees the session (no request). Accepts NULL. */
 void portal_free(struct portal **portal);
 
 /* Logs in: the login page, its form filled (user, password, hidden fields,

@@ -185,6 +185,7 @@ static void submit(struct ui *ui, struct screen *s)
 		return;
 	}
 	if (!ui->connected || strcmp(ui->options->user ? ui->options->user : "", l->user) != 0) {
+		portal_logout(ui->ctx.portal, 2);
 		cli_disconnect(&ui->ctx);
 		ui->connected = false;
 		free(ui->options->user);

@@ -99,7 +99,9 @@ int ui_run(struct cli_options *options)
 	ui_worker_destroy(&ui);
 	ui_loop_free_windows(&ui);
 	ui_term_stop();
-	/* Logging out may take a request: after the terminal is back. */
+	/* Logging out takes a request: after the terminal is back, and at
+	 * most 2 s, so quitting never hangs on a slow link. */
+	portal_logout(ui.ctx.portal, 2);
 	cli_disconnect(&ui.ctx);
 	wipe_password();
 	free_state(&ui);

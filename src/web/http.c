@@ -355,7 +355,8 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 	const char *method = req->method ? req->method : "GET";
 	bool with_body = true;
 	s->may_have_arrived = false;
-	s->deadline_ms = now_ms() + s->options.total_timeout * 1000LL;
+	long timeout_s = req->timeout_s > 0 ? req->timeout_s : s->options.total_timeout;
+	s->deadline_ms = now_ms() + timeout_s * 1000LL;
 	for (;;) {
 		/* On every error, out is left empty (it may hold an earlier hop). */
 		if (url_check_allowed(url, errp) < 0) {
@@ -365,7 +366,7 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 		}
 		if (out->hops > 0 && now_ms() >= s->deadline_ms) {
 			set_error(errp, "%s: no answer within %ld seconds", step_name(req),
-			          s->options.total_timeout);
+			          timeout_s);
 			free(url);
 			http_response_clear(out);
 			return HTTP_ERR_NETWORK;

@@ -81,6 +81,9 @@ struct http_request {
 	 * "Expect: 100-continue", and a 307/308 that would send its body
 	 * again is refused instead of followed. */
 	bool once;
+	/* Seconds this request may take in all, 0 = the session's
+	 * total_timeout (a logout on the way out waits 2 s, not 60). */
+	long timeout_s;
 };
 
 struct http_stats {
