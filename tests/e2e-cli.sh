@@ -58,6 +58,17 @@ diag "requests: $requests, compressed pages: $compressed"
 check "login page, login POST, its redirect, invoice page: 4 requests (no logout)" [ "$requests" -eq 4 ]
 check "every page came compressed" [ "$compressed" -ge 3 ]
 
+# The session kept in --cookie-file (no logout) is used again: no password
+# asked, no login POST.
+pf --cookie-file "$tmp/cookies" invoices --json
+expect_exit 0 "invoices --cookie-file: a first run logs in"
+"$PF_BIN" --url "$DEMO_URL" --user martin --cookie-file "$tmp/cookies" -v invoices --json \
+	>"$tmp/out" 2>"$tmp/err" </dev/null
+status=$?
+expect_exit 0 "invoices --cookie-file again, with no password at all: the kept session"
+check "the kept session: no login POST" sh -c "! grep -q 'POST .*login' '$tmp/err'"
+check "the kept session: the invoices" [ "$(balance_of F2022-0912)" = 18199 ]
+
 pf invoices --csv
 check "CSV with ; and decimal commas" grep -q '^MAIRIE SERVICE ENFANCE JEUNESSE;F2022-0912;2022-09-05;2022-09-30;181,99;181,99;yes;yes$' "$tmp/out"
 pf invoices

@@ -191,6 +191,19 @@ static enum exit_code login_refused(const struct portal_page *page, char **errp)
 	return EXIT_LOGIN_REFUSED;
 }
 
+/* The page itself offers "Se déconnecter" (not a link remembered from an
+ * earlier page: a maintenance page after an expiry must not pass). */
+static bool page_shows_logout(const struct portal_page *page)
+{
+	if (!page->doc)
+		return false;
+	struct portal_links found;
+	portal_links_find(page->doc, page->url, &found);
+	bool shows = found.url[LINK_LOGOUT] != NULL;
+	portal_links_clear(&found);
+	return shows;
+}
+
 enum exit_code portal_login(struct portal *p, char **errp)
 {
 	struct portal_page page = { 0 };
@@ -198,6 +211,15 @@ enum exit_code portal_login(struct portal *p, char **errp)
 	enum exit_code rc = session_fetch(p, &get, &page, NULL, errp);
 	if (rc != EXIT_OK)
 		return rc;
+	/* Cookies kept from an earlier run (--cookie-file) may still hold a
+	 * live session: the portal then answers its login page with a page
+	 * of the logged-in menu. That is a login, with no password asked. */
+	if (page_shows_logout(&page) && !session_is_login_page(&page)) {
+		p->logged_in = true;
+		portal_page_clear(&p->landing);
+		p->landing = page;
+		return EXIT_OK;
+	}
 	struct form_request *request = NULL;
 	rc = build_login_request(p, &page, &request, errp);
 	if (rc != EXIT_OK) {
