@@ -18,15 +18,6 @@ pf() {
 	status=$?
 }
 
-expect_exit() {
-	if [ "$status" -eq "$1" ]; then
-		ok "$2 (exit $1)"
-	else
-		not_ok "$2 (exit $status, expected $1)"
-		sed 's/^/# stderr: /' "$tmp/err" | head -5
-	fi
-}
-
 # only_ascii FILE: every byte printable ASCII or a newline.
 only_ascii() {
 	[ "$(LC_ALL=C tr -d '\n -~' <"$1" | wc -c)" -eq 0 ]

@@ -20,16 +20,6 @@ pf() {
 	cat "$tmp/out" "$tmp/err" >>"$tmp/all-output"
 }
 
-# expect_exit CODE DESCRIPTION: the last pf's exit status.
-expect_exit() {
-	if [ "$status" -eq "$1" ]; then
-		ok "$2 (exit $1)"
-	else
-		not_ok "$2 (exit $status, expected $1)"
-		sed 's/^/# stderr: /' "$tmp/err" | head -5
-	fi
-}
-
 # pay_on_payfip URL ACTION: the user's browser on the card-payment stand-in.
 pay_on_payfip() {
 	idop=${1##*idop=}

@@ -21,6 +21,17 @@ check() {
 	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
 }
 
+# expect_exit CODE DESCRIPTION: $status, the last run's exit status, is
+# CODE; else the first lines of $tmp/err are shown.
+expect_exit() {
+	if [ "$status" -eq "$1" ]; then
+		ok "$2 (exit $1)"
+	else
+		not_ok "$2 (exit $status, expected $1)"
+		sed 's/^/# stderr: /' "$tmp/err" | head -5
+	fi
+}
+
 diag() {
 	printf '%s\n' "$@" | sed 's/^/# /'
 }
