@@ -36,6 +36,8 @@ unit_tests = \
 	tests/test_handoff \
 	tests/test_handoff_marker \
 	tests/test_qr_text \
+	tests/test_reminders \
+	tests/test_payments \
 	tests/test_fuzz_regressions
 
 EXTRA_DIST += tests/fixtures tests/test_util.h tests/cli-parse.sh tests/lib.sh \
@@ -48,6 +50,8 @@ else
 check-local:
 	@echo "make check needs cmocka: on Debian, apt-get install libcmocka-dev" >&2; exit 1
 endif
+TESTS += tests/e2e-reminders.sh
+EXTRA_DIST += tests/e2e-reminders.sh
 TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/e2e-cli-options.sh tests/man-lint.sh tests/layers.sh
 EXTRA_DIST += tests/layers.sh
 
@@ -125,6 +129,12 @@ tests_test_form_encode_LDADD = $(TEST_LIBS)
 tests_test_handoff_SOURCES = tests/test_handoff.c tests/test_cases.h tests/test_util.h
 tests_test_handoff_CFLAGS = $(TEST_CFLAGS)
 tests_test_handoff_LDADD = $(TEST_LIBS)
+tests_test_reminders_SOURCES = tests/test_reminders.c tests/test_util.h
+tests_test_reminders_CFLAGS = $(TEST_CFLAGS)
+tests_test_reminders_LDADD = $(TEST_LIBS)
+tests_test_payments_SOURCES = tests/test_payments.c tests/test_util.h
+tests_test_payments_CFLAGS = $(TEST_CFLAGS)
+tests_test_payments_LDADD = $(TEST_LIBS)
 tests_test_handoff_marker_SOURCES = tests/test_handoff_marker.c
 tests_test_handoff_marker_CFLAGS = $(TEST_CFLAGS)
 tests_test_handoff_marker_LDADD = $(TEST_LIBS)

@@ -194,7 +194,7 @@ static int read_table(struct payment_history *h, const struct table *t, long hea
 		if (row->looks_like_header || is_total_row(row))
 			continue;
 		/* A message spanning the table ("Aucun règlement"), a spacer. */
-		if (!amount[0] && (!date[0] || (row->ncells == 1 && row->cells[0].colspan > 1)))
+		if ((row->ncells == 1 && row->cells[0].colspan > 1) || (!amount[0] && !date[0]))
 			continue;
 		char *where = xasprintf(_("row %zu"), i - (size_t)header);
 		int rc = add_payment(h, where, date, amount, cell_at(row, cols[PCOL_MEANS]),
