@@ -27,7 +27,7 @@ case ${1:-} in
 *) seconds=$1; shift ;;
 esac
 
-all="invoices login form_encode money_date handoff sanitize page_text charset config"
+all="invoices login form_encode money_date handoff sanitize page_text charset config payments documents"
 targets=
 for t in ${*:-$all}; do
 	t=${t#fuzz_}
@@ -126,6 +126,11 @@ make_seeds() {
 		seed "$t" '' 'P\000' "$fx"/pages/*.html "$fx"/invoices/*.html
 		seed "$t" ascii40- '\050\002' "$fx"/pages/*.html
 		seed "$t" nolimit- '\000\001' "$fx"/pages/compte.html ;;
+	payments)
+		seed "$t" '' '' "$fx"/payments/*.html "$fx"/pages/*.html
+		seed "$t" ct-latin1- 'text/html; charset=ISO-8859-1\n' "$fx"/payments/nested-latin1.html ;;
+	documents)
+		seed "$t" '' '' "$fx"/documents/*.html "$fx"/pages/*.html "$fx"/invoices/accueil.html ;;
 	money_date | sanitize | config) cp "$top"/tests/fuzz/seeds/"$t"/* "$out/seeds/$t/" ;;
 	esac
 	# Inputs that once crashed are seeds too.

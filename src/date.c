@@ -150,6 +150,45 @@ int date_compare(const struct date *a, const struct date *b)
 	return 0;
 }
 
+/* Days since 0000-03-01 in the proleptic Gregorian calendar (Howard
+ * Hinnant's days_from_civil): exact, and no time_t or time zone involved,
+ * so "in 3 days" never depends on a DST change. */
+static long days_from_civil(int year, int month, int day)
+{
+	long y = year - (month <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long mp = (month + 9) % 12;
+	long doy = (153 * mp + 2) / 5 + day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe;
+}
+
+static struct date civil_from_days(long z)
+{
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	struct date d;
+	d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	d.year = (int)(yoe + era * 400 + (d.month <= 2));
+	return d;
+}
+
+long date_days_between(const struct date *from, const struct date *to)
+{
+	return days_from_civil(to->year, to->month, to->day) -
+	       days_from_civil(from->year, from->month, from->day);
+}
+
+struct date date_add_days(const struct date *d, long n)
+{
+	return civil_from_days(days_from_civil(d->year, d->month, d->day) + n);
+}
+
 struct date date_today(void)
 {
 	struct date d = { 1970, 1, 1 };

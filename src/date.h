@@ -21,6 +21,11 @@ char *date_to_fr(const struct date *d, char *buf);
 /* <0, 0, >0 like strcmp. */
 int date_compare(const struct date *a, const struct date *b);
 bool date_is_valid(int year, int month, int day);
+/* Days from `from` to `to`: 0 the same day, 3 when `to` is three days
+ * later, negative when it is earlier. Both must be valid dates. */
+long date_days_between(const struct date *from, const struct date *to);
+/* d moved by n days (n may be negative), across months and years. */
+struct date date_add_days(const struct date *d, long n);
 /* Today's local date. */
 struct date date_today(void);
 

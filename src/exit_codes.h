@@ -10,6 +10,7 @@ enum exit_code {
 	EXIT_NETWORK = 4,         /* network, TLS, timeout, HTTP error */
 	EXIT_PAGE = 5,            /* a page was not understood */
 	EXIT_NOTHING_PAYABLE = 6, /* no payable invoice matches the request */
+	EXIT_REMINDERS = 7,       /* check: something is due (it was printed) */
 };
 
 #endif

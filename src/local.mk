@@ -30,6 +30,11 @@ src_libportail_a_SOURCES = \
 	src/portal/session.c src/portal/session.h \
 	src/portal/session_pay.c src/portal/session_internal.h \
 	src/portal/invoice_columns.c src/portal/invoice_columns.h \
+	src/portal/column_match.c src/portal/column_match.h \
+	src/portal/reminders.c src/portal/reminders.h \
+	src/portal/documents_due.c src/portal/documents_due.h \
+	src/portal/payments.c src/portal/payments.h \
+	src/portal/session_account.c \
 	src/portal/regie_heading.c src/portal/regie_heading.h \
 	src/portal/regie_name.c src/portal/regie_name.h \
 	src/portal/handoff/handoff.c src/portal/handoff/handoff.h src/portal/handoff/handoff_internal.h \
@@ -42,6 +47,8 @@ src_libportail_a_SOURCES = \
 	src/portal/page_sink.c src/portal/page_table.c src/portal/page_text.c \
 	src/exit_codes.h \
 	src/cli/invoice_output.c src/cli/invoice_output.h \
+	src/cli/reminder_output.c src/cli/reminder_output.h \
+	src/cli/payment_output.c src/cli/payment_output.h \
 	src/app/qr_text.c src/app/qr_text.h \
 	src/app/options.c src/app/options.h \
 	src/app/password.c src/app/password.h \
@@ -54,7 +61,9 @@ src_libportail_a_SOURCES = \
 	src/cli/cmd_parse.c src/cli/commands.h \
 	src/cli/cmd_invoices.c \
 	src/cli/cmd_page.c \
-	src/cli/cmd_pay.c
+	src/cli/cmd_pay.c \
+	src/cli/cmd_check.c \
+	src/cli/cmd_payments.c
 
 PF_LIBS = src/libportail.a $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(QRENCODE_LIBS) -lpthread
 

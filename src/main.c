@@ -18,9 +18,8 @@ static const struct {
 	const char *name;
 	int (*run)(struct cli_options *options, int argc, char **argv);
 } commands[] = {
-	{ "invoices", cmd_invoices },
-	{ "page", cmd_page },
-	{ "pay", cmd_pay },
+	{ "check", cmd_check }, { "invoices", cmd_invoices }, { "page", cmd_page },
+	{ "pay", cmd_pay },     { "payments", cmd_payments },
 };
 
 static int run(struct cli_options *options, int argc, char **argv)

@@ -36,6 +36,8 @@ unit_tests = \
 	tests/test_handoff \
 	tests/test_handoff_marker \
 	tests/test_qr_text \
+	tests/test_reminders \
+	tests/test_payments \
 	tests/test_fuzz_regressions
 
 EXTRA_DIST += tests/fixtures tests/test_util.h tests/cli-parse.sh tests/lib.sh \
@@ -48,6 +50,8 @@ else
 check-local:
 	@echo "make check needs cmocka: on Debian, apt-get install libcmocka-dev" >&2; exit 1
 endif
+TESTS += tests/e2e-reminders.sh
+EXTRA_DIST += tests/e2e-reminders.sh
 TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/e2e-cli-options.sh tests/man-lint.sh tests/layers.sh
 EXTRA_DIST += tests/layers.sh
 
@@ -125,6 +129,12 @@ tests_test_form_encode_LDADD = $(TEST_LIBS)
 tests_test_handoff_SOURCES = tests/test_handoff.c tests/test_cases.h tests/test_util.h
 tests_test_handoff_CFLAGS = $(TEST_CFLAGS)
 tests_test_handoff_LDADD = $(TEST_LIBS)
+tests_test_reminders_SOURCES = tests/test_reminders.c tests/test_util.h
+tests_test_reminders_CFLAGS = $(TEST_CFLAGS)
+tests_test_reminders_LDADD = $(TEST_LIBS)
+tests_test_payments_SOURCES = tests/test_payments.c tests/test_util.h
+tests_test_payments_CFLAGS = $(TEST_CFLAGS)
+tests_test_payments_LDADD = $(TEST_LIBS)
 tests_test_handoff_marker_SOURCES = tests/test_handoff_marker.c
 tests_test_handoff_marker_CFLAGS = $(TEST_CFLAGS)
 tests_test_handoff_marker_LDADD = $(TEST_LIBS)
@@ -132,6 +142,7 @@ tests_test_fuzz_regressions_SOURCES = tests/test_fuzz_regressions.c tests/test_u
 	tests/fuzz/fuzz.h tests/fuzz/fuzz_common.c tests/fuzz/fuzz_invoices.c \
 	tests/fuzz/fuzz_login.c tests/fuzz/fuzz_form_encode.c tests/fuzz/fuzz_money_date.c \
 	tests/fuzz/fuzz_handoff.c tests/fuzz/fuzz_sanitize.c tests/fuzz/fuzz_page_text.c \
-	tests/fuzz/fuzz_charset.c tests/fuzz/fuzz_config.c
+	tests/fuzz/fuzz_charset.c tests/fuzz/fuzz_config.c tests/fuzz/fuzz_payments.c \
+	tests/fuzz/fuzz_documents.c
 tests_test_fuzz_regressions_CFLAGS = $(TEST_CFLAGS)
 tests_test_fuzz_regressions_LDADD = $(TEST_LIBS)

@@ -35,6 +35,8 @@ static const struct target {
 	{ "page_text", fuzz_page_text, "P\0", 2 },
 	{ "charset", fuzz_charset, "", 0 },
 	{ "config", fuzz_config, "", 0 },
+	{ "payments", fuzz_payments, "", 0 },
+	{ "documents", fuzz_documents, "", 0 },
 };
 
 static void fail_hook(const char *message)
@@ -101,6 +103,10 @@ static const struct seed_set seed_sets[] = {
 	{ "money_date", "../fuzz/seeds/money_date", "" },
 	{ "sanitize", "../fuzz/seeds/sanitize", "" },
 	{ "config", "../fuzz/seeds/config", "" },
+	{ "payments", "payments", ".html" },
+	{ "payments", "pages", ".html" },
+	{ "documents", "documents", ".html" },
+	{ "documents", "pages", ".html" },
 };
 
 static void run_seeds(void **state)

@@ -24,6 +24,11 @@ const char cli_usage[] =
         "                                  coordonnees, inscriptions, compte, aide\n"
         "  pay [--regie NAME] (--invoice NUM... | --all) [--json] [--qr] [--open] [--force]\n"
         "                                  send invoices to payment, print the card-payment URL\n"
+        "  check [--days N] [--json]       invoices overdue or due within N days (7) and\n"
+        "                                  documents to provide; nothing and exit 0 when\n"
+        "                                  nothing is due, else the reminders and exit 7\n"
+        "  payments [--json | --csv] [--year YYYY]\n"
+        "                                  the payments made, or a year's sums per régie\n"
         "  parse invoices FILE [--json | --csv [--excel]]\n"
         "                                  read a saved invoice page offline\n"
         "\n"
@@ -52,7 +57,8 @@ const char cli_usage[] =
         "The password is read from --password-command, --password-file, the\n"
         "PORTAIL_FAMILLE_PASSWORD environment variable or a prompt, in that order.\n"
         "Exit codes: 0 ok, 1 error, 2 usage, 3 login refused, 4 network, 5 page not\n"
-        "understood, 6 nothing payable. See portail-famille(1).\n";
+        "understood, 6 nothing payable, 7 check found something due.\n"
+        "See portail-famille(1).\n";
 
 enum {
 	OPT_URL = 256,

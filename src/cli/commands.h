@@ -14,4 +14,10 @@ int cmd_page(struct cli_options *options, int argc, char **argv);
 /* pay (--invoice NUM... | --all) [--json] [--qr] [--open] [--force] */
 int cmd_pay(struct cli_options *options, int argc, char **argv);
 
+/* check [--days N] [--json]: nothing printed and EXIT_OK when nothing is
+ * due, the reminders and EXIT_REMINDERS otherwise. */
+int cmd_check(struct cli_options *options, int argc, char **argv);
+/* payments [--json | --csv] [--year YYYY] */
+int cmd_payments(struct cli_options *options, int argc, char **argv);
+
 #endif

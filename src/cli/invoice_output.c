@@ -13,8 +13,9 @@
 #include "util/xalloc.h"
 #include "money.h"
 #include "portal/invoices.h"
+#include "portal/reminders.h"
 
-static json_t *invoice_json(const struct invoice *inv)
+json_t *invoice_output_json_object(const struct invoice *inv, const struct date *today)
 {
 	char date[11], due[11];
 	json_t *o = json_object();
@@ -29,6 +30,7 @@ static json_t *invoice_json(const struct invoice *inv)
 	json_object_set_new_nocheck(o, "balance_cents", json_integer(inv->balance_cents));
 	json_object_set_new_nocheck(o, "selectable", json_boolean(inv->selectable));
 	json_object_set_new_nocheck(o, "selected", json_boolean(inv->selected));
+	json_object_set_new_nocheck(o, "overdue", json_boolean(invoice_is_overdue(inv, today)));
 	return o;
 }
 
@@ -36,8 +38,9 @@ int invoice_output_json(FILE *out, const struct invoice_page *page)
 {
 	json_t *root = json_object();
 	json_t *list = json_array();
+	struct date today = date_today();
 	for (size_t i = 0; i < page->ninvoices; i++)
-		json_array_append_new(list, invoice_json(&page->invoices[i]));
+		json_array_append_new(list, invoice_output_json_object(&page->invoices[i], &today));
 	json_object_set_new(root, "invoices", list);
 	json_object_set_new(root, "balance_due_cents",
 	                    json_integer(invoice_page_balance_due(page)));

@@ -2,6 +2,7 @@
 #ifndef PF_CLI_INVOICE_OUTPUT_H
 #define PF_CLI_INVOICE_OUTPUT_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "portal/model.h"
@@ -11,6 +12,10 @@
  * exact, with every character that could act on a terminal written as a
  * \uXXXX escape. Returns 0, or -1 on a write error. */
 int invoice_output_json(FILE *out, const struct invoice_page *page);
+
+/* One invoice of that schema (a new reference): "overdue" is counted
+ * against today (portal/reminders.h). */
+json_t *invoice_output_json_object(const struct invoice *inv, const struct date *today);
 
 /* A readable table grouped by régie, with "Solde dû" and "Total à régler",
  * then "Solde dû, toutes régies" when the page has several régies;

@@ -3,7 +3,9 @@
  * server lock around every function that takes a struct demo_data. */
 #include "demo/internal.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static const struct demo_person parents[] = {
 	{ "Mme", "Julie", "MARTIN", "Responsable légal 1", "12/04/1984", "06 12 34 56 78",
@@ -64,11 +66,41 @@ static const struct demo_invoice initial[DEMO_NINVOICES] = {
 	{ 315, 2, "CL2022-0315", "04/07/2022", "31/07/2022", 5250, 0, false },
 };
 
-void demo_data_init(struct demo_data *d, bool evil)
+void demo_date_from_today(char out[11], int days)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	/* Noon, so that a DST change never moves the day. */
+	tm.tm_hour = 12;
+	tm.tm_min = tm.tm_sec = 0;
+	tm.tm_mday += days;
+	tm.tm_isdst = -1;
+	mktime(&tm);
+	unsigned day = (unsigned)tm.tm_mday % 100u, month = (unsigned)(tm.tm_mon + 1) % 100u;
+	unsigned year = (unsigned)(tm.tm_year + 1900) % 10000u;
+	snprintf(out, 11, "%02u/%02u/%04u", day, month, year);
+}
+
+/* Days from today of each invoice's due date in the "current" family. */
+static const int current_due[DEMO_NINVOICES] = { 3, -10, 20, -40 };
+
+void demo_data_init(struct demo_data *d, bool evil, enum demo_family_kind family)
 {
 	memset(d, 0, sizeof *d);
 	d->evil = evil;
+	d->family = family;
 	memcpy(d->inv, initial, sizeof initial);
+	for (size_t i = 0; i < DEMO_NINVOICES; i++) {
+		if (family == DEMO_FAMILY_CURRENT) {
+			demo_date_from_today(d->inv[i].due, current_due[i]);
+			demo_date_from_today(d->inv[i].date, current_due[i] - 25);
+		}
+		if (family == DEMO_FAMILY_SETTLED) {
+			d->inv[i].balance_cents = 0;
+			d->inv[i].checked = false;
+		}
+	}
 	d->next_ref = 1;
 }
 

@@ -37,6 +37,8 @@
  *   /v4/compte_factures.php5  Détail financier par facture: GET shows the
  *                             invoices, POST with btnReglement is the
  *                             Règlement of one régie       (session needed)
+ *   /v4/compte_reglements.php5 Historique des règlements (session needed;
+ *                             --history page only)
  *   /v4/aide.php5             Comment utiliser le portail ? (session needed)
  *   /v4/paiement_popup.php5   the pop-up window (?id=REF or POST id=REF)
  *   /v4/paiement_redirect.php5 the "redirects" hand-off chain (?id=&etape=)
@@ -132,6 +134,35 @@ enum demo_handoff {
 };
 #define DEMO_HANDOFF_COUNT 6
 
+/* Which family is served (--family): what `check` has to say about it. */
+enum demo_family_kind {
+	/* The seed's invoices of 2022 (all overdue today), two documents "A
+	 * fournir" / "A renouveler" on the home page. The default. */
+	DEMO_FAMILY_MARTIN = 0,
+	/* The same invoices with due dates counted from the server's today:
+	 * F2022-0912 due in 3 days, F2022-0388 overdue by 10 days,
+	 * CL2022-0457 due in 20 days, CL2022-0315 paid. */
+	DEMO_FAMILY_CURRENT,
+	/* Every invoice paid and every document received: nothing to report. */
+	DEMO_FAMILY_SETTLED,
+};
+#define DEMO_FAMILY_COUNT 3
+
+/* Where the payments made are shown (--history). */
+enum demo_history {
+	/* Mon compte lists "Derniers règlements" and links "Historique des
+	 * règlements" (/v4/compte_reglements.php5): a table nested in layout
+	 * tables, French amounts ("1 234,56 €"), a date "31/02/2025" and an
+	 * empty one, a total row, and the card payments made through the
+	 * demo. The default. */
+	DEMO_HISTORY_PAGE = 0,
+	/* Only Mon compte's "Derniers règlements" list, no history page. */
+	DEMO_HISTORY_LIST,
+	/* No payment history anywhere. */
+	DEMO_HISTORY_NONE,
+};
+#define DEMO_HISTORY_COUNT 3
+
 /* The bytes and the label of every portal page (PayFiP is always UTF-8). */
 enum demo_charset {
 	DEMO_CHARSET_LATIN1 = 0,     /* ISO-8859-1 bytes, labelled so (default) */
@@ -156,10 +187,11 @@ enum demo_page {
 	DEMO_PAGE_COMPTE,
 	DEMO_PAGE_FACTURES, /* GET compte_factures.php5 */
 	DEMO_PAGE_AIDE,
-	DEMO_PAGE_REGLEMENT, /* POST compte_factures.php5 */
-	DEMO_PAGE_POPUP,     /* paiement_popup.php5 */
-	DEMO_PAGE_REDIRECT,  /* paiement_redirect.php5 */
-	DEMO_PAGE_PAYFIP,    /* /tpa/... */
+	DEMO_PAGE_REGLEMENT,  /* POST compte_factures.php5 */
+	DEMO_PAGE_POPUP,      /* paiement_popup.php5 */
+	DEMO_PAGE_REDIRECT,   /* paiement_redirect.php5 */
+	DEMO_PAGE_PAYFIP,     /* /tpa/... */
+	DEMO_PAGE_HISTORIQUE, /* compte_reglements.php5 */
 	DEMO_PAGE_COUNT_
 };
 #define DEMO_PAGE_BIT(p) (1u << (p))
@@ -247,6 +279,8 @@ struct demo_options {
 	 * hand-off stays on one host name). */
 	const char *payfip_host;
 	enum demo_handoff handoff;
+	enum demo_family_kind family;
+	enum demo_history history;
 	unsigned token_ttl_s; /* PayFiP idop lifetime; 0 = 900 (15 min) */
 	struct demo_faults faults;
 	/* Where to log one line per request and the server's errors; NULL =
@@ -302,9 +336,14 @@ const char *demo_handoff_name(enum demo_handoff h);
 /* Parses one of those names; 0 or -1 with a message listing them. */
 int demo_handoff_parse(const char *name, enum demo_handoff *out, char **errp);
 
+/* "martin", "current", "settled" and "page", "list", "none": 0, or -1
+ * with a message listing them. */
+int demo_family_parse(const char *name, enum demo_family_kind *out, char **errp);
+int demo_history_parse(const char *name, enum demo_history *out, char **errp);
+
 /* "login", "accueil", "tableau_bord", "famille", "coordonnees",
  * "inscriptions", "compte", "factures", "aide", "reglement", "popup",
- * "redirect", "payfip", or "other". */
+ * "redirect", "payfip", "historique", or "other". */
 const char *demo_page_name(enum demo_page p);
 
 /* Adds one --fault spec (see struct demo_faults) to *faults; 0, or -1 with a

@@ -60,7 +60,31 @@ static const char *const page_names[DEMO_PAGE_COUNT_] = {
 	[DEMO_PAGE_POPUP] = "popup",
 	[DEMO_PAGE_REDIRECT] = "redirect",
 	[DEMO_PAGE_PAYFIP] = "payfip",
+	[DEMO_PAGE_HISTORIQUE] = "historique",
 };
+
+static const char *const family_names[DEMO_FAMILY_COUNT] = { "martin", "current", "settled" };
+static const char *const history_names[DEMO_HISTORY_COUNT] = { "page", "list", "none" };
+
+int demo_family_parse(const char *name, enum demo_family_kind *out, char **errp)
+{
+	for (unsigned i = 0; i < DEMO_FAMILY_COUNT; i++)
+		if (strcmp(name, family_names[i]) == 0) {
+			*out = (enum demo_family_kind)i;
+			return 0;
+		}
+	return demo_error(errp, "unknown family \"%s\" (martin, current, settled)", name);
+}
+
+int demo_history_parse(const char *name, enum demo_history *out, char **errp)
+{
+	for (unsigned i = 0; i < DEMO_HISTORY_COUNT; i++)
+		if (strcmp(name, history_names[i]) == 0) {
+			*out = (enum demo_history)i;
+			return 0;
+		}
+	return demo_error(errp, "unknown history variant \"%s\" (page, list, none)", name);
+}
 
 static const char *const charset_names[] = {
 	[DEMO_CHARSET_LATIN1] = "latin1",

@@ -52,12 +52,19 @@ static void accueil(struct demo_buf *b, const struct demo_server *srv)
 	        "        <p><b>Documents à transmettre à la structure</b>\n"
 	        "        <TABLE border=\"1\" cellspacing=\"0\" cellpadding=\"3\" bordercolor=\"#CCCCCC\">\n"
 	        "        <TR><TD class=\"entete\">Document<TD class=\"entete\">Enfant<TD class=\"entete\">État\n"
-	        "        <TR><TD>Attestation d'assurance scolaire 2022-2023<TD>Léo<TD>A fournir\n"
-	        "        <TR><TD>Attestation d'assurance scolaire 2022-2023<TD>Emma<TD>Reçu le 01/09/2022\n"
-	        "        <TR><TD>Projet d'accueil individualisé (PAI)<TD>Emma<TD>A renouveler\n"
-	        "        <TR><TD>Attestation de quotient familial CAF<TD>&nbsp;<TD>Reçu le 29/08/2022\n"
-	        "        </TABLE>\n"
-	        "      </TR>\n      </TABLE>\n");
+	        "        <TR><TD>Attestation d'assurance scolaire 2022-2023<TD>Léo<TD>");
+	bool settled = srv->data.family == DEMO_FAMILY_SETTLED;
+	demo_buf_puts(b, settled ? "Reçu le 02/09/2022" : "A fournir");
+	demo_buf_puts(
+	        b, "\n        <TR><TD>Attestation d'assurance scolaire 2022-2023<TD>Emma<TD>Reçu "
+	           "le 01/09/2022\n"
+	           "        <TR><TD>Projet d'accueil individualisé (PAI)<TD>Emma<TD>");
+	demo_buf_puts(b, settled ? "Reçu le 05/09/2022" : "A renouveler");
+	demo_buf_puts(b,
+	              "\n        <TR><TD>Attestation de quotient familial CAF<TD>&nbsp;<TD>Reçu le "
+	              "29/08/2022\n"
+	              "        </TABLE>\n"
+	              "      </TR>\n      </TABLE>\n");
 }
 
 static void tableau_bord(struct demo_buf *b, const struct demo_server *srv)
@@ -231,16 +238,11 @@ static void compte(struct demo_buf *b, const struct demo_server *srv)
 		demo_buf_printf(b, "<TD align=\"right\">%s&nbsp;&euro;\n", amount);
 	}
 	demo_format_cents(amount, demo_data_balance(&srv->data, 0), ',');
-	demo_buf_printf(
-	        b,
-	        "      <TR><TD><b>Total</b><TD align=\"right\"><b>%s&nbsp;&euro;</b>\n"
-	        "      </TABLE>\n"
-	        "      <p><b>Derniers règlements</b>\n"
-	        "      <ul>\n"
-	        "        <li>15/07/2022 - Carte bancaire - 52,50&nbsp;&euro; - CENTRE DE LOISIRS\n"
-	        "        <li>11/04/2022 - Chèque - 96,40&nbsp;&euro; - MAIRIE SERVICE ENFANCE JEUNESSE\n"
-	        "      </ul>\n",
-	        amount);
+	demo_buf_printf(b,
+	                "      <TR><TD><b>Total</b><TD align=\"right\"><b>%s&nbsp;&euro;</b>\n"
+	                "      </TABLE>\n",
+	                amount);
+	demo_history_recent(b, srv);
 }
 
 static void aide(struct demo_buf *b, const struct demo_server *srv)

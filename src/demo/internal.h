@@ -80,7 +80,7 @@ struct demo_invoice {
 	unsigned id;            /* the checkbox value */
 	unsigned regie;         /* 1..DEMO_NREGIES */
 	const char *number;     /* "F2022-0912" */
-	const char *date, *due; /* "05/09/2022" */
+	char date[11], due[11]; /* "05/09/2022" */
 	int64_t amount_cents;   /* Montant dû */
 	int64_t balance_cents;  /* Solde: set to 0 when paid */
 	bool checked;           /* checked as served */
@@ -105,6 +105,7 @@ struct demo_payment {
 
 struct demo_data {
 	bool evil;
+	enum demo_family_kind family;
 	struct demo_invoice inv[DEMO_NINVOICES];
 	struct demo_payment pay[DEMO_MAX_PAYMENTS]; /* ring: oldest reused */
 	size_t npay, nextpay;
@@ -131,7 +132,9 @@ struct demo_family {
 };
 extern const struct demo_family demo_family;
 
-void demo_data_init(struct demo_data *d, bool evil);
+void demo_data_init(struct demo_data *d, bool evil, enum demo_family_kind family);
+/* "dd/mm/yyyy" of the server's local today moved by days, into out. */
+void demo_date_from_today(char out[11], int days);
 const char *demo_data_family_name(const struct demo_data *d);
 const char *demo_data_regie_name(const struct demo_data *d, unsigned regie);
 const char *demo_data_invoice_number(const struct demo_data *d, const struct demo_invoice *inv);
@@ -185,6 +188,7 @@ struct demo_server {
 	char *host, *payfip_host, *user, *password;
 	unsigned port;
 	enum demo_handoff handoff;
+	enum demo_history history;
 	unsigned token_ttl_s;
 	struct demo_faults faults;
 	FILE *log;
@@ -285,6 +289,10 @@ void demo_page_public(struct demo_server *srv, struct demo_reply *rep, const cha
 void demo_page_maintenance(struct demo_server *srv, struct demo_reply *rep);
 void demo_page_error(struct demo_reply *rep, unsigned status, const char *path);
 void demo_page_css(struct demo_reply *rep);
+
+/* history.c: Historique des règlements, and Mon compte's short list. */
+void demo_page_history(struct demo_server *srv, struct demo_reply *rep);
+void demo_history_recent(struct demo_buf *b, const struct demo_server *srv);
 
 /* account.c: the invoice page, the Règlement and the hand-off pages. */
 void demo_handle_factures(struct demo_request *r, struct demo_reply *rep);

@@ -13,6 +13,7 @@ src_demo_libdemo_a_SOURCES = \
 	src/demo/session.c \
 	src/demo/pages.c \
 	src/demo/info.c \
+	src/demo/history.c \
 	src/demo/account.c \
 	src/demo/payfip.c \
 	src/demo/stats.c \

@@ -33,10 +33,14 @@ static void usage(FILE *out)
 	        "                            [--fault SPEC]... [--latency-ms N] [--bandwidth-bps N]\n"
 	        "                            [--user U --password P] [--host ADDR] [--payfip-host NAME]\n"
 	        "                            [--token-ttl SECONDS] [--verbose] [--ignore-stdin]\n"
+	        "                            [--family martin|current|settled]\n"
+	        "                            [--history page|list|none]\n"
 	        "Serves the demo Portail familles on 127.0.0.1 (PORT 0 or none: any free port)\n"
 	        "and prints its login URL. Stops on SIGTERM/SIGINT or when stdin closes\n"
 	        "(unless --ignore-stdin). VARIANT: popup (default), direct, target,\n"
-	        "redirects, autosubmit, button. Fault SPECs:\n%s",
+	        "redirects, autosubmit, button. --family: the seed's 2022 invoices\n"
+	        "(martin), due dates counted from today (current), or all paid (settled).\n"
+	        "--history: where payments are listed. Fault SPECs:\n%s",
 	        demo_fault_help());
 }
 
@@ -59,7 +63,9 @@ int main(int argc, char **argv)
 		O_HOST = 256,
 		O_PAYFIP,
 		O_TTL,
-		O_IGNORE_STDIN
+		O_IGNORE_STDIN,
+		O_FAMILY,
+		O_HISTORY
 	};
 	static const struct option longopts[] = {
 		{ "port", required_argument, NULL, 'p' },
@@ -74,6 +80,8 @@ int main(int argc, char **argv)
 		{ "payfip-host", required_argument, NULL, O_PAYFIP },
 		{ "token-ttl", required_argument, NULL, O_TTL },
 		{ "ignore-stdin", no_argument, NULL, O_IGNORE_STDIN },
+		{ "family", required_argument, NULL, O_FAMILY },
+		{ "history", required_argument, NULL, O_HISTORY },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -124,6 +132,14 @@ int main(int argc, char **argv)
 			opts.token_ttl_s = (unsigned)v;
 			break;
 		case O_IGNORE_STDIN: watch_stdin = false; break;
+		case O_FAMILY:
+			if (demo_family_parse(optarg, &opts.family, &err) < 0)
+				goto bad;
+			break;
+		case O_HISTORY:
+			if (demo_history_parse(optarg, &opts.history, &err) < 0)
+				goto bad;
+			break;
 		case 'v': opts.log = stderr; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;

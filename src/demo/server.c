@@ -104,6 +104,16 @@ static void h_info(struct demo_request *r, struct demo_reply *rep)
 		demo_page_info(r->srv, rep, rep->page);
 }
 
+static void h_history(struct demo_request *r, struct demo_reply *rep)
+{
+	if (!demo_require_session(r, rep))
+		return;
+	if (r->srv->history == DEMO_HISTORY_PAGE)
+		demo_page_history(r->srv, rep);
+	else
+		demo_page_error(rep, 404, r->path);
+}
+
 static void h_home(struct demo_request *r, struct demo_reply *rep)
 {
 	(void)r;
@@ -150,6 +160,7 @@ static const struct route {
 	{ "/v4/compte_factures.php5", DEMO_PAGE_FACTURES, DEMO_PAGE_REGLEMENT,
 	  demo_handle_factures },
 	{ "/v4/aide.php5", DEMO_PAGE_AIDE, DEMO_PAGE_AIDE, h_info },
+	{ "/v4/compte_reglements.php5", DEMO_PAGE_HISTORIQUE, DEMO_PAGE_HISTORIQUE, h_history },
 	{ "/v4/paiement_popup.php5", DEMO_PAGE_POPUP, DEMO_PAGE_POPUP, demo_handle_popup },
 	{ "/v4/paiement_redirect.php5", DEMO_PAGE_REDIRECT, DEMO_PAGE_REDIRECT,
 	  demo_handle_redirect },
@@ -321,6 +332,9 @@ int demo_start(const struct demo_options *opts, struct demo_server **out, char *
 		                  host);
 	if (opts->port > 65535)
 		return demo_error(errp, "demo portal: port %u out of range", opts->port);
+	if ((unsigned)opts->family >= DEMO_FAMILY_COUNT ||
+	    (unsigned)opts->history >= DEMO_HISTORY_COUNT)
+		return demo_error(errp, "demo portal: unknown family or history variant");
 	if ((unsigned)opts->handoff >= DEMO_HANDOFF_COUNT)
 		return demo_error(errp, "demo portal: unknown hand-off variant %d",
 		                  (int)opts->handoff);
@@ -346,7 +360,8 @@ int demo_start(const struct demo_options *opts, struct demo_server **out, char *
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&srv->wake, &ca);
 	pthread_condattr_destroy(&ca);
-	demo_data_init(&srv->data, srv->faults.evil_names);
+	srv->history = opts->history;
+	demo_data_init(&srv->data, srv->faults.evil_names, opts->family);
 
 	int fd = -1;
 	if (listen_socket(srv, &addr, opts->port, &fd, errp) < 0) {
@@ -406,7 +421,7 @@ struct demo_stats demo_stats(const struct demo_server *csrv)
 void demo_reset(struct demo_server *srv)
 {
 	pthread_mutex_lock(&srv->lock);
-	demo_data_init(&srv->data, srv->faults.evil_names);
+	demo_data_init(&srv->data, srv->faults.evil_names, srv->data.family);
 	memset(&srv->stats, 0, sizeof srv->stats);
 	memset(srv->fault_hits, 0, sizeof srv->fault_hits);
 	srv->lognext = srv->logcount = 0;

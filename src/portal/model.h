@@ -59,4 +59,38 @@ struct invoice_page {
 	struct form_list *forms; /* owned: the page's forms, for paying */
 };
 
+/* A document the home page asks for ("Documents à transmettre à la
+ * structure"), in a state that needs the family to act ("A fournir",
+ * "A renouveler"). Texts as printed, NOT sanitized. */
+struct document_due {
+	char *name;  /* "Attestation d'assurance scolaire 2022-2023" */
+	char *who;   /* the child or person it is for, "" when not shown */
+	char *state; /* "A fournir" as printed */
+};
+
+struct documents_due {
+	bool section_found; /* the page has the section at all */
+	struct document_due *items;
+	size_t count;
+};
+
+/* A payment the portal lists ("Derniers règlements", "Historique des
+ * règlements"). Texts as printed, NOT sanitized. */
+struct payment {
+	bool has_date; /* false: the cell was empty or no real date */
+	struct date date;
+	int64_t amount_cents;
+	char *means;     /* "Carte bancaire", "Chèque", "" when not shown */
+	char *regie;     /* "" when not shown */
+	char *reference; /* "" when not shown */
+	char *date_text; /* the date cell as printed, for messages */
+};
+
+struct payment_history {
+	struct payment *items; /* page order */
+	size_t count;
+	char **warnings; /* rows kept with a doubt (an unreadable date) */
+	size_t nwarnings;
+};
+
 #endif

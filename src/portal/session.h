@@ -68,6 +68,19 @@ enum exit_code portal_open_page(struct portal *portal, enum portal_link link,
 enum exit_code portal_read_invoices(struct portal *portal, struct invoice_page **invoices,
                                     struct portal_page *out_page, char **errp);
 
+/* Reads the payments made: the "Historique des règlements" page when Mon
+ * compte links one, else Mon compte's own "Derniers règlements". A portal
+ * that shows none is EXIT_PAGE, the message naming the page and what was
+ * looked for (portal/payments.h). */
+enum exit_code portal_read_payments(struct portal *portal, struct payment_history **out,
+                                    char **errp);
+
+/* Reads the home page's "Documents à transmettre à la structure": always
+ * an owned result on EXIT_OK (section_found false when the page has no
+ * such list, which is no error). */
+enum exit_code portal_read_documents_due(struct portal *portal, struct documents_due **out,
+                                         char **errp);
+
 /* What the user asked to pay, and what they saw. */
 struct pay_request {
 	const char *const *numbers; /* invoice numbers; ignored when all */

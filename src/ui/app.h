@@ -207,6 +207,10 @@ struct screen *scr_invoices_new(struct ui *ui);
 /* Reads the invoices again (a job); the selection moves onto them. */
 void scr_invoices_reread(struct ui *ui);
 struct screen *scr_help_new(struct ui *ui);
+/* Mon compte » Historique des règlements, read on entry (a job). */
+struct screen *scr_payments_new(struct ui *ui);
+/* The line Mon compte shows above its content to open it (owned). */
+size_t scr_payments_entry(struct ui *ui, char ***lines);
 /* A text in full on a screen of its own (a wide line; copied). */
 struct screen *scr_detail_new(struct ui *ui, const char *text);
 /* A table line as "Header : value" lines, cells split at sep (" │ "), the

@@ -6,6 +6,7 @@
 #include <curses.h>
 #include <stdlib.h>
 
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 #define CTRL(c) ((c)&0x1f)
@@ -50,6 +51,8 @@ static const struct binding bindings[] = {
 	{ { '7' }, "7", NULL, ACT_MENU_7, SCOPE_EVERYWHERE,
 	  "Mode d'emploi (« Comment utiliser le portail ? »)" },
 	{ { 'p' }, "p", NULL, ACT_PAY_SCREEN, SCOPE_EVERYWHERE, "Payer mes factures" },
+	{ { 'H' }, "H", NULL, ACT_PAYMENTS, SCOPE_LISTS,
+	  N_("Mon compte: payment history (Historique des règlements)") },
 	{ { 'r', KEY_F(5) }, "r F5", NULL, ACT_REFRESH, SCOPE_EVERYWHERE,
 	  "recharger la page depuis le portail" },
 	{ { '?', KEY_F(1) }, "? F1", NULL, ACT_HELP, SCOPE_EVERYWHERE, "cette aide" },
@@ -151,7 +154,7 @@ size_t ui_key_help(int ascii, enum ui_key_scope first, char ***lines)
 				continue;
 			const char *names = ascii && b->ascii_names ? b->ascii_names : b->names;
 			char *keys = padded(names, 12);
-			push(lines, &n, xasprintf("  %s %s", keys, b->help));
+			push(lines, &n, xasprintf("  %s %s", keys, _(b->help)));
 			free(keys);
 		}
 	}

@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "money.h"
 #include "portal/invoices.h"
+#include "portal/reminders.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/text.h"
@@ -51,6 +53,7 @@ static const char *const legend[] = {
 	"! échéance dépassée   [x] sélectionnée   - non réglable en ligne",
 	"envoi : déjà envoyée au paiement, en attente du portail",
 	"Entrée : payer les factures cochées de la régie sous le curseur",
+	N_("~ due within 7 days"),
 };
 
 /* ---- shared invoice state ---- */
@@ -232,10 +235,13 @@ static void draw_invoice(struct inv_view *v, WINDOW *w, int y, int x, int width,
 	if (inv->has_date)
 		date_to_fr(&inv->date, date);
 	bool late = invlist_is_overdue(inv, &v->today);
+	bool soon = invoice_is_due_soon(inv, &v->today, REMINDER_DEFAULT_DAYS);
 	if (inv->has_due) {
 		date_to_fr(&inv->due, due);
 		if (late)
 			strcat(due, " !");
+		else if (soon)
+			strcat(due, " ~");
 	}
 	money_format(inv->amount_cents, MONEY_FR, amount, sizeof(amount));
 	money_format(inv->balance_cents, MONEY_FR, balance, sizeof(balance));
@@ -247,7 +253,8 @@ static void draw_invoice(struct inv_view *v, WINDOW *w, int y, int x, int width,
 	blank(w, y, x, width, base);
 	cell(w, y, &cx, end, c.num, inv->number ? inv->number : "", text, UI_LEFT);
 	cell(w, y, &cx, end, c.date, date, text, UI_LEFT);
-	cell(w, y, &cx, end, c.due, due, base | (late ? ui_attr(UI_OVERDUE) : text), UI_LEFT);
+	attr_t due_attr = late ? ui_attr(UI_OVERDUE) : soon ? ui_attr(UI_HEADING) : text;
+	cell(w, y, &cx, end, c.due, due, base | due_attr, UI_LEFT);
 	cell(w, y, &cx, end, c.amount, amount, text, UI_RIGHT);
 	cell(w, y, &cx, end, c.balance, balance, text, UI_RIGHT);
 	cell(w, y, &cx, end, c.sel, sel_text, base | sel_attr, UI_CENTER);
@@ -294,7 +301,7 @@ static void inv_draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t r
 		         ui_attr(UI_HEADING));
 		break;
 	case R_BLANK: blank(w, y, x, width, A_NORMAL); break;
-	case R_LEGEND: ui_put(w, y, x, width, legend[r->index], ui_attr(UI_DIM), true); break;
+	case R_LEGEND: ui_put(w, y, x, width, _(legend[r->index]), ui_attr(UI_DIM), true); break;
 	}
 }
 

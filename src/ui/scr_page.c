@@ -184,7 +184,9 @@ static void refresh_summary(struct ui *ui, struct page_view *v)
 {
 	ui_text_lines_free(v->summary, v->nsummary);
 	v->summary = NULL;
-	v->nsummary = v->link == LINK_ACCUEIL ? scr_accueil_summary(ui, &v->summary) : 0;
+	v->nsummary = v->link == LINK_ACCUEIL  ? scr_accueil_summary(ui, &v->summary)
+	              : v->link == LINK_COMPTE ? scr_payments_entry(ui, &v->summary)
+	                                       : 0;
 }
 
 /* ---- drawing ---- */
@@ -449,12 +451,19 @@ static int page_key(struct ui *ui, struct screen *s, enum ui_action action, int 
 			follow(ui, l);
 		else if (v->link == LINK_ACCUEIL && v->text.cur < v->nsummary)
 			ui_open_invoices(ui);
+		else if (v->link == LINK_COMPTE && v->text.cur < v->nsummary)
+			ui_push(ui, scr_payments_new(ui));
 		else if (v->focus == 0 && (line = cursor_line(v, &index)) &&
 		         ui_text_width(line) > (size_t)v->text.width)
 			open_detail(ui, v, index);
 		return UI_HANDLED;
 	}
 	case ACT_REFRESH: fetch(ui, s); return UI_HANDLED;
+	case ACT_PAYMENTS:
+		if (v->link != LINK_COMPTE)
+			return UI_IGNORED;
+		ui_push(ui, scr_payments_new(ui));
+		return UI_HANDLED | UI_REDRAW;
 	default: return UI_IGNORED;
 	}
 }

@@ -116,6 +116,8 @@ int fuzz_sanitize(const uint8_t *data, size_t size);
 int fuzz_page_text(const uint8_t *data, size_t size);
 int fuzz_charset(const uint8_t *data, size_t size);
 int fuzz_config(const uint8_t *data, size_t size);
+int fuzz_payments(const uint8_t *data, size_t size);
+int fuzz_documents(const uint8_t *data, size_t size);
 
 #ifdef PF_FUZZER
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

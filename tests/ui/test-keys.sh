@@ -103,8 +103,9 @@ fi
 demo_session wide -- --demo
 keys wide 6
 wait_for wide "Derniers règlements"
-# Line 4 of the text: "- Détail financier par facture [1]".
-keys wide j j j l
+# Line 6 of the text (under "> Payment history" and a blank line):
+# "- Détail financier par facture [1]".
+keys wide j j j j j l
 check_screen "l on a link opens it, like Enter (the invoices)" wide "Total à régler : +181,99"
 keys wide q
 wait_for wide "Derniers règlements"

@@ -1,0 +1,113 @@
+/* check's output: reminder lines for a cron mail, or JSON. */
+#include "config.h"
+
+#include "cli/reminder_output.h"
+
+#include <jansson.h>
+#include <libintl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
+#include "util/json_print.h"
+#include "util/sanitize.h"
+#include "money.h"
+#include "portal/reminders.h"
+#include "cli/invoice_output.h"
+
+bool reminders_empty(const struct reminders *r)
+{
+	return r->ninvoices == 0 && (!r->documents || r->documents->count == 0);
+}
+
+static void put_sanitized(FILE *out, const char *text, int flags)
+{
+	char *safe = sanitize_text(text, strlen(text), flags, 80);
+	fputs(safe, out);
+	free(safe);
+}
+
+/* "overdue", "due today", "due in 3 days". */
+static void put_when(FILE *out, const struct invoice *inv, const struct date *today)
+{
+	long left = invoice_days_left(inv, today);
+	if (left < 0)
+		fputs(_("overdue"), out);
+	else if (left == 0)
+		fputs(_("due today"), out);
+	else
+		fprintf(out, ngettext("due in %ld day", "due in %ld days", (unsigned long)left),
+		        left);
+}
+
+static void put_invoice(FILE *out, const struct invoice *inv, const struct date *today, int flags)
+{
+	char due[11], balance[32];
+	put_sanitized(out, inv->regie[0] ? inv->regie : _("(unnamed régie)"), flags);
+	fputs("  ", out);
+	put_sanitized(out, inv->number, flags);
+	fprintf(out, "  %s  %s €  ", date_to_fr(&inv->due, due),
+	        money_format(inv->balance_cents, MONEY_FR, balance, sizeof(balance)));
+	put_when(out, inv, today);
+	fputc('\n', out);
+}
+
+static void put_document(FILE *out, const struct document_due *d, int flags)
+{
+	char *name = sanitize_text(d->name, strlen(d->name), flags, 120);
+	char *who = sanitize_text(d->who, strlen(d->who), flags, 60);
+	char *state = sanitize_text(d->state, strlen(d->state), flags, 60);
+	if (who[0])
+		fprintf(out, _("Document to provide: %s (%s): %s\n"), name, who, state);
+	else
+		fprintf(out, _("Document to provide: %s: %s\n"), name, state);
+	free(name);
+	free(who);
+	free(state);
+}
+
+static int64_t listed_total(const struct reminders *r)
+{
+	int64_t sum = 0;
+	for (size_t i = 0; i < r->ninvoices; i++)
+		sum += r->invoices[i]->balance_cents;
+	return sum;
+}
+
+int reminder_output_text(FILE *out, const struct reminders *r)
+{
+	int flags = sanitize_terminal_flags();
+	for (size_t i = 0; i < r->ninvoices; i++)
+		put_invoice(out, r->invoices[i], &r->today, flags);
+	if (r->ninvoices) {
+		char total[32];
+		fprintf(out, _("Total to pay: %s €\n"),
+		        money_format(listed_total(r), MONEY_FR, total, sizeof(total)));
+	}
+	for (size_t i = 0; r->documents && i < r->documents->count; i++)
+		put_document(out, &r->documents->items[i], flags);
+	return ferror(out) ? -1 : 0;
+}
+
+int reminder_output_json(FILE *out, const struct reminders *r)
+{
+	json_t *root = json_object();
+	json_t *list = json_array();
+	for (size_t i = 0; i < r->ninvoices; i++)
+		json_array_append_new(list, invoice_output_json_object(r->invoices[i], &r->today));
+	json_object_set_new(root, "invoices", list);
+	json_object_set_new(root, "balance_due_cents", json_integer(listed_total(r)));
+	json_t *docs = json_array();
+	for (size_t i = 0; r->documents && i < r->documents->count; i++) {
+		const struct document_due *d = &r->documents->items[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "name", json_text(d->name));
+		json_object_set_new(o, "for", d->who[0] ? json_text(d->who) : json_null());
+		json_object_set_new(o, "state", json_text(d->state));
+		json_array_append_new(docs, o);
+	}
+	json_object_set_new(root, "documents", docs);
+	int rc = json_print(out, root);
+	json_decref(root);
+	return rc;
+}
