@@ -252,7 +252,7 @@ judge() {
 	if [ "$rc" -eq 0 ] && [ -z "$ALLOW_OUT" ]; then
 		case $1 in
 		"invoices --json"*) jq -e .invoices "$out" >/dev/null 2>&1 || why="$why not the JSON;" ;;
-		pay*) grep -Eq '^https?://' "$out" || why="$why no payment URL;" ;;
+		"pay "*) grep -Eq '^https?://' "$out" || why="$why no payment URL;" ;;
 		esac
 	fi
 	if [ -n "$CHECK" ] && ! eval "$CHECK" >/dev/null 2>&1; then
@@ -786,6 +786,35 @@ g_evil() {
 	CHECK='grep -q "Identifiant ou mot de passe incorrect" "$err"' WHY="shows the portal's message"
 	judge "invoices --json" "evil-names: login refused, escapes in the message" 3
 }
+# check and payments (issue 12) against a fault at one page; EXPECTED is
+# "C P": check's exit (7: the demo's family has overdue invoices), then
+# payments'. A reminder says what it reminds of; a history its total.
+g_reminder_faults() {
+	fault=$1 page=$2 exp_c=${3% *} exp_p=${3#* }
+	shift 3
+	TO=${PAGE_TO:-2}
+	start_demo_g --fault "$fault=$page" "$@" || return 1
+	ALLOW_OUT=1
+	[ "$exp_c" = 7 ] && CHECK='grep -q "F2022-0912" "$out"' WHY="lists the overdue invoice"
+	pf_row "check" "$fault=$page" "$exp_c" check
+	TO=${PAGE_TO:-2}
+	[ "$exp_p" = 0 ] && CHECK='[ "$(jq ".payments | length" "$out")" -gt 0 ]' WHY="lists the payments"
+	pf_row "payments --json" "$fault=$page" "$exp_p" payments --json
+	stop_demo_g
+}
+g_reminder_evil() {
+	start_demo_g --fault evil-names || return 1
+	ALLOW_OUT=1 CHECK='grep -q "F2022-0912" "$out"' WHY="lists the overdue invoice"
+	pf_row "check" "evil-names" 7 check
+	ALLOW_OUT=1 RUN_ENV="LANG=C LC_ALL=C" ASCII=ascii
+	pf_row "check" "evil-names, LANG=C" 7 check
+	CHECK='jq -e ".invoices | length > 0" "$out"' WHY="the JSON of check"
+	ALLOW_OUT=1
+	pf_row "check --json" "evil-names" 7 check --json
+	pf_row "payments" "evil-names" 0 payments
+	RUN_ENV="LANG=C LC_ALL=C" ASCII=ascii
+	pf_row "payments --csv" "evil-names, LANG=C" 0 payments --csv
+}
 g_charset() {
 	cs=$1
 	start_demo_g --fault "charset=$cs" || return 1
@@ -1239,6 +1268,20 @@ mkfifo "$tmp/tokens"
 	spawn demo_group "bandwidth-bps=60 (a drip)" "4 4 4 4" --bandwidth-bps 60
 	TO= CHECK= WHY=
 	spawn g_evil
+	spawn g_reminder_evil
+	# check reads login, accueil, factures; payments login, accueil,
+	# compte, historique.   fault page "check payments"
+	for f in http500 maintenance truncate huge; do
+		e=4
+		[ $f = maintenance ] && e=5
+		spawn g_reminder_faults $f accueil "$e $e"
+		spawn g_reminder_faults $f factures "$e 0"
+		spawn g_reminder_faults $f compte "7 $e"
+		spawn g_reminder_faults $f historique "7 $e"
+	done
+	PAGE_TO=1
+	spawn g_reminder_faults stall historique "7 4" --fault stall-ms=30000
+	PAGE_TO=
 	for cs in latin1 utf8 utf8-as-latin1 latin1-as-utf8 meta-only cp1252; do
 		spawn g_charset "$cs"
 	done

@@ -504,6 +504,23 @@ static void test_sanitize_str(void **state)
 	free(out);
 }
 
+/* Our own words pass the same filter: "€" and accents on a LANG=C
+ * terminal, an escape in a value, the newline kept. */
+static void test_sanitize_fprintf(void **state)
+{
+	(void)state;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	assert_non_null(mem);
+	int n = sanitize_fprintf(mem, SANITIZE_ASCII, "Total à payer : %s €\n", "1 234,56");
+	sanitize_fprintf(mem, 0, "%s €\n", "\x1b[2Jx");
+	fclose(mem);
+	assert_string_equal(text, "Total a payer : 1 234,56 EUR\n^[[2Jx €\n");
+	assert_int_equal(n, (int)strlen("Total a payer : 1 234,56 EUR\n"));
+	free(text);
+}
+
 int main(void)
 {
 	/* A table, aligned by hand: */
@@ -528,6 +545,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_decode),
 		cmocka_unit_test(test_random_input_is_safe_and_idempotent),
 		cmocka_unit_test(test_sanitize_str),
+		cmocka_unit_test(test_sanitize_fprintf),
 	};
 	/* clang-format on */
 

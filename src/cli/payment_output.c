@@ -168,11 +168,11 @@ static void year_table(FILE *out, const struct payment_year_total *t, size_t n, 
 		fprintf(out, "  ");
 		fprintf(out, ngettext("%3zu payment ", "%3zu payments", t[i].count), t[i].count);
 		money_format(t[i].cents, MONEY_FR, amount, sizeof(amount));
-		fprintf(out, "  %12s €\n", amount);
+		sanitize_fprintf(out, flags, "  %12s €\n", amount);
 		sum += t[i].cents;
 	}
 	money_format(sum, MONEY_FR, amount, sizeof(amount));
-	fprintf(out, _("Total paid in %d: %s €\n"), year, amount);
+	sanitize_fprintf(out, flags, _("Total paid in %d: %s €\n"), year, amount);
 }
 
 int payment_output_year(FILE *out, const struct payment_history *h, int year,

@@ -28,16 +28,17 @@ static void put_sanitized(FILE *out, const char *text, int flags)
 }
 
 /* "overdue", "due today", "due in 3 days". */
-static void put_when(FILE *out, const struct invoice *inv, const struct date *today)
+static void put_when(FILE *out, const struct invoice *inv, const struct date *today, int flags)
 {
 	long left = invoice_days_left(inv, today);
 	if (left < 0)
-		fputs(_("overdue"), out);
+		sanitize_fprintf(out, flags, "%s", _("overdue"));
 	else if (left == 0)
-		fputs(_("due today"), out);
+		sanitize_fprintf(out, flags, "%s", _("due today"));
 	else
-		fprintf(out, ngettext("due in %ld day", "due in %ld days", (unsigned long)left),
-		        left);
+		sanitize_fprintf(out, flags,
+		                 ngettext("due in %ld day", "due in %ld days", (unsigned long)left),
+		                 left);
 }
 
 static void put_invoice(FILE *out, const struct invoice *inv, const struct date *today, int flags)
@@ -46,9 +47,9 @@ static void put_invoice(FILE *out, const struct invoice *inv, const struct date 
 	put_sanitized(out, inv->regie[0] ? inv->regie : _("(unnamed régie)"), flags);
 	fputs("  ", out);
 	put_sanitized(out, inv->number, flags);
-	fprintf(out, "  %s  %s €  ", date_to_fr(&inv->due, due),
-	        money_format(inv->balance_cents, MONEY_FR, balance, sizeof(balance)));
-	put_when(out, inv, today);
+	sanitize_fprintf(out, flags, "  %s  %s €  ", date_to_fr(&inv->due, due),
+	                 money_format(inv->balance_cents, MONEY_FR, balance, sizeof(balance)));
+	put_when(out, inv, today, flags);
 	fputc('\n', out);
 }
 
@@ -58,9 +59,10 @@ static void put_document(FILE *out, const struct document_due *d, int flags)
 	char *who = sanitize_text(d->who, strlen(d->who), flags, 60);
 	char *state = sanitize_text(d->state, strlen(d->state), flags, 60);
 	if (who[0])
-		fprintf(out, _("Document to provide: %s (%s): %s\n"), name, who, state);
+		sanitize_fprintf(out, flags, _("Document to provide: %s (%s): %s\n"), name, who,
+		                 state);
 	else
-		fprintf(out, _("Document to provide: %s: %s\n"), name, state);
+		sanitize_fprintf(out, flags, _("Document to provide: %s: %s\n"), name, state);
 	free(name);
 	free(who);
 	free(state);
@@ -81,8 +83,8 @@ int reminder_output_text(FILE *out, const struct reminders *r)
 		put_invoice(out, r->invoices[i], &r->today, flags);
 	if (r->ninvoices) {
 		char total[32];
-		fprintf(out, _("Total to pay: %s €\n"),
-		        money_format(listed_total(r), MONEY_FR, total, sizeof(total)));
+		sanitize_fprintf(out, flags, _("Total to pay: %s €\n"),
+		                 money_format(listed_total(r), MONEY_FR, total, sizeof(total)));
 	}
 	for (size_t i = 0; r->documents && i < r->documents->count; i++)
 		put_document(out, &r->documents->items[i], flags);

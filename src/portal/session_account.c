@@ -48,6 +48,17 @@ enum exit_code portal_read_payments(struct portal *p, struct payment_history **o
 	char *link = payment_history_link(compte.doc, compte.url);
 	if (link)
 		rc = read_history_page(p, link, out, errp);
+	if (link && rc == EXIT_OK && !*out) {
+		/* The portal links a history that is not there (maintenance, an
+		 * error page): Mon compte's short list would pass for all of it. */
+		char *shown = url_redacted(link);
+		set_error(errp,
+		          _("payment history page (%s): no table or list with Date and Montant "
+		            "columns"),
+		          shown);
+		free(shown);
+		rc = EXIT_PAGE;
+	}
 	free(link);
 	if (rc == EXIT_OK && !*out && parse_history(&compte, out, errp) < 0)
 		rc = EXIT_PAGE;

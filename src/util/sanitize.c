@@ -1,7 +1,11 @@
 /* Terminal-safety filter for untrusted text (RELIABILITY.md section 1). */
+#include "config.h"
+
 #include "util/sanitize.h"
 
 #include <langinfo.h>
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/fold.h"
@@ -237,4 +241,20 @@ int sanitize_terminal_flags(void)
 {
 	const char *codeset = nl_langinfo(CODESET);
 	return codeset && strcmp(codeset, "UTF-8") == 0 ? 0 : SANITIZE_ASCII;
+}
+
+int sanitize_fprintf(FILE *out, int flags, const char *format, ...)
+{
+	va_list ap;
+	va_start(ap, format);
+	char *text = NULL;
+	int n = vasprintf(&text, format, ap);
+	va_end(ap);
+	if (n < 0)
+		return n;
+	char *safe = sanitize_text(text, (size_t)n, flags | SANITIZE_MULTILINE, 0);
+	n = fputs(safe, out) < 0 ? -1 : (int)strlen(safe);
+	free(safe);
+	free(text);
+	return n;
 }

@@ -26,6 +26,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum sanitize_flags {
 	SANITIZE_SINGLE_LINE = 0,
@@ -44,6 +45,11 @@ bool sanitize_is_clean(const char *text, size_t len, int flags);
 /* The flags for text meant for this process's terminal: SANITIZE_ASCII
  * unless the locale's character set is UTF-8 (LANG=C, POSIX, latin-1). */
 int sanitize_terminal_flags(void);
+/* fprintf, then the whole line through sanitize_text(flags | MULTILINE):
+ * our own words (a translated "€", "à payer") fold to ASCII on a LANG=C
+ * terminal as the portal's do. Returns what fprintf returns. */
+int sanitize_fprintf(FILE *out, int flags, const char *format, ...)
+        __attribute__((format(printf, 3, 4)));
 /* True when a Unicode code point must never reach a terminal raw. */
 bool sanitize_is_unsafe_codepoint(unsigned long cp);
 
