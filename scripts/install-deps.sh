@@ -12,7 +12,7 @@ set -eu
 
 # To build the program and the demo portal, and run them.
 runtime="
-  build-essential autoconf automake pkg-config
+  build-essential autoconf automake pkg-config gettext
   libncurses-dev libcurl4-openssl-dev libtidy-dev libjansson-dev
   libmicrohttpd-dev zlib1g-dev libinih-dev libqrencode-dev
 "

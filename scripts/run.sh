@@ -17,13 +17,17 @@ fi
 		"$top/configure" --enable-werror >configure.log 2>&1 || { tail -30 configure.log; exit 1; }
 	fi
 	# Quiet when there is nothing to do; one line when there is.
-	if ! make -q src/portail-famille src/demo/portail-famille-demo >/dev/null 2>&1; then
+	targets="src/portail-famille src/demo/portail-famille-demo po/locale/fr/LC_MESSAGES/portail-famille.mo"
+	if ! make -q $targets >/dev/null 2>&1; then
 		echo "run: compiling…"
 	fi
-	make -j"$(nproc)" src/portail-famille src/demo/portail-famille-demo >make.log 2>&1 ||
+	make -j"$(nproc)" $targets >make.log 2>&1 ||
 		{ tail -30 make.log; exit 1; }
 )
 if [ $# -eq 0 ]; then
 	set -- --demo
 fi
+# The French catalogue of the build tree (installed, it is in $localedir).
+PORTAIL_FAMILLE_LOCALEDIR=$top/_build/default/po/locale
+export PORTAIL_FAMILLE_LOCALEDIR
 exec "$top/_build/default/src/portail-famille" "$@"

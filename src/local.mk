@@ -7,7 +7,7 @@ src_libportail_a_SOURCES = \
 	src/util/strbuf.c src/util/strbuf.h \
 	src/util/secbuf.c src/util/secbuf.h \
 	src/util/utf8.c src/util/utf8.h \
-	src/util/i18n.h \
+	src/util/i18n.c src/util/i18n.h \
 	src/util/sanitize.c src/util/sanitize.h \
 	src/util/fold.c src/util/fold.h \
 	src/util/file.c src/util/file.h \

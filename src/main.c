@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "exit_codes.h"
 #include "app/connect.h"
 #include "app/options.h"
@@ -41,7 +42,7 @@ static int run(struct cli_options *options, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
+	i18n_init();
 	password_protect_process();
 	cli_install_signal_handlers();
 	struct cli_options options;

@@ -3,6 +3,12 @@
 tap_count=0
 tap_failed=0
 
+# The program's words in English (the msgids) unless a test asks for
+# French: no test depends on the machine's locale. (French is the
+# program's default; tests/e2e-language.sh checks it.)
+LANGUAGE=en
+export LANGUAGE
+
 ok() {
 	tap_count=$((tap_count + 1))
 	echo "ok $tap_count - $*"

@@ -8,6 +8,7 @@ AM_TESTS_ENVIRONMENT = \
 	PF_FIXTURES='$(abs_top_srcdir)/tests/fixtures'; export PF_FIXTURES; \
 	PF_BIN='$(abs_top_builddir)/src/portail-famille'; export PF_BIN; \
 	PF_SRCDIR='$(abs_top_srcdir)'; export PF_SRCDIR; \
+	PORTAIL_FAMILLE_LOCALEDIR='$(abs_top_builddir)/po/locale'; export PORTAIL_FAMILLE_LOCALEDIR; \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0; export ASAN_OPTIONS; \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1; export UBSAN_OPTIONS;
 
@@ -52,6 +53,8 @@ check-local:
 endif
 TESTS += tests/e2e-reminders.sh
 EXTRA_DIST += tests/e2e-reminders.sh
+TESTS += tests/e2e-language.sh tests/po-check.sh
+EXTRA_DIST += tests/e2e-language.sh tests/po-check.sh
 TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/e2e-cli-options.sh tests/man-lint.sh tests/layers.sh
 EXTRA_DIST += tests/layers.sh
 

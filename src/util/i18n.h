@@ -10,4 +10,10 @@
 #define _(msgid) gettext(msgid)
 #define N_(msgid) msgid
 
+/* setlocale and the catalogue: first thing in main(). French when the
+ * locale names no language (C, POSIX, C.UTF-8) and LANGUAGE is unset;
+ * the catalogue from $PORTAIL_FAMILLE_LOCALEDIR (the build tree), else
+ * the installed one. */
+void i18n_init(void);
+
 #endif
