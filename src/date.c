@@ -1,5 +1,6 @@
 /* Calendar dates: parsing the portal's dd/mm/yyyy, printing ISO and French forms. */
 #include "date.h"
+#include "util/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,10 +82,10 @@ int date_parse_fr(const char *text, struct date *out, char **errp)
 	int day, month, year;
 
 	if (!text)
-		return set_error(errp, "no date");
+		return set_error(errp, _("no date"));
 	p = date_skip_space(text);
 	if (*p == '\0')
-		return set_error(errp, "empty date");
+		return set_error(errp, _("empty date"));
 	if ((day = date_read_number(&p, 1, 2)) < 0)
 		return date_error(errp, "not a dd/mm/yyyy date", text);
 	sep = *p;

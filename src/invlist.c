@@ -1,6 +1,7 @@
 /* The invoice selection model: toggles, running totals by régie, the régie a payment takes, re-reads. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "invlist.h"
 
 #include <stdlib.h>
@@ -237,13 +238,12 @@ static enum invlist_status refuse_unpayable(const struct invlist *l, size_t row,
 	const struct invoice *inv = &l->page->invoices[row];
 	const char *num = inv->number && *inv->number ? inv->number : "(sans numéro)";
 	if (why && l->duplicate[row])
-		*why = xasprintf("La facture %s figure deux fois sur la page : elle ne peut pas "
-		                 "être sélectionnée ici.",
+		*why = xasprintf(_("Invoice %s is twice on the page: it cannot be selected here."),
 		                 num);
 	else if (why && inv->has_checkbox && inv->balance_cents <= 0)
-		*why = xasprintf("La facture %s n'a rien à régler.", num);
+		*why = xasprintf(_("Invoice %s has nothing to pay."), num);
 	else if (why)
-		*why = xasprintf("Le portail ne propose pas de régler la facture %s en ligne.",
+		*why = xasprintf(_("The portal does not offer to pay invoice %s online."),
 		                 num);
 	return l->duplicate[row] ? INVLIST_DUPLICATE : INVLIST_NOT_SELECTABLE;
 }
@@ -270,7 +270,7 @@ enum invlist_status invlist_toggle_number(struct invlist *l, const char *number,
 	long row = l && number ? find_row(l->page, number) : -1;
 	if (row < 0) {
 		if (why)
-			*why = xasprintf("La facture %s n'est pas sur la page.",
+			*why = xasprintf(_("Invoice %s is not on the page."),
 			                 number ? number : "");
 		return INVLIST_NO_SUCH;
 	}
@@ -301,7 +301,7 @@ enum invlist_status invlist_toggle_regie(struct invlist *l, size_t regie, char *
 		}
 	if (payable == 0) {
 		if (why)
-			*why = xasprintf("Rien à régler en ligne pour « %s ».",
+			*why = xasprintf(_("Nothing to pay online for \"%s\"."),
 			                 regie_name(l->page, regie));
 		return INVLIST_NOTHING;
 	}
@@ -434,14 +434,15 @@ char *invlist_change_text(const struct invlist_change *c)
 	money_format(c->after, MONEY_FR, after, sizeof(after));
 	switch (c->kind) {
 	case INVLIST_GONE:
-		return xasprintf("%s : n'est plus sur la page, retirée de la sélection", c->number);
+		return xasprintf(_("%s: no longer on the page, taken out of the selection"),
+		                 c->number);
 	case INVLIST_SETTLED:
-		return xasprintf("%s : payée (solde 0), retirée de la sélection", c->number);
+		return xasprintf(_("%s: paid (balance 0), taken out of the selection"), c->number);
 	case INVLIST_NOW_UNPAYABLE:
-		return xasprintf("%s : n'est plus sélectionnable, retirée de la sélection",
+		return xasprintf(_("%s: can no longer be selected, taken out of the selection"),
 		                 c->number);
 	case INVLIST_BALANCE_CHANGED:
-		return xasprintf("%s : le solde est passé de %s € à %s €", c->number, before,
+		return xasprintf(_("%s: the balance went from %s € to %s €"), c->number, before,
 		                 after);
 	}
 	return xasprintf("%s : modifiée", c->number);

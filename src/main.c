@@ -35,7 +35,7 @@ static int run(struct cli_options *options, int argc, char **argv)
 		if (strcmp(argv[0], commands[i].name) == 0)
 			return commands[i].run(options, argc, argv);
 	char *message = NULL;
-	asprintf(&message, "unknown command \"%s\" (see --help)", argv[0]);
+	asprintf(&message, _("unknown command \"%s\" (see --help)"), argv[0]);
 	cli_report(message);
 	return EXIT_USAGE;
 }

@@ -1,5 +1,6 @@
 /* Parsing and printing amounts as integer cents; strict, never a guess. */
 #include "money.h"
+#include "util/i18n.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -256,12 +257,12 @@ int money_parse(const char *text, int64_t *cents, char **errp)
 	int64_t value = 0;
 
 	if (!text)
-		return set_error(errp, "no amount");
+		return set_error(errp, _("no amount"));
 	s.p = text;
 	s.end = text + strlen(text);
 	money_trim(&s);
 	if (s.p == s.end)
-		return set_error(errp, "empty amount");
+		return set_error(errp, _("empty amount"));
 	currencies += money_strip_currency(&s, true);
 	currencies += money_strip_currency(&s, false);
 	negative = money_take_sign(&s);

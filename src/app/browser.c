@@ -2,6 +2,7 @@
  * argument: no shell ever sees the URL. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "app/browser.h"
 
 #include <errno.h>
@@ -45,18 +46,18 @@ int browser_open(const char *url, char **errp)
 		found = opener_in_path();
 	const char *browser = found ? found : env;
 	if (!browser || !*browser)
-		return set_error(errp, "no browser: set $BROWSER, or install xdg-utils");
+		return set_error(errp, _("no browser: set $BROWSER, or install xdg-utils"));
 	/* A leading '-' would read as an option of the browser. */
 	if (!url_is_plain(url) || *url == '-') {
 		free(found);
-		return set_error(errp, "the payment URL holds spaces or control characters: not "
-		                       "opened");
+		return set_error(errp, _("the payment URL holds spaces or control characters: not "
+		                         "opened"));
 	}
 	/* The browser opens only what we would fetch ourselves: never a
 	 * file:, ftp: or plain http link toward another machine. */
 	char *why = NULL;
 	if (url_check_allowed(url, &why) < 0) {
-		set_error(errp, "not opened: %s", why);
+		set_error(errp, _("not opened: %s"), why);
 		free(why);
 		free(found);
 		return -1;
@@ -87,7 +88,7 @@ int browser_open(const char *url, char **errp)
 		;
 	int rc = 0;
 	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
-		rc = set_error(errp, "cannot run the browser \"%s\"", argv[0]);
+		rc = set_error(errp, _("cannot run the browser \"%s\""), argv[0]);
 	free(words);
 	free(found);
 	return rc;

@@ -1,6 +1,7 @@
 /* Options → portal session, the demo portal, signals and error reports. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "app/connect.h"
 
 #include <signal.h>
@@ -99,7 +100,7 @@ enum exit_code cli_connect(struct cli_options *o, struct cli_context *ctx, char 
 	if (!ctx->login_url)
 		ctx->login_url = xstrdup(o->url ? o->url : PORTAL_DEFAULT_URL);
 	if (!o->user || !*o->user) {
-		set_error(errp, "no user: give --user, or \"user\" in the config file");
+		set_error(errp, _("no user: give --user, or \"user\" in the config file"));
 		return EXIT_USAGE;
 	}
 	ctx->password.command = o->password_command;

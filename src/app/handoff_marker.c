@@ -1,6 +1,7 @@
 /* handoffs.json: the hand-offs of the last days, to warn before paying twice. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "app/handoff_marker.h"
 
 #include <errno.h>
@@ -46,7 +47,7 @@ static int lock_records(const char *path, int how, char **errp)
 	while (fd >= 0 && (rc = flock(fd, how)) < 0 && errno == EINTR)
 		;
 	if (rc < 0) {
-		set_error(errp, "cannot lock %s: %s", name, strerror(errno));
+		set_error(errp, _("cannot lock %s: %s"), name, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		fd = -1;
@@ -69,14 +70,15 @@ static json_t *load_entries(const char *path, char **errp)
 	if (!f) {
 		if (errno == ENOENT)
 			return json_array();
-		set_error(errp, "cannot read %s: %s", path, strerror(errno));
+		set_error(errp, _("cannot read %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	json_t *entries = json_loadf(f, 0, &jerr);
 	fclose(f);
 	if (!json_is_array(entries)) {
 		json_decref(entries);
-		set_error(errp, "%s is not a list of hand-offs: remove it to start afresh", path);
+		set_error(errp, _("%s is not a list of hand-offs: remove it to start afresh"),
+		          path);
 		return NULL;
 	}
 	return entries;
@@ -169,8 +171,8 @@ static int ensure_private_dir(const char *dir, char **errp)
 		}
 	free(copy);
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-		return set_error(errp, "cannot create %s: %s", dir, strerror(errno));
-	return chmod(dir, 0700) == 0 ? 0 : set_error(errp, "cannot protect %s", dir);
+		return set_error(errp, _("cannot create %s: %s"), dir, strerror(errno));
+	return chmod(dir, 0700) == 0 ? 0 : set_error(errp, _("cannot protect %s"), dir);
 }
 
 static json_t *new_entry(const struct handoff_account *account, const char *const *numbers,
@@ -211,7 +213,7 @@ static int save_entries(const char *path, json_t *entries, char **errp)
 	if (rc == 0 && rename(tmp, path) < 0)
 		rc = -1;
 	if (rc < 0) {
-		set_error(errp, "cannot write %s: %s", path, strerror(errno));
+		set_error(errp, _("cannot write %s: %s"), path, strerror(errno));
 		unlink(tmp);
 	}
 	free(tmp);
@@ -225,7 +227,7 @@ static int rewrite_entries(const char *drop_id, json_t *added, char **errp)
 	char *dir = state_dir();
 	if (!dir) {
 		json_decref(added);
-		return set_error(errp, "no HOME: cannot record the hand-off");
+		return set_error(errp, _("no HOME: cannot record the hand-off"));
 	}
 	char *path = xasprintf("%s/handoffs.json", dir);
 	int lock = -1;

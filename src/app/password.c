@@ -1,6 +1,7 @@
 /* Password sources: a command, a private file, the environment, a prompt. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "app/password.h"
 
 #include <errno.h>
@@ -84,11 +85,12 @@ static int read_line(int fd, char *buf, size_t size, int timeout_s, const sigset
 			                    ? 0
 			                    : ppoll(&p, 1, timeout_s > 0 ? &left : NULL, wait_mask);
 			if (ready < 0 && errno == EINTR && prompt_signal)
-				return set_error(errp, "interrupted at the password prompt");
+				return set_error(errp, _("interrupted at the password prompt"));
 			if (ready < 0 && errno == EINTR)
 				continue;
 			if (ready <= 0)
-				return set_error(errp, "no password within %d seconds", timeout_s);
+				return set_error(errp, _("no password within %d seconds"),
+				                 timeout_s);
 		}
 		char c;
 		ssize_t n = read(fd, &c, 1);
@@ -97,14 +99,15 @@ static int read_line(int fd, char *buf, size_t size, int timeout_s, const sigset
 		if (n <= 0 || c == '\n' || c == '\r')
 			break;
 		if (c == '\0')
-			return set_error(errp, "the password holds a NUL byte");
+			return set_error(errp, _("the password holds a NUL byte"));
 		if (len + 1 >= size)
-			return set_error(errp, "the password is longer than %zu bytes", size - 1);
+			return set_error(errp, _("the password is longer than %zu bytes"),
+			                 size - 1);
 		buf[len++] = c;
 	}
 	buf[len] = '\0';
 	if (len == 0)
-		return set_error(errp, "the password is empty");
+		return set_error(errp, _("the password is empty"));
 	return 0;
 }
 
@@ -149,7 +152,7 @@ static int from_command(const char *command, char *buf, size_t size, char **errp
 {
 	int pipefd[2];
 	if (pipe2(pipefd, O_CLOEXEC) < 0)
-		return set_error(errp, "cannot run the password command: %s", strerror(errno));
+		return set_error(errp, _("cannot run the password command: %s"), strerror(errno));
 	int tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
 	bool foreground = tty >= 0 && tcgetpgrp(tty) == getpgrp();
 	pid_t pid = fork();
@@ -158,7 +161,7 @@ static int from_command(const char *command, char *buf, size_t size, char **errp
 		close(pipefd[1]);
 		if (tty >= 0)
 			close(tty);
-		return set_error(errp, "cannot run the password command: %s", strerror(errno));
+		return set_error(errp, _("cannot run the password command: %s"), strerror(errno));
 	}
 	if (pid == 0) {
 		/* A group of its own, so that a time-out ends the command's
@@ -196,13 +199,13 @@ static int from_command(const char *command, char *buf, size_t size, char **errp
 		rc = 0;
 	}
 	if (rc < 0) {
-		set_error(errp, "password command: %s", why);
+		set_error(errp, _("password command: %s"), why);
 		free(why);
 		return -1;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		explicit_bzero(buf, size);
-		return set_error(errp, "the password command failed (%s %d)",
+		return set_error(errp, _("the password command failed (%s %d)"),
 		                 WIFEXITED(status) ? "exit status" : "signal",
 		                 WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 	}
@@ -213,30 +216,30 @@ static int from_file(const char *path, char *buf, size_t size, char **errp)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
-		return set_error(errp, "cannot open the password file %s: %s", path,
+		return set_error(errp, _("cannot open the password file %s: %s"), path,
 		                 strerror(errno));
 	struct stat st;
 	/* fstat on the open descriptor: no window between check and read. */
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return set_error(errp, "the password file %s is not a regular file", path);
+		return set_error(errp, _("the password file %s is not a regular file"), path);
 	}
 	if (st.st_mode & 077) {
 		close(fd);
 		return set_error(errp,
-		                 "the password file %s can be read by others (mode %03o): "
-		                 "run chmod 600 %s",
+		                 _("the password file %s can be read by others (mode %03o): "
+		                   "run chmod 600 %s"),
 		                 path, (unsigned)(st.st_mode & 0777), path);
 	}
 	if (st.st_uid != getuid()) {
 		close(fd);
-		return set_error(errp, "the password file %s belongs to another user", path);
+		return set_error(errp, _("the password file %s belongs to another user"), path);
 	}
 	char *why = NULL;
 	int rc = password_read_line(fd, buf, size, 0, &why);
 	close(fd);
 	if (rc < 0) {
-		set_error(errp, "password file %s: %s", path, why);
+		set_error(errp, _("password file %s: %s"), path, why);
 		free(why);
 	}
 	return rc;
@@ -299,8 +302,8 @@ static int from_prompt(const struct password_source *src, char *buf, size_t size
 {
 	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
-		return set_error(errp, "no password: use --password-command, --password-file or "
-		                       "PORTAIL_FAMILLE_PASSWORD, or run on a terminal");
+		return set_error(errp, _("no password: use --password-command, --password-file or "
+		                         "PORTAIL_FAMILLE_PASSWORD, or run on a terminal"));
 	struct prompt_guard guard;
 	prompt_guard_start(&guard);
 	struct termios saved, quiet;
@@ -331,9 +334,9 @@ static int copy_secret(const char *secret, char *buf, size_t size, char **errp)
 {
 	size_t len = strlen(secret);
 	if (len + 1 > size)
-		return set_error(errp, "the password is longer than %zu bytes", size - 1);
+		return set_error(errp, _("the password is longer than %zu bytes"), size - 1);
 	if (strpbrk(secret, "\r\n"))
-		return set_error(errp, "the password holds a line break");
+		return set_error(errp, _("the password holds a line break"));
 	memcpy(buf, secret, len + 1);
 	return 0;
 }

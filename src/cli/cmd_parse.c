@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/file.h"
+#include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
 #include "exit_codes.h"
@@ -18,11 +19,12 @@
 
 static int usage(FILE *out, int code)
 {
-	fputs("usage: portail-famille parse invoices FILE [--json | --csv [--excel]]\n"
-	      "Reads a saved \"Détail financier par facture\" page (FILE, or - for standard\n"
-	      "input) and prints its invoices as a table, or as JSON with --json, or as CSV\n"
-	      "with --csv (--excel: with a UTF-8 byte order mark, for Excel).\n",
-	      out);
+	sanitize_fprintf(
+	        out, sanitize_terminal_flags(), "%s",
+	        _("usage: portail-famille parse invoices FILE [--json | --csv [--excel]]\n"
+	          "Reads a saved \"Détail financier par facture\" page (FILE, or - for standard\n"
+	          "input) and prints its invoices as a table, or as JSON with --json, or as CSV\n"
+	          "with --csv (--excel: with a UTF-8 byte order mark, for Excel).\n"));
 	return code;
 }
 
@@ -81,7 +83,8 @@ static int parse_invoices(const char *path, enum parse_format format, bool excel
 	rc = print_page(page, format, excel);
 	invoice_page_free(&page);
 	if (rc < 0 || fflush(stdout) == EOF) {
-		fputs("portail-famille: cannot write the output\n", stderr);
+		sanitize_fprintf(stderr, sanitize_terminal_flags(), "portail-famille: %s\n",
+		                 _("cannot write the output"));
 		return EXIT_ERROR;
 	}
 	return EXIT_OK;

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/i18n.h"
 #include "util/json_print.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
@@ -31,9 +32,10 @@ struct pay_args {
 
 static int usage(void)
 {
-	fputs("usage: portail-famille pay [--regie NAME] (--invoice NUM... | --all) [--json] "
-	      "[--qr] [--open] [--force]\n",
-	      stderr);
+	sanitize_fprintf(
+	        stderr, sanitize_terminal_flags(), "%s",
+	        _("usage: portail-famille pay [--regie NAME] (--invoice NUM... | --all) [--json] "
+	          "[--qr] [--open] [--force]\n"));
 	return EXIT_USAGE;
 }
 
@@ -78,7 +80,7 @@ static int parse_args(int argc, char **argv, struct pay_args *a)
 static bool show_portal_question(void *ctx, const char *text)
 {
 	/* The whole line: under LANG=C the dash is folded to ASCII too. */
-	char *line = xasprintf("the portal asks: \"%s\" — yes", text);
+	char *line = xasprintf(_("the portal asks: \"%s\" — yes"), text);
 	char *safe = sanitize_str(line, sanitize_terminal_flags());
 	fprintf(stderr, "portail-famille: %s\n", safe);
 	free(safe);
@@ -90,7 +92,8 @@ static bool ask_yes(const char *question)
 {
 	if (!isatty(STDIN_FILENO))
 		return false;
-	fprintf(stderr, "%s [y/N] ", question);
+	/* TRANSLATORS: the keys of a question whose answer is no by default. */
+	sanitize_fprintf(stderr, sanitize_terminal_flags(), "%s %s ", question, _("[y/N]"));
 	char answer[16];
 	return fgets(answer, sizeof(answer), stdin) &&
 	       (answer[0] == 'y' || answer[0] == 'Y' || answer[0] == 'o' || answer[0] == 'O');
@@ -113,15 +116,17 @@ static bool guard_double_payment(void *ctx, const struct invoice *const *chosen,
 		char stamp[32];
 		strftime(stamp, sizeof(stamp), "%d/%m/%Y %H:%M", localtime(&hit.when));
 		char *safe = sanitize_str(hit.number, sanitize_terminal_flags());
-		fprintf(stderr,
-		        "portail-famille: invoice %s was already sent to payment on %s and the "
-		        "portal still shows it unpaid.\nIf that payment went through, the portal "
-		        "may not show it yet: paying again would pay twice.\n",
+		sanitize_fprintf(
+		        stderr, sanitize_terminal_flags(),
+		        _("portail-famille: invoice %s was already sent to payment on %s and the "
+		          "portal still shows it unpaid.\nIf that payment went through, the portal "
+		          "may not show it yet: paying again would pay twice.\n"),
 		        safe, stamp);
 		free(safe);
-		go = ask_yes("Send it to payment again?");
+		go = ask_yes(_("Send it to payment again?"));
 		if (!go)
-			fputs("portail-famille: not sent (use --force to send it again)\n", stderr);
+			sanitize_fprintf(stderr, sanitize_terminal_flags(), "portail-famille: %s\n",
+			                 _("not sent (use --force to send it again)"));
 	}
 	if (go && pay_guard_record(&a->guard, chosen, n, amount, &err) < 0) {
 		cli_report(err);
@@ -147,8 +152,8 @@ static int print_json(const struct pay_result *r)
 static enum exit_code check_payment_url(const char *url, char **errp)
 {
 	if (!url_is_plain(url)) {
-		set_error(errp, "payment hand-off: the payment URL holds spaces or control "
-		                "characters (raw or %%-encoded): refused");
+		set_error(errp, _("payment hand-off: the payment URL holds spaces or control "
+		                  "characters (raw or %%-encoded): refused"));
 		return EXIT_PAGE;
 	}
 	return url_check_allowed(url, errp) == 0 ? EXIT_OK : EXIT_NETWORK;
@@ -160,16 +165,18 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 	if (rc != EXIT_OK)
 		return rc;
 	char amount[32], *host = url_host(r->payment_url);
-	char *line = xasprintf(
-	        "%zu invoice%s, %s €, to pay on %s", r->count, r->count > 1 ? "s" : "",
-	        money_format(r->amount_cents, MONEY_FR, amount, sizeof(amount)), host ? host : "?");
+	char *line = xasprintf(ngettext("%zu invoice, %s €, to pay on %s",
+	                                "%zu invoices, %s €, to pay on %s", r->count),
+	                       r->count,
+	                       money_format(r->amount_cents, MONEY_FR, amount, sizeof(amount)),
+	                       host ? host : "?");
 	char *safe = sanitize_str(line, sanitize_terminal_flags()); /* "EUR" under LANG=C */
 	fprintf(stderr, "portail-famille: %s\n", safe);
 	free(safe);
 	free(line);
 	free(host);
 	if (a->json ? print_json(r) < 0 : printf("%s\n", r->payment_url) < 0) {
-		set_error(errp, "cannot write the output");
+		set_error(errp, _("cannot write the output"));
 		return EXIT_ERROR;
 	}
 	if (a->qr) {
@@ -179,8 +186,8 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 		if (!qr) {
 			fflush(stdout);
 			set_error(errp,
-			          "the payment URL (%zu bytes) is too long for a QR code: open "
-			          "it or copy it instead",
+			          _("the payment URL (%zu bytes) is too long for a QR code: open "
+			            "it or copy it instead"),
 			          strlen(r->payment_url));
 			return EXIT_ERROR;
 		}
@@ -190,7 +197,7 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 	/* The URL is the whole point: a failed write (| head, a full disk) is
 	 * an error, not a success the user never saw. */
 	if (fflush(stdout) == EOF || ferror(stdout)) {
-		set_error(errp, "cannot write the output");
+		set_error(errp, _("cannot write the output"));
 		return EXIT_ERROR;
 	}
 	/* The payment is started and its URL printed: a browser that does not
@@ -198,8 +205,9 @@ static enum exit_code output(const struct pay_args *a, const struct pay_result *
 	char *why = NULL;
 	if (a->open && browser_open(r->payment_url, &why) < 0) {
 		char *shown = sanitize_str(why, sanitize_terminal_flags());
-		fprintf(stderr, "portail-famille: warning: %s; open the URL above by hand\n",
-		        shown);
+		sanitize_fprintf(stderr, sanitize_terminal_flags(),
+		                 _("portail-famille: warning: %s; open the URL above by hand\n"),
+		                 shown);
 		free(shown);
 		free(why);
 	}

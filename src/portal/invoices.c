@@ -1,6 +1,7 @@
 /* Mon compte » Détail financier par facture: document → invoice model. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "portal/invoices.h"
 
 #include <stdlib.h>
@@ -139,7 +140,7 @@ static int read_money(const char *text, const char *what, const char *number, in
 	char *why = NULL;
 	if (money_parse(text, cents, &why) == 0)
 		return 0;
-	set_error(errp, "invoice page: invoice %s: cannot read the %s \"%s\": %s", number, what,
+	set_error(errp, _("invoice page: invoice %s: cannot read the %s \"%s\": %s"), number, what,
 	          text, why);
 	free(why);
 	return -1;
@@ -151,7 +152,7 @@ static int read_date(const char *text, const char *what, const char *number, str
 	char *why = NULL;
 	if (date_parse_fr(text, date, &why) == 0)
 		return 0;
-	set_error(errp, "invoice page: invoice %s: cannot read the %s \"%s\": %s", number, what,
+	set_error(errp, _("invoice page: invoice %s: cannot read the %s \"%s\": %s"), number, what,
 	          text, why);
 	free(why);
 	return -1;
@@ -301,19 +302,20 @@ static void check_totals(struct invoice_page *page, const struct regie *regie)
 	}
 	char shown[32], sum[32];
 	if (regie->has_balance_due && regie->balance_due_cents != balance)
-		add_warning(page, xasprintf("régie \"%s\": the page says Solde dû %s but the "
-		                            "balances of its invoices add up to %s",
+		add_warning(page, xasprintf(_("régie \"%s\": the page says Solde dû %s but the "
+		                              "balances of its invoices add up to %s"),
 		                            regie->name,
 		                            money_format(regie->balance_due_cents, MONEY_FR, shown,
 		                                         sizeof(shown)),
 		                            money_format(balance, MONEY_FR, sum, sizeof(sum))));
 	if (regie->has_total && regie->total_cents != selected)
-		add_warning(page, xasprintf("régie \"%s\": the page says Total à régler %s but the "
-		                            "checked invoices add up to %s",
-		                            regie->name,
-		                            money_format(regie->total_cents, MONEY_FR, shown,
-		                                         sizeof(shown)),
-		                            money_format(selected, MONEY_FR, sum, sizeof(sum))));
+		add_warning(
+		        page,
+		        xasprintf(_("régie \"%s\": the page says Total à régler %s but the "
+		                    "checked invoices add up to %s"),
+		                  regie->name,
+		                  money_format(regie->total_cents, MONEY_FR, shown, sizeof(shown)),
+		                  money_format(selected, MONEY_FR, sum, sizeof(sum))));
 }
 
 static int read_invoice_table(struct reader *r, const struct table *t, long header,
@@ -322,8 +324,8 @@ static int read_invoice_table(struct reader *r, const struct table *t, long head
 	char *name = regie_heading_find(r->doc, t, (size_t)header, r->prev_table);
 	char *missing = invoice_columns_missing(cols);
 	if (missing) {
-		set_error(errp, "invoice page: the invoice table of \"%s\" has no column %s", name,
-		          missing);
+		set_error(errp, _("invoice page: the invoice table of \"%s\" has no column %s"),
+		          name, missing);
 		free(missing);
 		free(name);
 		return -1;
@@ -373,9 +375,9 @@ int invoice_page_parse(const struct html_doc *doc, struct invoice_page **out, ch
 	if (page->nregies == 0 && !page->empty_message) {
 		invoice_page_free(&page);
 		return set_error(errp,
-		                 "invoice page not understood: no invoice table (with the "
-		                 "columns N° de la facture, Date de la facture, A payer avant "
-		                 "le, Montant dû, Solde) and no \"Aucune facture\" message");
+		                 _("invoice page not understood: no invoice table (with the "
+		                   "columns N° de la facture, Date de la facture, A payer avant "
+		                   "le, Montant dû, Solde) and no \"Aucune facture\" message"));
 	}
 	*out = page;
 	return 0;

@@ -1,6 +1,7 @@
 /* Menu links by what a person reads, and where a link really leads. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "portal/navigation.h"
 
 #include <stdlib.h>
@@ -324,8 +325,9 @@ int login_form_find(const struct form_list *forms, struct login_form *out, char 
 		while (user >= 0 && !is_user_field(&form->controls[user]))
 			user--;
 		if (user < 0)
-			return set_error(errp, "login form: no field for the user name before the "
-			                       "password field");
+			return set_error(errp,
+			                 _("login form: no field for the user name before the "
+			                   "password field"));
 		out->form = f;
 		out->user_control = (size_t)user;
 		out->password_control = (size_t)pw;
@@ -338,5 +340,5 @@ int login_form_find(const struct form_list *forms, struct login_form *out, char 
 			}
 		return 0;
 	}
-	return set_error(errp, "login form: no password field on the page");
+	return set_error(errp, _("login form: no password field on the page"));
 }

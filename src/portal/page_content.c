@@ -1,6 +1,7 @@
 /* Any portal page as blocks of content: where it starts and ends, its lines. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "portal/page_content.h"
 
 #include <stdlib.h>
@@ -458,8 +459,8 @@ int page_content_parse(const struct html_doc *doc, const char *page_url, struct 
 	choose_title(&b);
 	if (b.pc->nblocks == 0) {
 		page_content_free(&b.pc);
-		return set_error(errp, "page: no readable content between the breadcrumb and the "
-		                       "footer");
+		return set_error(errp, _("page: no readable content between the breadcrumb and the "
+		                         "footer"));
 	}
 	*out = b.pc;
 	return 0;

@@ -1,6 +1,7 @@
 /* A régie by a typed name: folded, exact or a unique prefix. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "portal/regie_name.h"
 
 #include <stdlib.h>
@@ -53,8 +54,8 @@ long regie_find(const struct invoice_page *page, const char *name, char **errp)
 		return prefix;
 	if (nprefix > 1)
 		return refuse(page, errp,
-		              xasprintf("\"%s\" begins the names of several régies: give more "
-		                        "of it",
+		              xasprintf(_("\"%s\" begins the names of several régies: give more "
+		                          "of it"),
 		                        name));
-	return refuse(page, errp, xasprintf("no régie \"%s\" on the invoice page", name));
+	return refuse(page, errp, xasprintf(_("no régie \"%s\" on the invoice page"), name));
 }

@@ -2,6 +2,7 @@
  * invoices. The only module that both fetches and parses. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "portal/session.h"
 
 #include <stdlib.h>
@@ -113,14 +114,14 @@ enum exit_code session_fetch(struct portal *p, const struct http_request *req,
 	if (err != HTTP_OK)
 		return http_failure(err);
 	if (r.status >= 400) {
-		set_error(errp, "%s: the portal answered HTTP %ld", req->label, r.status);
+		set_error(errp, _("%s: the portal answered HTTP %ld"), req->label, r.status);
 		http_response_clear(&r);
 		return EXIT_NETWORK;
 	}
 	char *why = NULL;
 	struct html_doc *doc = NULL;
 	if (!r.stopped_at && html_parse(r.body, r.len, r.content_type, &doc, &why) < 0) {
-		set_error(errp, "%s: page not understood: %s", req->label, why);
+		set_error(errp, _("%s: page not understood: %s"), req->label, why);
 		free(why);
 		http_response_clear(&r);
 		return EXIT_PAGE;
@@ -154,7 +155,7 @@ static enum exit_code build_login_request(struct portal *p, const struct portal_
 	char *why = NULL;
 	if (login_form_find(forms, &login, &why) < 0) {
 		char *shown = url_redacted(page->url);
-		set_error(errp, "login page (%s): %s", shown, why);
+		set_error(errp, _("login page (%s): %s"), shown, why);
 		free(shown);
 		free(why);
 		form_list_free(&forms);
@@ -185,7 +186,7 @@ static enum exit_code build_login_request(struct portal *p, const struct portal_
 static enum exit_code login_refused(const struct portal_page *page, char **errp)
 {
 	char *message = login_error_message(page->doc);
-	set_error(errp, "the portal refused the login: %s",
+	set_error(errp, _("the portal refused the login: %s"),
 	          message ? message : "(it showed the login form again, without a message)");
 	free(message);
 	return EXIT_LOGIN_REFUSED;
@@ -248,8 +249,8 @@ enum exit_code portal_login(struct portal *p, char **errp)
 	if (!p->links.url[LINK_LOGOUT]) {
 		char *shown = url_redacted(landing.url);
 		set_error(errp,
-		          "after login (%s): no \"Se déconnecter\" link: the portal did not "
-		          "let us in",
+		          _("after login (%s): no \"Se déconnecter\" link: the portal did not "
+		            "let us in"),
 		          shown);
 		free(shown);
 		portal_page_clear(&landing);
@@ -276,7 +277,7 @@ enum exit_code session_get(struct portal *p, const char *url, const char *label,
 			return rc;
 		portal_page_clear(out);
 		if (attempt > 0) {
-			set_error(errp, "%s: the portal keeps asking to log in again", label);
+			set_error(errp, _("%s: the portal keeps asking to log in again"), label);
 			return EXIT_LOGIN_REFUSED;
 		}
 		/* The session expired: log in once more and retry (GETs only). */
@@ -301,7 +302,7 @@ static enum exit_code open_link(struct portal *p, enum portal_link link, struct 
 {
 	const char *url = p->links.url[link];
 	if (!url) {
-		set_error(errp, "no \"%s\" link on the portal's pages", portal_link_label(link));
+		set_error(errp, _("no \"%s\" link on the portal's pages"), portal_link_label(link));
 		return EXIT_PAGE;
 	}
 	char *copy = xstrdup(url); /* the fetch may learn a new one */
@@ -312,8 +313,8 @@ static enum exit_code open_link(struct portal *p, enum portal_link link, struct 
 		 * that does not is a maintenance or error page, not the page asked. */
 		char *shown = url_redacted(out->url);
 		set_error(errp,
-		          "%s (%s): not a page of the portal (no \"Se déconnecter\" link): "
-		          "maintenance or error page?",
+		          _("%s (%s): not a page of the portal (no \"Se déconnecter\" link): "
+		            "maintenance or error page?"),
 		          portal_link_label(link), shown);
 		free(shown);
 		portal_page_clear(out);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "web/form_encode.h"
 #include "web/url.h"
@@ -87,8 +88,8 @@ static enum exit_code choose_all(const struct invoice_page *page, long regie, st
 		if (inv->regie_index != (size_t)first) {
 			char *list = regie_list(page);
 			set_error(errp,
-			          "invoices to pay in several régies (%s), which the portal pays "
-			          "separately: choose one with --regie NAME",
+			          _("invoices to pay in several régies (%s), which the portal pays "
+			            "separately: choose one with --regie NAME"),
 			          list);
 			free(list);
 			return EXIT_USAGE;
@@ -113,12 +114,12 @@ static enum exit_code choose_invoices(const struct invoice_page *page,
 	for (size_t i = 0; !req->all && i < req->count; i++) {
 		const struct invoice *inv = find_invoice(page, req->numbers[i]);
 		if (!inv) {
-			set_error(errp, "invoice %s is not on the portal's invoice page",
+			set_error(errp, _("invoice %s is not on the portal's invoice page"),
 			          req->numbers[i]);
 			return EXIT_USAGE;
 		}
 		if (regie >= 0 && inv->regie_index != (size_t)regie) {
-			set_error(errp, "invoice %s is in the régie \"%s\", not \"%s\"",
+			set_error(errp, _("invoice %s is in the régie \"%s\", not \"%s\""),
 			          inv->number, inv->regie, page->regies[regie].name);
 			return EXIT_USAGE;
 		}
@@ -127,23 +128,23 @@ static enum exit_code choose_invoices(const struct invoice_page *page,
 			return rc;
 		if (req->expected_balances && inv->balance_cents != req->expected_balances[i]) {
 			set_error(errp,
-			          "invoice %s: its balance changed on the portal since it was "
-			          "shown; nothing was sent, please check it again",
+			          _("invoice %s: its balance changed on the portal since it was "
+			            "shown; nothing was sent, please check it again"),
 			          inv->number);
 			return EXIT_PAGE;
 		}
 		select_invoice(sel, inv);
 	}
 	if (sel->count == 0) {
-		set_error(errp, "nothing payable: no invoice with an enabled checkbox and a "
-		                "balance to pay");
+		set_error(errp, _("nothing payable: no invoice with an enabled checkbox and a "
+		                  "balance to pay"));
 		return EXIT_NOTHING_PAYABLE;
 	}
 	for (size_t i = 1; i < sel->count; i++)
 		if (sel->chosen[i]->regie_index != sel->chosen[0]->regie_index) {
 			set_error(errp,
-			          "invoices %s and %s belong to two régies (\"%s\" and \"%s\"), "
-			          "which the portal pays separately: pay one régie at a time",
+			          _("invoices %s and %s belong to two régies (\"%s\" and \"%s\"), "
+			            "which the portal pays separately: pay one régie at a time"),
 			          sel->chosen[0]->number, sel->chosen[i]->number,
 			          sel->chosen[0]->regie, sel->chosen[i]->regie);
 			return EXIT_NOTHING_PAYABLE;
@@ -203,7 +204,7 @@ static bool is_foreign(const char *url, void *ctx)
 static enum exit_code handoff_failed(char **errp, const char *url, const char *what)
 {
 	char *shown = url_redacted(url);
-	set_error(errp, "payment hand-off (%s): %s", shown, what);
+	set_error(errp, _("payment hand-off (%s): %s"), shown, what);
 	free(shown);
 	return EXIT_PAGE;
 }
@@ -241,9 +242,9 @@ static enum exit_code lost_after_reglement(enum exit_code rc, char **errp)
 	if (rc == EXIT_OK || !errp || !*errp)
 		return rc;
 	char *why = *errp;
-	*errp = xasprintf("%s. The portal received the Règlement: the payment may have been "
-	                  "started. Check the invoices (r in the interface, or the invoices "
-	                  "command) before paying again",
+	*errp = xasprintf(_("%s. The portal received the Règlement: the payment may have been "
+	                    "started. Check the invoices (r in the interface, or the invoices "
+	                    "command) before paying again"),
 	                  why);
 	free(why);
 	return rc;
@@ -312,7 +313,7 @@ static enum exit_code follow_steps(struct portal *p, const struct pay_request *r
 		}
 		if (hs.confirm && !ask(req, result, hs.confirm)) {
 			handoff_step_clear(&hs);
-			set_error(errp, "payment cancelled at the portal's question");
+			set_error(errp, _("payment cancelled at the portal's question"));
 			return EXIT_ERROR;
 		}
 		if (hs.kind == HANDOFF_NONE) {
@@ -394,7 +395,7 @@ static enum exit_code reglement_lost(struct portal *p, enum exit_code rc, struct
 	if (!http_request_may_have_arrived(p->http)) {
 		result->progress = PAY_NOT_SENT;
 		if (errp)
-			*errp = xasprintf("%s. Nothing was sent: no payment was started",
+			*errp = xasprintf(_("%s. Nothing was sent: no payment was started"),
 			                  why ? why : "");
 	} else if (rc == EXIT_PAGE) {
 		/* The portal answered, with a page we could not read. */
@@ -403,10 +404,11 @@ static enum exit_code reglement_lost(struct portal *p, enum exit_code rc, struct
 	} else {
 		result->progress = PAY_MAYBE_RECEIVED;
 		if (errp)
-			*errp = xasprintf("%s. The Règlement may have been received by the portal, "
-			                  "and the payment started: check the invoices (r in the "
-			                  "interface, or the invoices command) before paying again",
-			                  why ? why : "");
+			*errp = xasprintf(
+			        _("%s. The Règlement may have been received by the portal, "
+			          "and the payment started: check the invoices (r in the "
+			          "interface, or the invoices command) before paying again"),
+			        why ? why : "");
 		if (rc != EXIT_ERROR)
 			rc = EXIT_NETWORK;
 	}
@@ -422,14 +424,14 @@ static enum exit_code submit_reglement(struct portal *p, const struct pay_reques
 	const struct regie *regie = &invoices->regies[sel->chosen[0]->regie_index];
 	if (regie->form_index < 0 || !regie->pay.present) {
 		char *shown = url_redacted(page->url);
-		set_error(errp, "invoice page (%s): régie \"%s\" has no \"Règlement\" button",
+		set_error(errp, _("invoice page (%s): régie \"%s\" has no \"Règlement\" button"),
 		          shown, regie->name);
 		free(shown);
 		return EXIT_PAGE;
 	}
 	const struct form *form = &invoices->forms->forms[regie->form_index];
 	if (!confirm_portal_text(req, invoices, sel->chosen[0]->regie_index, result)) {
-		set_error(errp, "payment cancelled at the portal's question");
+		set_error(errp, _("payment cancelled at the portal's question"));
 		return EXIT_ERROR;
 	}
 	struct form_values *values = checked_values(invoices, form, regie, sel);
@@ -442,7 +444,7 @@ static enum exit_code submit_reglement(struct portal *p, const struct pay_reques
 	if (req->before_submit &&
 	    !req->before_submit(req->before_ctx, sel->chosen, sel->count, sel->amount)) {
 		form_request_free(&fr);
-		set_error(errp, "payment not sent");
+		set_error(errp, _("payment not sent"));
 		return EXIT_ERROR;
 	}
 	struct foreign_ctx fc = { page->url };

@@ -1,5 +1,6 @@
 /* Charset detection (BOM, HTTP, <meta>, sniffing) and conversion through iconv. */
 #include "web/charset.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -511,7 +512,7 @@ int charset_to_utf8(const char *bytes, size_t len, const char *charset, char **o
 	if (!bytes)
 		len = 0;
 	if (!name) {
-		return set_error(errp, "no character set given");
+		return set_error(errp, _("no character set given"));
 	} else if (name == charset_utf8) {
 		charset_clean_utf8(bytes, len, true, &result);
 	} else {
@@ -521,7 +522,7 @@ int charset_to_utf8(const char *bytes, size_t len, const char *charset, char **o
 		if (cd == (iconv_t)-1) {
 			char *shown = sanitize_text(name, strlen(name), SANITIZE_SINGLE_LINE, 40);
 
-			set_error(errp, "unknown character set \"%s\"", shown);
+			set_error(errp, _("unknown character set \"%s\""), shown);
 			free(shown);
 			return -1;
 		}

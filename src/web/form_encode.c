@@ -1,6 +1,7 @@
 /* Form submission as a browser builds it: entry list, charset, encoding. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "web/form_encode.h"
 
 #include <stdint.h>
@@ -309,7 +310,7 @@ static char *pick_charset(const char *accept_charset, const char *page_charset, 
 	if (!name) {
 		char *shown = sanitize_text(page_charset, strlen(page_charset),
 		                            SANITIZE_SINGLE_LINE, 40);
-		set_error(errp, "cannot encode the form: unknown character set \"%s\"", shown);
+		set_error(errp, _("cannot encode the form: unknown character set \"%s\""), shown);
 		free(shown);
 	}
 	return name;
@@ -459,10 +460,11 @@ static int check_submitter(const struct form *form, long submitter, struct submi
 		return 0;
 	if ((size_t)submitter >= form->ncontrols ||
 	    !form_control_is_submit(&form->controls[submitter]))
-		return set_error(errp, "control %ld is not a submit button of the form", submitter);
+		return set_error(errp, _("control %ld is not a submit button of the form"),
+		                 submitter);
 	const struct form_control *c = &form->controls[submitter];
 	if (c->disabled || in_disabled_fieldset(c->node))
-		return set_error(errp, "the submit button %ld is disabled", submitter);
+		return set_error(errp, _("the submit button %ld is disabled"), submitter);
 	const char *v;
 	if (c->node && (v = html_attr(c->node, "formaction")) && *v)
 		sub->action = v;
@@ -543,13 +545,13 @@ int form_encode(const struct form *form, const struct form_values *values, long 
 	*out = NULL;
 	if (values && values->count != form->ncontrols)
 		return set_error(errp,
-		                 "form values do not match the form "
-		                 "(%zu controls, %zu values)",
+		                 _("form values do not match the form "
+		                   "(%zu controls, %zu values)"),
 		                 form->ncontrols, values->count);
 	if (check_submitter(form, submitter, &sub, errp) != 0)
 		return -1;
 	if (url_is_javascript(sub.action))
-		return set_error(errp, "the form's action is JavaScript, not a URL");
+		return set_error(errp, _("the form's action is JavaScript, not a URL"));
 	if (!(charset = pick_charset(form->accept_charset, page_charset, errp)))
 		return -1;
 	if (!(action_url = url_resolve(page_url, sub.action, errp))) {

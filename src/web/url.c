@@ -1,6 +1,7 @@
 /* URL resolution, hosts and the fetch policy, on libcurl's URL parser. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "web/url.h"
 
 #include <arpa/inet.h>
@@ -199,12 +200,12 @@ char *url_resolve(const char *base, const char *ref, char **errp)
 	const char *rel;
 
 	if (!base || !ref) {
-		set_error(errp, "no URL to resolve");
+		set_error(errp, _("no URL to resolve"));
 		return NULL;
 	}
 	u = curl_url();
 	if (!u) {
-		set_error(errp, "out of memory");
+		set_error(errp, _("out of memory"));
 		return NULL;
 	}
 	rc = curl_url_set(u, CURLUPART_URL, base, CURLU_NON_SUPPORT_SCHEME);
@@ -231,7 +232,7 @@ char *url_resolve(const char *base, const char *ref, char **errp)
 	if (out && !url_is_plain_ascii(out)) {
 		free(out);
 		out = NULL;
-		set_error(errp, "refusing a URL whose host is not plain ASCII");
+		set_error(errp, _("refusing a URL whose host is not plain ASCII"));
 	}
 	free(clean);
 	curl_url_cleanup(u);
@@ -245,7 +246,7 @@ char *url_with_query(const char *url, const char *query, char **errp)
 	char *bare = NULL, *out;
 
 	if (!u) {
-		set_error(errp, "out of memory");
+		set_error(errp, _("out of memory"));
 		return NULL;
 	}
 	rc = curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME);
@@ -354,7 +355,7 @@ int url_check_allowed(const char *url, char **errp)
 	int rc;
 
 	if (!url)
-		return set_error(errp, "no URL");
+		return set_error(errp, _("no URL"));
 	scheme = url_scheme(url);
 	host = url_host(url);
 	if (!scheme)
