@@ -243,8 +243,7 @@ static enum invlist_status refuse_unpayable(const struct invlist *l, size_t row,
 	else if (why && inv->has_checkbox && inv->balance_cents <= 0)
 		*why = xasprintf(_("Invoice %s has nothing to pay."), num);
 	else if (why)
-		*why = xasprintf(_("The portal does not offer to pay invoice %s online."),
-		                 num);
+		*why = xasprintf(_("The portal does not offer to pay invoice %s online."), num);
 	return l->duplicate[row] ? INVLIST_DUPLICATE : INVLIST_NOT_SELECTABLE;
 }
 
@@ -270,8 +269,7 @@ enum invlist_status invlist_toggle_number(struct invlist *l, const char *number,
 	long row = l && number ? find_row(l->page, number) : -1;
 	if (row < 0) {
 		if (why)
-			*why = xasprintf(_("Invoice %s is not on the page."),
-			                 number ? number : "");
+			*why = xasprintf(_("Invoice %s is not on the page."), number ? number : "");
 		return INVLIST_NO_SUCH;
 	}
 	return invlist_toggle(l, (size_t)row, why);
