@@ -11,7 +11,7 @@ PASSWORD='S3cr+t&=%x!'
 export HOME="$tmp/home" XDG_STATE_HOME="$tmp/state" XDG_CONFIG_HOME="$tmp/config"
 mkdir -p "$HOME"
 unset BROWSER http_proxy https_proxy HTTP_PROXY HTTPS_PROXY
-LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=
+LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=en
 export LANG LC_ALL LANGUAGE
 
 pf() {

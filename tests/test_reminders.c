@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <jansson.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "util/xalloc.h"
@@ -263,6 +264,8 @@ static void test_document_states(void **state)
 
 int main(void)
 {
+	/* A UTF-8 terminal ("€"); under C the lines fold to ASCII (EUR). */
+	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_days_between),
 		cmocka_unit_test(test_add_days_stays_valid),

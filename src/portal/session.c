@@ -57,7 +57,7 @@ void portal_logout(struct portal *p, long timeout_s)
 	 * request is enough to end the session. */
 	struct http_request logout = { .method = "GET",
 		                       .url = p->links.url[LINK_LOGOUT],
-		                       .label = "logout",
+		                       .label = _("logout"),
 		                       .stop_at = always,
 		                       .timeout_s = timeout_s };
 	struct http_response r;
@@ -208,7 +208,9 @@ static bool page_shows_logout(const struct portal_page *page)
 enum exit_code portal_login(struct portal *p, char **errp)
 {
 	struct portal_page page = { 0 };
-	struct http_request get = { .method = "GET", .url = p->login_url, .label = "login page" };
+	struct http_request get = { .method = "GET",
+		                    .url = p->login_url,
+		                    .label = _("login page") };
 	enum exit_code rc = session_fetch(p, &get, &page, NULL, errp);
 	if (rc != EXIT_OK)
 		return rc;
@@ -233,7 +235,7 @@ enum exit_code portal_login(struct portal *p, char **errp)
 		                     .body = request->body,
 		                     .body_len = request->body_len,
 		                     .referer = page.url,
-		                     .label = "login",
+		                     .label = _("login"),
 		                     .sensitive = true };
 	struct portal_page landing = { 0 };
 	rc = session_fetch(p, &post, &landing, NULL, errp);

@@ -270,7 +270,8 @@ static enum exit_code after_expiry(struct portal *p, int step, struct handoff_re
 		                      "again");
 	}
 	if (!retry->get_url || retry->done)
-		return handoff_failed(errp, page->url, "the session expired during the hand-off");
+		return handoff_failed(errp, page->url,
+		                      _("the session expired during the hand-off"));
 	retry->done = true;
 	p->logged_in = false;
 	enum exit_code rc = portal_login(p, errp);
@@ -280,7 +281,7 @@ static enum exit_code after_expiry(struct portal *p, int step, struct handoff_re
 	http_response_clear(resp);
 	struct http_request get = { .method = "GET",
 		                    .url = retry->get_url,
-		                    .label = "payment hand-off" };
+		                    .label = _("payment hand-off") };
 	struct foreign_ctx fc = { retry->get_url };
 	return send_step(p, &get, &fc, page, resp, errp);
 }
@@ -297,7 +298,7 @@ static enum exit_code follow_steps(struct portal *p, const struct pay_request *r
 			return EXIT_OK;
 		}
 		if (!page->doc)
-			return handoff_failed(errp, resp->url, "empty answer");
+			return handoff_failed(errp, resp->url, _("empty answer"));
 		if (session_is_login_page(page)) {
 			enum exit_code rc = after_expiry(p, step, retry, page, resp, errp);
 			if (rc != EXIT_OK)
@@ -338,7 +339,7 @@ static enum exit_code follow_steps(struct portal *p, const struct pay_request *r
 		struct http_request next = { .method = "GET",
 			                     .url = hs.url,
 			                     .referer = page->url,
-			                     .label = "payment hand-off" };
+			                     .label = _("payment hand-off") };
 		if (hs.kind == HANDOFF_SUBMIT) {
 			next.method = hs.request->method;
 			next.url = hs.request->url;
@@ -362,7 +363,7 @@ static enum exit_code follow_steps(struct portal *p, const struct pay_request *r
 		if (rc != EXIT_OK)
 			return rc;
 	}
-	return handoff_failed(errp, resp->url, "too many pages before the payment site");
+	return handoff_failed(errp, resp->url, _("too many pages before the payment site"));
 }
 
 static enum exit_code follow_handoff(struct portal *p, const struct pay_request *req,

@@ -1,6 +1,7 @@
 /* The libcurl session: bytes, cookies and redirects, hop by hop. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "web/http.h"
 
 #include <curl/curl.h>
@@ -91,19 +92,19 @@ static int prepare_cookie_file(const char *path, char **errp)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0)
-		return set_error(errp, "cannot create the cookie file %s: %s", path,
+		return set_error(errp, _("cannot create the cookie file %s: %s"), path,
 		                 strerror(errno));
 	int rc = fchmod(fd, 0600);
 	close(fd);
-	return rc == 0 ? 0 : set_error(errp, "cannot protect the cookie file %s", path);
+	return rc == 0 ? 0 : set_error(errp, _("cannot protect the cookie file %s"), path);
 }
 
 static int prepare_save_dir(const char *dir, char **errp)
 {
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-		return set_error(errp, "cannot create %s: %s", dir, strerror(errno));
+		return set_error(errp, _("cannot create %s: %s"), dir, strerror(errno));
 	if (chmod(dir, 0700) < 0)
-		return set_error(errp, "cannot protect %s: %s", dir, strerror(errno));
+		return set_error(errp, _("cannot protect %s: %s"), dir, strerror(errno));
 	return 0;
 }
 
@@ -163,7 +164,7 @@ struct http_session *http_session_new(const struct http_options *options, char *
 	s->curl = curl_easy_init();
 	if (!s->curl) {
 		free(s);
-		set_error(errp, "cannot start libcurl");
+		set_error(errp, _("cannot start libcurl"));
 		return NULL;
 	}
 	s->noproxy = build_noproxy();
@@ -200,7 +201,7 @@ const struct http_stats *http_session_stats(const struct http_session *session)
 
 static const char *step_name(const struct http_request *req)
 {
-	return req->label ? req->label : "request";
+	return req->label ? req->label : _("request");
 }
 
 static enum http_error transfer_error(struct http_session *s, const struct http_request *req,
@@ -209,11 +210,11 @@ static enum http_error transfer_error(struct http_session *s, const struct http_
 	char *shown = http_log_url(url, req->sensitive);
 	enum http_error err = HTTP_ERR_NETWORK;
 	if (s->too_big) {
-		set_error(errp, "%s: the page is larger than %zu bytes (%s)", step_name(req),
+		set_error(errp, _("%s: the page is larger than %zu bytes (%s)"), step_name(req),
 		          s->options.max_bytes, shown);
 		err = HTTP_ERR_TOO_BIG;
 	} else if (rc == CURLE_ABORTED_BY_CALLBACK) {
-		set_error(errp, "%s: cancelled", step_name(req));
+		set_error(errp, _("%s: cancelled"), step_name(req));
 		err = HTTP_ERR_CANCELLED;
 	} else {
 		/* The cause first: a screen 80 columns wide cuts the end. */
@@ -365,7 +366,7 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 			return HTTP_ERR_POLICY;
 		}
 		if (out->hops > 0 && now_ms() >= s->deadline_ms) {
-			set_error(errp, "%s: no answer within %ld seconds", step_name(req),
+			set_error(errp, _("%s: no answer within %ld seconds"), step_name(req),
 			          timeout_s);
 			free(url);
 			http_response_clear(out);
@@ -393,7 +394,7 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 		if (!is_redirect(out->status) || !next)
 			break;
 		if (out->hops >= HTTP_MAX_REDIRECTS) {
-			set_error(errp, "%s: more than %d redirects", step_name(req),
+			set_error(errp, _("%s: more than %d redirects"), step_name(req),
 			          HTTP_MAX_REDIRECTS);
 			free(url);
 			http_response_clear(out);
@@ -401,8 +402,8 @@ enum http_error http_perform(struct http_session *s, const struct http_request *
 		}
 		if (req->once && with_body && (out->status == 307 || out->status == 308)) {
 			set_error(errp,
-			          "%s: the server asked for it to be sent again elsewhere "
-			          "(HTTP %ld): it is sent once only",
+			          _("%s: the server asked for it to be sent again elsewhere "
+			            "(HTTP %ld): it is sent once only"),
 			          step_name(req), out->status);
 			free(url);
 			http_response_clear(out);

@@ -1,6 +1,7 @@
 /* The hand-off's entry point, how steps are taken, and what runs without a click. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "portal/handoff/handoff.h"
 
 #include <stdlib.h>
@@ -17,7 +18,7 @@
 bool handoff_fail(struct handoff_source *src, const char *what, const char *detail)
 {
 	if (src->strict && !src->ctx->error) {
-		const char *who = src->via ? src->via : "the payment button";
+		const char *who = src->via ? src->via : _("the payment button");
 		char *shown = detail ? sanitize_text(detail, strlen(detail), SANITIZE_SINGLE_LINE,
 		                                     120)
 		                     : NULL;
@@ -43,15 +44,15 @@ bool handoff_take_url(struct handoff_source *src, const char *url, const char *v
 	char *err = NULL, *abs;
 
 	if (url_is_javascript(url))
-		return handoff_fail(src, "a javascript: URL inside a script", url);
+		return handoff_fail(src, _("a javascript: URL inside a script"), url);
 	if (!(abs = url_resolve(ctx->base, url, &err))) {
-		bool stop = handoff_fail(src, "cannot resolve its URL", err);
+		bool stop = handoff_fail(src, _("cannot resolve its URL"), err);
 		free(err);
 		return stop;
 	}
 	if (strcmp(abs, ctx->self_url) == 0) {
 		free(abs); /* a reload: never a step, an error only on a click */
-		return handoff_fail(src, "it leads nowhere (back to this page)", NULL);
+		return handoff_fail(src, _("it leads nowhere (back to this page)"), NULL);
 	}
 	fill_step(ctx, HANDOFF_GET, src->via ? src->via : via, confirm);
 	ctx->step->url = abs;
@@ -67,7 +68,7 @@ bool handoff_submit_form(struct handoff_source *src, const struct form *form, lo
 	const char *base = *form->action ? ctx->base : ctx->page_url;
 
 	if (form_encode(form, NULL, submitter, base, ctx->charset, &req, &err) != 0) {
-		bool stop = handoff_fail(src, "cannot submit its form", err);
+		bool stop = handoff_fail(src, _("cannot submit its form"), err);
 		free(err);
 		return stop;
 	}
@@ -125,12 +126,12 @@ static bool take_submit(struct handoff_source *src, const struct js_action *a)
 	if (src->go_only)
 		return false;
 	if (!form)
-		return handoff_fail(src, "its script submits a form the page does not have",
+		return handoff_fail(src, _("its script submits a form the page does not have"),
 		                    a->form_key);
 	copy = *form;
 	if (a->form_action)
 		copy.action = (char *)a->form_action; /* set by the script just before */
-	const char *via = src->via ? src->via : src->automatic ? "auto-submit form" : a->via;
+	const char *via = src->via ? src->via : src->automatic ? _("auto-submit form") : a->via;
 	return handoff_submit_form(src, &copy, -1, via, a->confirm, NULL);
 }
 
@@ -143,7 +144,7 @@ bool handoff_take_action(const struct js_action *a, void *arg)
 	case JS_ACTION_SUBMIT: return take_submit(src, a);
 	case JS_ACTION_UNREADABLE: break;
 	}
-	return handoff_fail(src, "its script computes where it leads", a->via);
+	return handoff_fail(src, _("its script computes where it leads"), a->via);
 }
 
 /* Collects a handler's confirm text only (onsubmit="return confirm(...)"). */
@@ -228,7 +229,7 @@ static void find_meta_refresh(struct handoff_ctx *ctx)
 			continue;
 		char *url = refresh_url(content);
 		if (url)
-			handoff_take_url(&src, url, "meta refresh", NULL);
+			handoff_take_url(&src, url, _("meta refresh"), NULL);
 		free(url);
 		return; /* browsers obey the first refresh only */
 	}
@@ -304,7 +305,7 @@ int handoff_next(const struct html_doc *doc, const char *page_url, const char *c
 
 	memset(step, 0, sizeof(*step));
 	if (!doc || !page_url)
-		return set_error(errp, "no page to read the payment hand-off from");
+		return set_error(errp, _("no page to read the payment hand-off from"));
 	ctx.self_url = url_resolve(page_url, "", NULL);
 	if (!ctx.self_url)
 		ctx.self_url = xstrdup(page_url);

@@ -7,6 +7,7 @@
 
 #include "util/fold.h"
 #include "util/hex.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "web/url.h"
@@ -163,9 +164,9 @@ static bool press_submit(struct handoff_source *src, const struct html_node *n, 
 	const struct form *form = c ? &src->ctx->forms->forms[fi] : NULL;
 
 	if (!c || !form_control_is_submit(c))
-		return handoff_fail(src, "it is a button that does nothing we can read", NULL);
+		return handoff_fail(src, _("it is a button that does nothing we can read"), NULL);
 	if (c->disabled)
-		return handoff_fail(src, "the button is disabled", NULL);
+		return handoff_fail(src, _("the button is disabled"), NULL);
 	return handoff_submit_form(src, form, (long)(c - form->controls), src->via, confirm,
 	                           form->onsubmit);
 }
@@ -180,20 +181,21 @@ static bool default_action(struct handoff_source *src, const struct html_node *n
 	if (!html_is(n, "a") && !html_is(n, "area"))
 		return press_submit(src, n, confirm);
 	if (!href)
-		return handoff_fail(src, "the link has no address", NULL);
+		return handoff_fail(src, _("the link has no address"), NULL);
 	if (url_is_javascript(href))
 		return scan_javascript_href(src, href) ||
-		       handoff_fail(src, "its javascript: address does nothing we can read", href);
+		       handoff_fail(src, _("its javascript: address does nothing we can read"),
+		                    href);
 	return handoff_take_url(src, href, src->via, confirm);
 }
 
 static const char *pay_card_via(const struct html_node *n)
 {
 	if (html_is(n, "a") || html_is(n, "area"))
-		return "Payer par carte bancaire link";
+		return _("Payer par carte bancaire link");
 	if ((html_is(n, "button") || is_submit_input(n)) && !html_attr(n, "onclick"))
-		return "Payer par carte bancaire form";
-	return "Payer par carte bancaire button";
+		return _("Payer par carte bancaire form");
+	return _("Payer par carte bancaire button");
 }
 
 /* A click on the control: its onclick first, then its own action. */
@@ -209,7 +211,7 @@ static void click(struct handoff_ctx *ctx, const struct html_node *n)
 	bool handled = handoff_scan_handler(&src, onclick, html_attr(n, "href"), &confirm);
 
 	if (!handled && onclick && returns_false(onclick))
-		handoff_fail(&src, "its script does nothing we can read", NULL);
+		handoff_fail(&src, _("its script does nothing we can read"), NULL);
 	else if (!handled)
 		default_action(&src, n, confirm);
 	free(confirm);
@@ -279,8 +281,8 @@ static void submit_target_form(struct handoff_ctx *ctx, const struct form *form)
 	                                                         : NULL);
 
 	handoff_submit_form(&src, form, button,
-	                    strcasecmp(form->target, "_blank") == 0 ? "form target _blank"
-	                                                            : "form target pop-up",
+	                    strcasecmp(form->target, "_blank") == 0 ? _("form target _blank")
+	                                                            : _("form target pop-up"),
 	                    confirm, form->onsubmit);
 	free(confirm);
 }
