@@ -23,25 +23,25 @@ struct binding {
 /* A table, aligned by hand: */
 /* clang-format off */
 static const struct binding bindings[] = {
-	{ { KEY_UP, 'k' }, "↑ k", "Up k", ACT_UP, SCOPE_LISTS, "ligne précédente" },
-	{ { KEY_DOWN, 'j' }, "↓ j", "Down j", ACT_DOWN, SCOPE_LISTS, "ligne suivante" },
+	{ { KEY_UP, 'k' }, "↑ k", "Up k", ACT_UP, SCOPE_LISTS, N_("previous line") },
+	{ { KEY_DOWN, 'j' }, "↓ j", "Down j", ACT_DOWN, SCOPE_LISTS, N_("next line") },
 	{ { KEY_PPAGE, 'b', CTRL('b') }, "PgUp b", NULL, ACT_PAGE_UP, SCOPE_LISTS,
-	  "page précédente (aussi Ctrl-B)" },
-	{ { KEY_NPAGE, CTRL('f'), ' ' }, "PgDn Espace", "PgDn Space", ACT_PAGE_DOWN, SCOPE_LISTS,
-	  "page suivante (aussi Ctrl-F)" },
-	{ { 'g', KEY_HOME }, "g Home", NULL, ACT_TOP, SCOPE_LISTS, "début" },
-	{ { 'G', KEY_END }, "G End", NULL, ACT_BOTTOM, SCOPE_LISTS, "fin" },
-	{ { '\t' }, "Tab", NULL, ACT_NEXT_AREA, SCOPE_LISTS, "zone suivante (texte, liens, champs)" },
-	{ { KEY_BTAB }, "Maj-Tab", NULL, ACT_PREV_AREA, SCOPE_LISTS, "zone précédente" },
-	{ { '\n', '\r', KEY_ENTER }, "Entrée", NULL, ACT_ACTIVATE, SCOPE_LISTS,
-	  "ouvrir le lien, la ligne coupée en entier ; valider" },
+	  N_("previous page (also Ctrl-B)") },
+	{ { KEY_NPAGE, CTRL('f'), ' ' }, N_("PgDn Space"), NULL, ACT_PAGE_DOWN, SCOPE_LISTS,
+	  N_("next page (also Ctrl-F)") },
+	{ { 'g', KEY_HOME }, "g Home", NULL, ACT_TOP, SCOPE_LISTS, N_("top") },
+	{ { 'G', KEY_END }, "G End", NULL, ACT_BOTTOM, SCOPE_LISTS, N_("bottom") },
+	{ { '\t' }, "Tab", NULL, ACT_NEXT_AREA, SCOPE_LISTS, N_("next area (text, links, fields)") },
+	{ { KEY_BTAB }, N_("Shift-Tab"), NULL, ACT_PREV_AREA, SCOPE_LISTS, N_("previous area") },
+	{ { '\n', '\r', KEY_ENTER }, N_("Enter"), NULL, ACT_ACTIVATE, SCOPE_LISTS,
+	  N_("open the link, the cut line in full; confirm") },
 	{ { KEY_RIGHT, 'l' }, "→ l", "Right l", ACT_RIGHT, SCOPE_LISTS,
-	  "comme Entrée sur un lien ; sinon défiler à droite (ligne large)" },
+	  N_("as Enter on a link; else scroll right (wide line)") },
 	{ { KEY_LEFT, 'h' }, "← h", "Left h", ACT_LEFT, SCOPE_LISTS,
-	  "défiler à gauche ; au bord gauche, écran précédent" },
-	{ { '/' }, "/", NULL, ACT_SEARCH, SCOPE_LISTS, "chercher" },
-	{ { 'n' }, "n", NULL, ACT_SEARCH_NEXT, SCOPE_LISTS, "résultat suivant" },
-	{ { 'N' }, "N", NULL, ACT_SEARCH_PREV, SCOPE_LISTS, "résultat précédent" },
+	  N_("scroll left; at the left edge, the previous screen") },
+	{ { '/' }, "/", NULL, ACT_SEARCH, SCOPE_LISTS, N_("search") },
+	{ { 'n' }, "n", NULL, ACT_SEARCH_NEXT, SCOPE_LISTS, N_("next match") },
+	{ { 'N' }, "N", NULL, ACT_SEARCH_PREV, SCOPE_LISTS, N_("previous match") },
 	{ { '1' }, "1", NULL, ACT_MENU_1, SCOPE_EVERYWHERE, "Accueil" },
 	{ { '2' }, "2", NULL, ACT_MENU_2, SCOPE_EVERYWHERE, "Mon tableau de bord" },
 	{ { '3' }, "3", NULL, ACT_MENU_3, SCOPE_EVERYWHERE, "Ma famille" },
@@ -49,33 +49,33 @@ static const struct binding bindings[] = {
 	{ { '5' }, "5", NULL, ACT_MENU_5, SCOPE_EVERYWHERE, "Mes inscriptions" },
 	{ { '6' }, "6", NULL, ACT_MENU_6, SCOPE_EVERYWHERE, "Mon compte" },
 	{ { '7' }, "7", NULL, ACT_MENU_7, SCOPE_EVERYWHERE,
-	  "Mode d'emploi (« Comment utiliser le portail ? »)" },
+	  N_("User guide (\"Comment utiliser le portail ?\")") },
 	{ { 'p' }, "p", NULL, ACT_PAY_SCREEN, SCOPE_EVERYWHERE, "Payer mes factures" },
 	{ { 'H' }, "H", NULL, ACT_PAYMENTS, SCOPE_LISTS,
 	  N_("Mon compte: payment history (Historique des règlements)") },
 	{ { 'r', KEY_F(5) }, "r F5", NULL, ACT_REFRESH, SCOPE_EVERYWHERE,
-	  "recharger la page depuis le portail" },
-	{ { '?', KEY_F(1) }, "? F1", NULL, ACT_HELP, SCOPE_EVERYWHERE, "cette aide" },
-	{ { CTRL('l') }, "Ctrl-L", NULL, ACT_REDRAW, SCOPE_EVERYWHERE, "redessiner l'écran" },
-	{ { 27, KEY_BACKSPACE }, "Échap", "Esc", ACT_BACK, SCOPE_EVERYWHERE,
-	  "écran précédent" },
+	  N_("read the page again from the portal") },
+	{ { '?', KEY_F(1) }, "? F1", NULL, ACT_HELP, SCOPE_EVERYWHERE, N_("this help") },
+	{ { CTRL('l') }, "Ctrl-L", NULL, ACT_REDRAW, SCOPE_EVERYWHERE, N_("redraw the screen") },
+	{ { 27, KEY_BACKSPACE }, N_("Esc"), "Esc", ACT_BACK, SCOPE_EVERYWHERE,
+	  N_("previous screen") },
 	{ { 'q' }, "q", NULL, ACT_QUIT, SCOPE_EVERYWHERE,
-	  "écran précédent ; quitter depuis l'accueil" },
+	  N_("previous screen; quit from the home screen") },
 	{ { 'Q' }, "Q", NULL, ACT_QUIT_ALL, SCOPE_EVERYWHERE,
-	  "quitter depuis n'importe quel écran" },
+	  N_("quit from any screen") },
 	{ { CTRL('c') }, "Ctrl-C", NULL, ACT_CANCEL, SCOPE_EVERYWHERE,
-	  "annuler l'attente du réseau ; sinon comme q" },
-	{ { ' ' }, "Espace", "Space", ACT_TOGGLE, SCOPE_INVOICES, "cocher / décocher la facture" },
-	{ { '\n', '\r', KEY_ENTER }, "Entrée", NULL, ACT_ACTIVATE, SCOPE_INVOICES,
-	  "payer la sélection" },
+	  N_("cancel the wait on the network; else as q") },
+	{ { ' ' }, N_("Space"), NULL, ACT_TOGGLE, SCOPE_INVOICES, N_("check / uncheck the invoice") },
+	{ { '\n', '\r', KEY_ENTER }, N_("Enter"), NULL, ACT_ACTIVATE, SCOPE_INVOICES,
+	  N_("pay the selection") },
 	{ { 'a' }, "a", NULL, ACT_TOGGLE_REGIE, SCOPE_INVOICES,
-	  "cocher / décocher toutes les factures payables de la régie" },
-	{ { 'o' }, "o", NULL, ACT_OPEN, SCOPE_HANDOFF, "ouvrir le paiement dans $BROWSER" },
+	  N_("check / uncheck every payable invoice of the régie") },
+	{ { 'o' }, "o", NULL, ACT_OPEN, SCOPE_HANDOFF, N_("open the payment in $BROWSER") },
 	{ { 'c' }, "c", NULL, ACT_COPY, SCOPE_HANDOFF,
-	  "copier l'adresse du paiement (presse-papiers, OSC 52)" },
-	{ { 'v' }, "v", NULL, ACT_QR, SCOPE_HANDOFF, "QR code en plein écran" },
-	{ { 'o', 'O', 'y', 'Y' }, "o y", NULL, ACT_YES, SCOPE_DIALOGS, "oui" },
-	{ { 'n', 'N' }, "n", NULL, ACT_NO, SCOPE_DIALOGS, "non" },
+	  N_("copy the payment's address (clipboard, OSC 52)") },
+	{ { 'v' }, "v", NULL, ACT_QR, SCOPE_HANDOFF, N_("QR code, full screen") },
+	{ { 'o', 'O', 'y', 'Y' }, "o y", NULL, ACT_YES, SCOPE_DIALOGS, N_("yes") },
+	{ { 'n', 'N' }, "n", NULL, ACT_NO, SCOPE_DIALOGS, N_("no") },
 };
 /* clang-format on */
 
@@ -101,11 +101,11 @@ enum ui_action ui_key_action(int ch, enum ui_key_scope preferred)
 }
 
 static const char *const scope_titles[SCOPE_COUNT_] = {
-	[SCOPE_EVERYWHERE] = "Partout",
-	[SCOPE_LISTS] = "Listes, pages et tableaux",
-	[SCOPE_INVOICES] = "Factures (Payer mes factures)",
-	[SCOPE_HANDOFF] = "Paiement",
-	[SCOPE_DIALOGS] = "Questions",
+	[SCOPE_EVERYWHERE] = N_("Everywhere"),
+	[SCOPE_LISTS] = N_("Lists, pages and tables"),
+	[SCOPE_INVOICES] = N_("Invoices (Payer mes factures)"),
+	[SCOPE_HANDOFF] = N_("Payment"),
+	[SCOPE_DIALOGS] = N_("Questions"),
 };
 
 static void push(char ***lines, size_t *n, char *line)
@@ -147,12 +147,12 @@ size_t ui_key_help(int ascii, enum ui_key_scope first, char ***lines)
 		int scope = order[k];
 		if (n)
 			push(lines, &n, xstrdup(""));
-		push(lines, &n, xstrdup(scope_titles[scope]));
+		push(lines, &n, xstrdup(_(scope_titles[scope])));
 		for (size_t i = 0; i < NBINDINGS; i++) {
 			const struct binding *b = &bindings[i];
 			if ((int)b->scope != scope)
 				continue;
-			const char *names = ascii && b->ascii_names ? b->ascii_names : b->names;
+			const char *names = _(ascii && b->ascii_names ? b->ascii_names : b->names);
 			char *keys = padded(names, 12);
 			push(lines, &n, xasprintf("  %s %s", keys, _(b->help)));
 			free(keys);

@@ -28,7 +28,8 @@ src_libportail_a_SOURCES += \
 
 # UI tests drive the real binary in tmux; the benchmark measures a toggle.
 TESTS += tests/ui/test-ui.sh tests/ui/test-typeahead.sh tests/ui/test-signals.sh \
-	tests/ui/test-pay-once.sh tests/ui/test-keys.sh tests/ui/test-reminders.sh
+	tests/ui/test-pay-once.sh tests/ui/test-keys.sh tests/ui/test-reminders.sh \
+	tests/ui/test-language.sh
 EXTRA_DIST += tests/ui/ui-lib.sh tests/ui/test-ui.sh tests/ui/test-typeahead.sh \
 	tests/ui/test-signals.sh tests/ui/test-pay-once.sh tests/ui/test-keys.sh \
-	tests/ui/test-reminders.sh bench/ui-bench.sh
+	tests/ui/test-reminders.sh tests/ui/test-language.sh bench/ui-bench.sh

@@ -1,5 +1,5 @@
 #!/bin/sh
-# UI tests of the reminders and the payment history, as TAP, in tmux
+# UI tests (in French, the default) of the reminders and the payment history, as TAP, in tmux
 # against the demo portal's "current" family (due dates counted from
 # today): the invoice due within 7 days marked "~" as the overdue one is
 # marked "!", the home screen's "1 invoice to pay before DD/MM" once the
@@ -19,21 +19,21 @@ check_screen "invoices: the overdue one is still marked !" main "F2022-0388 .*[0
 if screen main | grep -q "CL2022-0457 .*[0-9] [~!]"; then not_ok "the invoice due in 20 days is not marked"
 else ok "the invoice due in 20 days is not marked"; fi
 keys main G
-check_screen "the legend says what ~ means" main "~ due within 7 days"
+check_screen "the legend says what ~ means" main "~ à payer sous 7 jours"
 
 keys main 1
 soon=$(date -d '+3 days' +%d/%m)
-check_screen "Accueil: 1 invoice to pay before $soon" main "1 invoice to pay before $soon"
-check_screen "Accueil: 1 overdue invoice" main "1 overdue invoice"
+check_screen "Accueil: 1 invoice to pay before $soon" main "1 facture à payer avant le $soon"
+check_screen "Accueil: 1 overdue invoice" main "1 facture en retard"
 
 keys main 6
-check_screen "Mon compte offers the payment history" main "> Payment history \\(H"
+check_screen "Mon compte offers the payment history" main "> Historique des règlements \\(H"
 keys main H
 check_screen "H opens the history screen" main "Vous êtes ici : Accueil » Mon compte » Historique des règlements"
 check_screen "the history page's payments, French amounts read" main "03/11/2025 +1 234,56 € +Prélèvement"
-check_screen "an impossible date is said" main "row 3: .*31/02/2025"
+check_screen "an impossible date is said" main "ligne 3 : .*31/02/2025"
 keys main G
-check_screen "the year's sums per régie" main "Total paid in 2025: 1 464,55 €"
+check_screen "the year's sums per régie" main "Total réglé en 2025 : 1 464,55 €"
 keys main q
 check_screen "q goes back to Mon compte" main "Vous êtes ici : Accueil » Mon compte$"
 keys main Enter
@@ -50,7 +50,7 @@ wait_for nohist "Famille : MARTIN"
 keys nohist 6
 wait_for nohist "Payment history"
 keys nohist H
-check_screen "a portal without history: the screen says so" nohist "the portal shows no"
+check_screen "a portal without history: the screen says so" nohist "le portail ne montre aucun"
 keys nohist q
 quit_ui nohist
 

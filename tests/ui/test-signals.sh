@@ -81,7 +81,7 @@ prompt_case() {
 }
 prompt_case pwok password 0
 prompt_case pwint C-c 130
-if grep -q "interrupted" "$tmp/pwint.stderr"; then ok "Ctrl-C at the prompt says interrupted"; else
+if grep -q "interrompu" "$tmp/pwint.stderr"; then ok "Ctrl-C at the prompt says interrupted"; else
 	not_ok "Ctrl-C at the prompt says interrupted"; diag "$(cat "$tmp/pwint.stderr")"; fi
 prompt_case pwterm TERM 143
 prompt_case pwhup HUP 129

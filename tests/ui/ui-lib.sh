@@ -94,7 +94,7 @@ trap true INT
 stty -g >"$tmp/$name.stty-before"
 env -i PATH="$PATH" HOME="$tmp/home" XDG_STATE_HOME="$tmp/state" \\
     XDG_CONFIG_HOME="$tmp/config" LANG=C.UTF-8 TERM=xterm-256color \\
-    LANGUAGE="${PF_UI_LANGUAGE:-en}" PORTAIL_FAMILLE_LOCALEDIR="${PORTAIL_FAMILLE_LOCALEDIR:-}" \\
+    LANGUAGE="${PF_UI_LANGUAGE:-fr}" PORTAIL_FAMILLE_LOCALEDIR="${PORTAIL_FAMILLE_LOCALEDIR:-}" \\
     ASAN_OPTIONS="\${ASAN_OPTIONS:-}" UBSAN_OPTIONS="\${UBSAN_OPTIONS:-}" \\
     $envs sh -c 'echo \$\$ >"\$0"; exec "\$@"' "$tmp/$name.pid" "$PF_BIN" $args 2>"$tmp/$name.stderr"
 rc=\$?
