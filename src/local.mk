@@ -24,6 +24,7 @@ src_libportail_a_SOURCES = \
 	src/web/form_encode.c src/web/form_encode.h \
 	src/web/table.c src/web/table.h \
 	src/web/http.c src/web/http.h \
+	src/web/curl_lazy.c src/web/curl_lazy.h \
 	src/web/http_log.c src/web/http_log.h \
 	src/portal/model.h \
 	src/portal/invoices.c src/portal/invoices.h \
@@ -65,7 +66,8 @@ src_libportail_a_SOURCES = \
 	src/cli/cmd_check.c \
 	src/cli/cmd_payments.c
 
-PF_LIBS = src/libportail.a $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(QRENCODE_LIBS) -lpthread
+# No $(CURL_LIBS): web/curl_lazy loads libcurl on the first request.
+PF_LIBS = src/libportail.a $(TIDY_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(QRENCODE_LIBS) -lpthread
 
 bin_PROGRAMS += src/portail-famille
 src_portail_famille_SOURCES = src/main.c
