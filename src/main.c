@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,13 @@ static int run(struct cli_options *options, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	/* One malloc arena for every thread: tidy's parser thread and the
+	 * interface's worker would each get an arena of their own, grown by
+	 * mprotect 64 KB at a time and trimmed by madvise, its pages never
+	 * reused by the main thread (measured: 20% more page faults on a
+	 * large page). The threads seldom allocate at the same time: the
+	 * lock they share costs next to nothing. */
+	mallopt(M_ARENA_MAX, 1);
 	i18n_init();
 	password_protect_process();
 	cli_install_signal_handlers();

@@ -3,6 +3,7 @@
 
 #include "web/html.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
@@ -36,29 +37,49 @@ struct arena_block {
 
 #define ARENA_BLOCK_SIZE (256u * 1024u)
 
-static void *arena_alloc(struct html_arena *arena, size_t size)
+/* size bytes aligned to `align` (a power of two), from the newest block
+ * or a new one. */
+static void *arena_take(struct html_arena *arena, size_t size, size_t align)
 {
-	size = (size + _Alignof(max_align_t) - 1) & ~(size_t)(_Alignof(max_align_t) - 1);
 	struct arena_block *block = arena->head;
-	if (!block || block->size - block->used < size) {
+	size_t at = block ? (block->used + align - 1) & ~(align - 1) : 0;
+	if (!block || at > block->size || block->size - at < size) {
 		size_t cap = size > ARENA_BLOCK_SIZE ? size : ARENA_BLOCK_SIZE;
 		block = xmalloc(sizeof(*block) + cap);
 		block->size = cap;
 		block->used = 0;
 		block->next = arena->head;
 		arena->head = block;
+		at = 0;
 	}
-	void *p = block->data + block->used;
-	block->used += size;
+	void *p = block->data + at;
+	block->used = at + size;
 	return p;
 }
 
+/* Nodes and attribute arrays hold pointers and integers only. */
+static void *arena_alloc(struct html_arena *arena, size_t size)
+{
+	return arena_take(arena, size, _Alignof(void *));
+}
+
+/* Strings need no alignment: packed, they take a third less room. */
 static const char *arena_strndup(struct html_arena *arena, const char *s, size_t len)
 {
-	char *copy = arena_alloc(arena, len + 1);
+	char *copy = arena_take(arena, len + 1, 1);
 	memcpy(copy, s, len);
 	copy[len] = '\0';
 	return copy;
+}
+
+/* A lowercase copy of an element or attribute name. */
+static const char *arena_lowercase(struct html_arena *arena, const char *name)
+{
+	size_t len = strlen(name);
+	char *lower = arena_take(arena, len + 1, 1);
+	for (size_t i = 0; i <= len; i++)
+		lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+	return lower;
 }
 
 static void arena_free(struct html_arena *arena)
@@ -80,7 +101,23 @@ struct build {
 	TidyBuffer value;
 	TidyBuffer errors; /* tidy's reports, filtered out: never written */
 	unsigned order;
+	/* Each known element and attribute name is copied once per document,
+	 * not once per use (a large page has 100,000 <td> and as many
+	 * align=). */
+	const char *tag_names[N_TIDY_TAGS];
+	const char *attr_names[N_TIDY_ATTRIBS];
 };
+
+/* The lowercase name, shared by every use of a name tidy knows. */
+static const char *shared_name(struct html_arena *arena, const char **names, size_t nnames,
+                               size_t id, const char *name)
+{
+	if (id == 0 || id >= nnames) /* TidyTag_UNKNOWN, TidyAttr_UNKNOWN */
+		return arena_lowercase(arena, name);
+	if (!names[id])
+		names[id] = arena_lowercase(arena, name);
+	return names[id];
+}
 
 static void append_child(struct html_node *parent, struct html_node *child)
 {
@@ -100,18 +137,18 @@ static void copy_attributes(struct build *b, TidyNode tnode, struct html_node *n
 		count++;
 	if (count == 0)
 		return;
+	/* The pre-scan refused more than HTML_MAX_ELEMENT_ATTRIBUTES; nattrs
+	 * holds far more, and never wraps. */
+	if (count > USHRT_MAX)
+		count = USHRT_MAX;
 	node->attrs = arena_alloc(b->doc->arena, count * sizeof(*node->attrs));
-	for (TidyAttr a = tidyAttrFirst(tnode); a; a = tidyAttrNext(a)) {
+	for (TidyAttr a = tidyAttrFirst(tnode); a && node->nattrs < count; a = tidyAttrNext(a)) {
 		const char *name = tidyAttrName(a);
 		const char *value = tidyAttrValue(a);
 		if (!name)
 			continue;
-		size_t len = strlen(name);
-		char *lower = arena_alloc(b->doc->arena, len + 1);
-		for (size_t i = 0; i <= len; i++)
-			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32
-			                                                     : name[i]);
-		node->attrs[node->nattrs].name = lower;
+		node->attrs[node->nattrs].name = shared_name(
+		        b->doc->arena, b->attr_names, N_TIDY_ATTRIBS, tidyAttrGetId(a), name);
 		node->attrs[node->nattrs].value = value ? arena_strndup(b->doc->arena, value,
 		                                                        strlen(value))
 		                                        : "";
@@ -190,12 +227,8 @@ static struct html_node *convert_node(struct build *b, TidyNode tnode)
 		node = arena_alloc(b->doc->arena, sizeof(*node));
 		memset(node, 0, sizeof(*node));
 		node->type = HTML_ELEMENT;
-		size_t len = strlen(name);
-		char *lower = arena_alloc(b->doc->arena, len + 1);
-		for (size_t i = 0; i <= len; i++)
-			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32
-			                                                     : name[i]);
-		node->tag = lower;
+		node->tag = shared_name(b->doc->arena, b->tag_names, N_TIDY_TAGS,
+		                        tidyNodeGetId(tnode), name);
 		node->flags = tag_flags(tidyNodeGetId(tnode));
 		copy_attributes(b, tnode, node);
 		break;
@@ -261,7 +294,7 @@ static void configure_tidy(TidyDoc tdoc)
 }
 
 struct parse_job {
-	const char *utf8;
+	char *utf8; /* owned: freed once tidy has read it */
 	struct html_doc *doc;
 	size_t memory_budget;
 	double seconds;
@@ -335,9 +368,16 @@ static void parse_within_budget(struct build *b, struct tidy_allocator *allocato
 	configure_tidy(b->tdoc);
 	tidySetErrorBuffer(b->tdoc, &b->errors);
 	job->status = tidyParseString(b->tdoc, job->utf8);
+	/* tidy has copied the text into its own buffers: the page's bytes
+	 * need not live beside both trees. */
+	free(job->utf8);
+	job->utf8 = NULL;
 	if (job->status >= 0)
 		convert_tree(b);
-	tidyRelease(b->tdoc);
+	/* No tidyRelease: every block of tidy's document is ours, and
+	 * tidy_allocator_release frees them at once; tidyRelease would first
+	 * walk the whole tree to free it node by node (8% of a large page's
+	 * instructions). */
 	tidy_allocator_disarm(allocator);
 }
 
@@ -349,8 +389,8 @@ static void *parse_with_tidy(void *arg)
 	tidy_allocator_init(&allocator);
 	tidyBufInit(&b.value);
 	tidyBufInit(&b.errors);
-	/* After an escape, tidy's document is left as it was mid-parse: it is
-	 * not released (that would walk it), its blocks are simply freed. */
+	/* tidy's document is never released (that would walk it, and after
+	 * an escape it is left as it was mid-parse): its blocks are freed. */
 	parse_within_budget(&b, &allocator, job);
 	job->overrun = allocator.overrun;
 	tidy_allocator_release(&allocator);
@@ -481,7 +521,7 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 		                                  TIDY_MEMORY_PER_BYTE * utf8_len,
 		                 .seconds = tidy_seconds(utf8_len, html_prescan_work(&scan)) };
 	int rc = run_tidy(&job, errp);
-	free(utf8);
+	free(job.utf8); /* still here when tidy stopped before reading it all */
 	if (rc < 0) {
 		html_doc_free(&doc);
 		return -1;
