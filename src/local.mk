@@ -12,6 +12,7 @@ src_libportail_a_SOURCES = \
 	src/util/fold.c src/util/fold.h \
 	src/util/file.c src/util/file.h \
 	src/util/json_print.c src/util/json_print.h \
+	src/util/json_write.c src/util/json_write.h \
 	src/util/hex.h \
 	src/money.c src/money.h \
 	src/date.c src/date.h \

@@ -24,6 +24,7 @@ unit_tests = \
 	tests/test_html \
 	tests/test_html_prescan \
 	tests/test_tidy_allocator \
+	tests/test_json_write \
 	tests/test_form \
 	tests/test_table \
 	tests/test_invoices \
@@ -96,6 +97,9 @@ tests_test_html_LDADD = $(TEST_LIBS)
 tests_test_html_prescan_SOURCES = tests/test_html_prescan.c tests/test_cases.h
 tests_test_html_prescan_CFLAGS = $(TEST_CFLAGS)
 tests_test_html_prescan_LDADD = $(TEST_LIBS)
+tests_test_json_write_SOURCES = tests/test_json_write.c
+tests_test_json_write_CFLAGS = $(TEST_CFLAGS)
+tests_test_json_write_LDADD = $(TEST_LIBS)
 tests_test_tidy_allocator_SOURCES = tests/test_tidy_allocator.c
 tests_test_tidy_allocator_CFLAGS = $(TEST_CFLAGS)
 tests_test_tidy_allocator_LDADD = $(TEST_LIBS)
