@@ -49,11 +49,29 @@ static struct {
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static char *load_error; /* NULL once loaded */
 
-static void load(void)
+/* Debian's libcurl links librtmp, which links GnuTLS, whose constructor
+ * initialises it at load time (its priorities, its random generator, and
+ * p11-kit): 0.8 MB of memory for a protocol we never allow (http and
+ * https only, through OpenSSL). GNUTLS_NO_IMPLICIT_INIT (GnuTLS's
+ * documented switch) skips that; librtmp would initialise GnuTLS itself
+ * if it were ever used. The variable is set only while loading, so that
+ * no program we start inherits it. */
+static void *dlopen_quietly(void)
 {
+	bool was_set = getenv("GNUTLS_NO_IMPLICIT_INIT") != NULL;
+	if (!was_set)
+		setenv("GNUTLS_NO_IMPLICIT_INIT", "1", 0);
 	/* RTLD_LOCAL: libcurl's symbols stay out of the global scope, so
 	 * nothing of ours is mistaken for theirs or theirs for ours. */
 	void *lib = dlopen(PF_CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!was_set)
+		unsetenv("GNUTLS_NO_IMPLICIT_INIT");
+	return lib;
+}
+
+static void load(void)
+{
+	void *lib = dlopen_quietly();
 	if (!lib) {
 		const char *why = dlerror();
 		load_error = xasprintf(_("cannot load libcurl (%s): %s"), PF_CURL_SONAME,

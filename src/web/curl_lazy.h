@@ -9,7 +9,9 @@
 #define PF_WEB_CURL_LAZY_H
 
 /* Loads libcurl if it is not loaded yet. Returns 0, or -1 with a message
- * in *errp (the library missing, or one of its functions). Thread-safe.
+ * in *errp (the library missing, or one of its functions). Thread-safe,
+ * but best called while the process has one thread: loading sets
+ * GNUTLS_NO_IMPLICIT_INIT in the environment for a moment (curl_lazy.c).
  * When loading failed, the curl_* functions return their failure values
  * (NULL, CURLE_FAILED_INIT, CURLUE_OUT_OF_MEMORY). */
 int curl_lazy_load(char **errp);
