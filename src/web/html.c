@@ -294,7 +294,9 @@ static void configure_tidy(TidyDoc tdoc)
 }
 
 struct parse_job {
-	char *utf8; /* owned: freed once tidy has read it */
+	const char *text; /* UTF-8, len bytes, not NUL-terminated */
+	size_t len;
+	char *copy; /* text when html_parse made it: freed once tidy has read it */
 	struct html_doc *doc;
 	size_t memory_budget;
 	double seconds;
@@ -367,11 +369,15 @@ static void parse_within_budget(struct build *b, struct tidy_allocator *allocato
 	b->tdoc = tidyCreateWithAllocator(&allocator->base);
 	configure_tidy(b->tdoc);
 	tidySetErrorBuffer(b->tdoc, &b->errors);
-	job->status = tidyParseString(b->tdoc, job->utf8);
-	/* tidy has copied the text into its own buffers: the page's bytes
+	TidyBuffer input;
+	tidyBufInit(&input);
+	tidyBufAttach(&input, (byte *)job->text, (uint)job->len);
+	job->status = tidyParseBuffer(b->tdoc, &input);
+	tidyBufDetach(&input);
+	/* tidy has copied the text into its own buffers: a copy of the page
 	 * need not live beside both trees. */
-	free(job->utf8);
-	job->utf8 = NULL;
+	free(job->copy);
+	job->copy = NULL;
 	if (job->status >= 0)
 		convert_tree(b);
 	/* No tidyRelease: every block of tidy's document is ours, and
@@ -432,15 +438,17 @@ static int run_tidy(struct parse_job *job, char **errp)
 /* A "<!DOCTYPE"-like declaration after the first markup sends tidy 5.6
  * into endless recursion inside some elements ("<button <!D p><p", found
  * by fuzzing: a stack overflow however large the stack). Browsers ignore
- * such declarations; here their '!' becomes a space, so tidy reads them as
- * text. Comment openers ("<!--") and a leading declaration are left alone. */
-static void neutralise_late_declarations(char *text, size_t len)
+ * such declarations; here their '!' becomes a space in `rewrite` (the
+ * same text, writable), so tidy reads them as text; with rewrite NULL,
+ * says whether there is one. Comment openers ("<!--") and a leading
+ * declaration are left alone. */
+static bool late_declarations(const char *text, size_t len, char *rewrite)
 {
-	bool seen_markup = false;
+	bool seen_markup = false, found = false;
 	for (size_t i = 0; i + 1 < len; i++) {
 		const char *lt = memchr(text + i, '<', len - 1 - i);
 		if (!lt)
-			return;
+			break;
 		i = (size_t)(lt - text);
 		if (text[i + 1] == '!' && i + 3 < len && text[i + 2] == '-' && text[i + 3] == '-') {
 			/* The opener stays, but what follows is scanned too: tidy
@@ -449,10 +457,34 @@ static void neutralise_late_declarations(char *text, size_t len)
 			 * (found by fuzzing). A comment's text is dropped anyway. */
 			i += 3;
 		} else if (text[i + 1] == '!' && seen_markup) {
-			text[i + 1] = ' ';
+			if (!rewrite)
+				return true;
+			rewrite[i + 1] = ' ';
+			found = true;
 		}
 		seen_markup = true;
 	}
+	return found;
+}
+
+/* What tidy reads: the page's own bytes when they are clean UTF-8 with
+ * nothing to neutralise (no copy of a large page beside its trees), else
+ * a cleaned UTF-8 copy in *copy (NULL when there is none). */
+static int page_text(const char *bytes, size_t len, const char *charset, const char **text,
+                     size_t *text_len, char **copy, char **errp)
+{
+	*copy = NULL;
+	if (charset_utf8_unchanged(bytes, len, charset) && !late_declarations(bytes, len, NULL)) {
+		*text = bytes;
+		*text_len = len;
+		return 0;
+	}
+	if (charset_to_utf8(bytes, len, charset, copy, text_len, errp) < 0)
+		return -1;
+	/* charset_to_utf8 leaves no NUL inside (they become U+FFFD). */
+	late_declarations(*copy, *text_len, *copy);
+	*text = *copy;
+	return 0;
 }
 
 /* What tidy would take too long on, or recurse too deeply into, is refused
@@ -489,22 +521,16 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 		return set_error(errp, "page too large (%zu bytes, the limit is %u)", len,
 		                 HTML_MAX_BYTES);
 	const char *charset = charset_detect(bytes, len, content_type, NULL);
-	char *utf8 = NULL;
-	size_t utf8_len = 0;
-	if (charset_to_utf8(bytes, len, charset, &utf8, &utf8_len, errp) < 0)
+	const char *text;
+	size_t text_len;
+	char *copy;
+	if (page_text(bytes, len, charset, &text, &text_len, &copy, errp) < 0)
 		return -1;
-
-	/* tidy reads a NUL-terminated string: a NUL inside the page would end
-	 * it early, so NULs become U+FFFD's neighbour, a space. */
-	for (char *nul = memchr(utf8, '\0', utf8_len); nul;
-	     nul = memchr(nul, '\0', utf8_len - (size_t)(nul - utf8)))
-		*nul = ' ';
-	neutralise_late_declarations(utf8, utf8_len);
 	/* The pre-scan reads what tidy will read: a UTF-16 page's markup is
 	 * only visible once converted. */
 	struct html_prescan scan;
-	if (prescan_refuses(utf8, utf8_len, &scan, errp)) {
-		free(utf8);
+	if (prescan_refuses(text, text_len, &scan, errp)) {
+		free(copy);
 		return -1;
 	}
 
@@ -515,13 +541,15 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 	memset(doc->root, 0, sizeof(*doc->root));
 	doc->root->type = HTML_ROOT;
 
-	struct parse_job job = { .utf8 = utf8,
+	struct parse_job job = { .text = text,
+		                 .len = text_len,
+		                 .copy = copy,
 		                 .doc = doc,
 		                 .memory_budget = TIDY_MEMORY_BASE +
-		                                  TIDY_MEMORY_PER_BYTE * utf8_len,
-		                 .seconds = tidy_seconds(utf8_len, html_prescan_work(&scan)) };
+		                                  TIDY_MEMORY_PER_BYTE * text_len,
+		                 .seconds = tidy_seconds(text_len, html_prescan_work(&scan)) };
 	int rc = run_tidy(&job, errp);
-	free(job.utf8); /* still here when tidy stopped before reading it all */
+	free(job.copy); /* still here when tidy stopped before reading it all */
 	if (rc < 0) {
 		html_doc_free(&doc);
 		return -1;
