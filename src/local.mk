@@ -4,6 +4,7 @@ noinst_LIBRARIES += src/libportail.a
 src_libportail_a_CFLAGS = $(AM_CFLAGS) $(TIDY_CFLAGS) $(CURL_CFLAGS) $(NCURSES_CFLAGS) $(JANSSON_CFLAGS) $(INIH_CFLAGS) $(QRENCODE_CFLAGS)
 src_libportail_a_SOURCES = \
 	src/util/xalloc.c src/util/xalloc.h \
+	src/util/huge_alloc.c src/util/huge_alloc.h \
 	src/util/strbuf.c src/util/strbuf.h \
 	src/util/secbuf.c src/util/secbuf.h \
 	src/util/utf8.c src/util/utf8.h \
@@ -11,6 +12,7 @@ src_libportail_a_SOURCES = \
 	src/util/sanitize.c src/util/sanitize.h \
 	src/util/fold.c src/util/fold.h \
 	src/util/file.c src/util/file.h \
+	src/util/file_map.c src/util/file_map.h \
 	src/util/json_print.c src/util/json_print.h \
 	src/util/json_write.c src/util/json_write.h \
 	src/util/hex.h \

@@ -17,25 +17,46 @@
 #endif
 #endif
 
+#include "util/huge_alloc.h"
 #include "util/xalloc.h"
 #include "web/charset.h"
 #include "web/html_prescan.h"
 #include "web/tidy_allocator.h"
 
 /* Nodes and strings live in a chain of large blocks freed at once: a
- * 10,000-invoice page has some 200,000 nodes, and one malloc each would
- * cost more than tidy's own parse. */
+ * 10,000-invoice page has some 130,000 nodes, and one malloc each would
+ * cost more than tidy's own parse. Blocks double from 64 KB (a portal
+ * page's tree) to 2 MB, which huge_alloc backs with a huge page. */
 struct html_arena {
 	struct arena_block *head;
+	size_t next_size; /* of the next block, header included */
 };
 
 struct arena_block {
 	struct arena_block *next;
-	size_t used, size;
+	size_t used, size; /* of data */
+	size_t alloc_size; /* header included, as huge_alloc'd */
 	_Alignas(max_align_t) unsigned char data[];
 };
 
-#define ARENA_BLOCK_SIZE (256u * 1024u)
+#define ARENA_BLOCK_FIRST (64u * 1024u)
+#define ARENA_BLOCK_MAX HUGE_ALLOC_MIN
+
+static struct arena_block *arena_grow(struct html_arena *arena, size_t size)
+{
+	size_t alloc = arena->next_size ? arena->next_size : ARENA_BLOCK_FIRST;
+	if (alloc < ARENA_BLOCK_MAX)
+		arena->next_size = alloc * 2;
+	if (size > alloc - sizeof(struct arena_block))
+		alloc = sizeof(struct arena_block) + size; /* one large string */
+	struct arena_block *block = huge_alloc(alloc);
+	block->alloc_size = alloc;
+	block->size = alloc - sizeof(*block);
+	block->used = 0;
+	block->next = arena->head;
+	arena->head = block;
+	return block;
+}
 
 /* size bytes aligned to `align` (a power of two), from the newest block
  * or a new one. */
@@ -44,12 +65,7 @@ static void *arena_take(struct html_arena *arena, size_t size, size_t align)
 	struct arena_block *block = arena->head;
 	size_t at = block ? (block->used + align - 1) & ~(align - 1) : 0;
 	if (!block || at > block->size || block->size - at < size) {
-		size_t cap = size > ARENA_BLOCK_SIZE ? size : ARENA_BLOCK_SIZE;
-		block = xmalloc(sizeof(*block) + cap);
-		block->size = cap;
-		block->used = 0;
-		block->next = arena->head;
-		arena->head = block;
+		block = arena_grow(arena, size);
 		at = 0;
 	}
 	void *p = block->data + at;
@@ -87,7 +103,7 @@ static void arena_free(struct html_arena *arena)
 	struct arena_block *block = arena->head;
 	while (block) {
 		struct arena_block *next = block->next;
-		free(block);
+		huge_free(block, block->alloc_size);
 		block = next;
 	}
 	free(arena);

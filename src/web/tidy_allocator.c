@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/huge_alloc.h"
 #include "util/xalloc.h"
 
 /* A big block's header: malloc's alignment for the block after it, and
@@ -42,10 +43,11 @@ struct free_slot {
 };
 
 /* The first chunk is small (a portal page needs some hundred kilobytes);
- * each further chunk doubles, up to 1 MB: a large page takes a few dozen
- * mallocs, not hundreds. */
+ * each further chunk doubles, up to 2 MB, which huge_alloc backs with a
+ * huge page: a large page takes a few dozen chunks, not hundreds, and few
+ * page faults. Sizes include the chunk's header. */
 #define CHUNK_FIRST (64u * 1024u)
-#define CHUNK_MAX (1024u * 1024u)
+#define CHUNK_MAX HUGE_ALLOC_MIN
 
 /* Under AddressSanitizer every block is malloc'd, so that it watches each
  * one: a pool would hide overflows and uses after free inside it. */
@@ -67,6 +69,7 @@ static bool pooled(size_t size)
 
 struct pool_chunk {
 	struct pool_chunk *next;
+	size_t size; /* header included, as huge_alloc'd */
 	_Alignas(max_align_t) char data[];
 };
 
@@ -152,13 +155,14 @@ static char *carve(struct tidy_allocator *a, size_t class)
 		size_t size = a->chunk_size ? a->chunk_size * 2 : CHUNK_FIRST;
 		if (size > CHUNK_MAX)
 			size = CHUNK_MAX;
-		check_memory(a, sizeof(struct pool_chunk) + size);
-		struct pool_chunk *chunk = xmalloc(sizeof(*chunk) + size);
+		check_memory(a, size);
+		struct pool_chunk *chunk = huge_alloc(size);
 		chunk->next = a->chunks;
+		chunk->size = size;
 		a->chunks = chunk;
 		a->chunk_size = size;
 		a->carve = chunk->data;
-		a->carve_left = size;
+		a->carve_left = size - sizeof(*chunk);
 	}
 	char *slot = a->carve;
 	a->carve += need;
@@ -325,7 +329,7 @@ void tidy_allocator_release(struct tidy_allocator *allocator)
 	}
 	while (allocator->chunks) {
 		struct pool_chunk *next = allocator->chunks->next;
-		free(allocator->chunks);
+		huge_free(allocator->chunks, allocator->chunks->size);
 		allocator->chunks = next;
 	}
 	struct tidy_allocator empty = { .base = allocator->base, .overrun = allocator->overrun };
