@@ -17,6 +17,7 @@ src_demo_libdemo_a_SOURCES = \
 	src/demo/account.c \
 	src/demo/payfip.c \
 	src/demo/stats.c \
+	src/demo/assets.c \
 	src/demo/respond.c \
 	src/demo/server.c
 

@@ -182,6 +182,9 @@ static const struct route {
 	{ "/v4/contact.php5", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, h_contact },
 	{ "/v4/mdp_oublie.php5", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, h_mdp },
 	{ "/v4/css/portail.css", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, h_css },
+	{ "/v4/images/payer.gif", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, demo_handle_asset },
+	{ "/v4/images/menu_on.gif", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, demo_handle_asset },
+	{ "/favicon.ico", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, demo_handle_asset },
 	{ "/tpa/paiementws.web", DEMO_PAGE_PAYFIP, DEMO_PAGE_PAYFIP, demo_handle_payfip },
 	{ "/tpa/paiement.web", DEMO_PAGE_PAYFIP, DEMO_PAGE_PAYFIP, demo_handle_payfip_entry },
 };
