@@ -361,6 +361,7 @@ int invoice_page_parse(const struct html_doc *doc, struct invoice_page **out, ch
 {
 	struct invoice_page *page = xcalloc(1, sizeof(*page));
 	page->forms = form_list_from_doc(doc);
+	page->scripts = handoff_page_scripts(doc);
 	struct reader r = { .doc = doc, .page = page };
 	*out = NULL;
 	if (read_tables(&r, errp) < 0) {
@@ -413,6 +414,7 @@ void invoice_page_free(struct invoice_page **page)
 		free(p->warnings[i]);
 	free(p->warnings);
 	form_list_free(&p->forms);
+	free(p->scripts);
 	free(p);
 	*page = NULL;
 }
@@ -471,7 +473,7 @@ size_t invoice_regie_confirms(const struct invoice_page *page, size_t regie,
 	const char *scripts[INVOICE_MAX_CONFIRMS] = { r->pay.present ? r->pay.onclick : NULL,
 		                                      form ? form->onsubmit : NULL };
 	for (size_t i = 0; i < INVOICE_MAX_CONFIRMS; i++) {
-		char *text = scripts[i] ? handoff_js_call_arg(scripts[i], "confirm") : NULL;
+		char *text = handoff_confirm_text(page->scripts, scripts[i]);
 		if (text)
 			texts[n++] = text;
 	}
