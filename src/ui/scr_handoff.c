@@ -21,8 +21,9 @@ struct handoff {
 	char *host;
 	char **qr; /* the QR code's lines (NULL: cannot encode) */
 	size_t qr_rows, qr_cols;
-	bool reread;        /* r was pressed once: states below are known */
-	char *reread_error; /* why the last re-read failed (sanitized), or NULL */
+	int qr_fit_cols, qr_fit_rows; /* the window the code was made to fit */
+	bool reread;                  /* r was pressed once: states below are known */
+	char *reread_error;           /* why the last re-read failed (sanitized), or NULL */
 	enum invlist_state *states;
 };
 
@@ -161,6 +162,8 @@ static void handoff_draw(struct ui *ui, struct screen *s)
 
 /* ---- the full-screen QR code ---- */
 
+static void render_qr(struct ui *ui, struct handoff *h, int max_cols, int max_rows);
+
 static void qr_draw(struct ui *ui, struct screen *s)
 {
 	struct handoff *h = s->state;
@@ -170,6 +173,10 @@ static void qr_draw(struct ui *ui, struct screen *s)
 	if (!s->win)
 		return;
 	werase(s->win);
+	/* Made again for this window: a smaller code (level L, a narrower
+	 * margin) when the standard one would not fit. */
+	if (h->url_ok && (h->qr_fit_cols != COLS || h->qr_fit_rows != LINES - 1))
+		render_qr(ui, h, COLS, LINES - 1);
 	if (!h->qr) {
 		/* No code to show: say why, never a size of nothing. */
 		char *t = xasprintf("Pas de QR code : %s Une touche pour revenir.",
@@ -346,12 +353,19 @@ static void check_url(struct handoff *h)
 	h->host = url_host(url);
 }
 
-static void render_qr(struct ui *ui, struct handoff *h)
+static void render_qr(struct ui *ui, struct handoff *h, int max_cols, int max_rows)
 {
 	if (!h->url_ok)
 		return;
+	ui_text_lines_free(h->qr, h->qr_rows);
+	h->qr = NULL;
+	h->qr_rows = h->qr_cols = 0;
+	h->qr_fit_cols = max_cols;
+	h->qr_fit_rows = max_rows;
 	size_t cols, rows;
-	char *text = qr_text_render(h->result->payment_url, ui->term.ascii, &cols, &rows);
+	char *text = qr_text_render_within(h->result->payment_url, ui->term.ascii,
+	                                   max_cols > 0 ? (size_t)max_cols : 0,
+	                                   max_rows > 0 ? (size_t)max_rows : 0, &cols, &rows);
 	if (!text)
 		return;
 	h->qr_cols = cols;
@@ -371,6 +385,6 @@ struct screen *scr_handoff_new(struct ui *ui, struct pay_result *result)
 	h->result = result;
 	h->states = xcalloc(result->count ? result->count : 1, sizeof(*h->states));
 	check_url(h);
-	render_qr(ui, h);
+	render_qr(ui, h, COLS, LINES - 1);
 	return ui_screen_new(&handoff_ops, h, "Accueil » Mon compte » Paiement en ligne", 5);
 }
