@@ -182,14 +182,14 @@ static int read_invoice_row(struct reader *r, const struct table_row *row,
 {
 	const char *number = cell_text(row, cols->index[COL_NUMBER]);
 	struct invoice inv = { .checkbox_control = -1 };
-	if (read_money(cell_text(row, cols->index[COL_AMOUNT]), "amount (Montant dû)", number,
+	if (read_money(cell_text(row, cols->index[COL_AMOUNT]), _("amount (Montant dû)"), number,
 	               &inv.amount_cents, errp) < 0 ||
-	    read_money(cell_text(row, cols->index[COL_BALANCE]), "balance (Solde)", number,
+	    read_money(cell_text(row, cols->index[COL_BALANCE]), _("balance (Solde)"), number,
 	               &inv.balance_cents, errp) < 0 ||
-	    read_date(cell_text(row, cols->index[COL_DATE]), "date (Date de la facture)", number,
+	    read_date(cell_text(row, cols->index[COL_DATE]), _("date (Date de la facture)"), number,
 	              &inv.date, errp) < 0 ||
-	    read_date(cell_text(row, cols->index[COL_DUE]), "due date (A payer avant le)", number,
-	              &inv.due, errp) < 0)
+	    read_date(cell_text(row, cols->index[COL_DUE]), _("due date (A payer avant le)"),
+	              number, &inv.due, errp) < 0)
 		return -1;
 	inv.has_date = inv.has_due = true;
 	inv.number = xstrdup(number);
@@ -439,13 +439,13 @@ int64_t invoice_page_selected_total(const struct invoice_page *page)
 const char *invoice_unpayable_reason(const struct invoice *inv)
 {
 	if (!inv->has_checkbox)
-		return "the portal offers no checkbox for it (already paid, or paid otherwise)";
+		return _("the portal offers no checkbox for it (already paid, or paid otherwise)");
 	if (!inv->selectable)
-		return "its checkbox is disabled on the portal";
+		return _("its checkbox is disabled on the portal");
 	if (inv->balance_cents <= 0)
-		return "nothing is left to pay on it";
+		return _("nothing is left to pay on it");
 	if (!inv->number || !*inv->number)
-		return "it has no number on the portal";
+		return _("it has no number on the portal");
 	return NULL;
 }
 
