@@ -47,6 +47,7 @@ src_libportail_a_SOURCES = \
 	src/portal/page_sink.c src/portal/page_table.c src/portal/page_text.c \
 	src/exit_codes.h \
 	src/cli/invoice_output.c src/cli/invoice_output.h \
+	src/cli/invoice_plain.c src/cli/invoice_plain.h \
 	src/cli/reminder_output.c src/cli/reminder_output.h \
 	src/cli/payment_output.c src/cli/payment_output.h \
 	src/app/qr_text.c src/app/qr_text.h \

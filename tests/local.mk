@@ -53,8 +53,8 @@ check-local:
 endif
 TESTS += tests/e2e-reminders.sh
 EXTRA_DIST += tests/e2e-reminders.sh
-TESTS += tests/e2e-language.sh tests/po-check.sh
-EXTRA_DIST += tests/e2e-language.sh tests/po-check.sh
+TESTS += tests/e2e-language.sh tests/po-check.sh tests/e2e-plain.sh
+EXTRA_DIST += tests/e2e-language.sh tests/po-check.sh tests/e2e-plain.sh
 TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/e2e-cli-options.sh tests/man-lint.sh tests/layers.sh
 EXTRA_DIST += tests/layers.sh
 

@@ -118,7 +118,8 @@ int cmd_page(struct cli_options *options, int argc, char **argv)
 			link = portal_link_from_name(name);
 	if (link < 0)
 		return usage();
-	int flags = sanitize_terminal_flags() | (options->ascii ? SANITIZE_ASCII : 0);
+	int flags = sanitize_terminal_flags() | (options->ascii ? SANITIZE_ASCII : 0) |
+	            (options->plain ? PAGE_TEXT_PLAIN : 0);
 	struct cli_context ctx;
 	char *err = NULL;
 	struct portal_page page = { 0 };

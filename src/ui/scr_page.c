@@ -160,9 +160,13 @@ static void render(struct ui *ui, struct page_view *v, int cols)
 	if (v->content) {
 		/* Tables as wide as their cells: → scrolls to the rest, Enter
 		 * shows a row in full. Paragraphs are wrapped to the screen. */
-		text = page_content_to_text_tables(v->content, width, 0, ui->term.sanitize_flags);
+		text = page_content_to_text_tables(v->content, width, 0,
+		                                   ui->term.sanitize_flags |
+		                                           (ui->term.plain ? PAGE_TEXT_PLAIN : 0));
 		/* The numbered URLs have their own list below. */
-		char *tail = strstr(text, "\nLiens :\n");
+		char *heading = xasprintf("\n%s\n", page_text_links_heading());
+		char *tail = strstr(text, heading);
+		free(heading);
 		if (tail && v->nlinks)
 			*tail = '\0';
 	} else {

@@ -359,8 +359,22 @@ static void *parse_with_tidy(void *arg)
 	return NULL;
 }
 
+/* tidyCreate asks the system for its messages' language with
+ * setlocale(LC_ALL, "") unless a language was set: from the parser's
+ * thread, that is a data race with the screen's and printf's locale, and
+ * it resets LC_MESSAGES to "C", after which gettext ignores LANGUAGE (a
+ * LANG=C user would lose French after the first page). Tidy's messages
+ * are never shown, so its language is set once, here: no setlocale. */
+static pthread_once_t tidy_language_once = PTHREAD_ONCE_INIT;
+
+static void set_tidy_language(void)
+{
+	tidySetLanguage("en");
+}
+
 static int run_tidy(struct parse_job *job, char **errp)
 {
+	pthread_once(&tidy_language_once, set_tidy_language);
 	pthread_attr_t attr;
 	pthread_t thread;
 	if (pthread_attr_init(&attr) != 0)
