@@ -44,6 +44,23 @@ pf invoices --plain --ascii
 check "--plain --ascii: EUR, pure ASCII" sh -c \
 	"grep -q 'balance 181,99 EUR, selected' '$tmp/out' && [ \$(LC_ALL=C tr -d '\\n -~' <'$tmp/out' | wc -c) -eq 0 ]"
 
+pf payments --plain
+expect_exit 0 "payments --plain"
+check "a payment a line, its fields named" grep -q \
+	'^Payment of 52,50 € on 15/07/2022, by Carte bancaire, régie CENTRE DE LOISIRS, reference TPA-2022-00315$' \
+	"$tmp/out"
+check "no --/--/---- for a payment without a date" sh -c \
+	"! grep -q -- '--/--/' '$tmp/out'"
+pf payments
+# regie_columns FILE: how many different columns the régies start at.
+regie_columns() {
+	sed -n 's/\(MAIRIE\|CENTRE\).*//p' "$1" | while IFS= read -r prefix; do
+		printf '%s' "$prefix" | LC_ALL=C.UTF-8 wc -L
+	done | sort -u | wc -l
+}
+check "without --plain, the régies line up after a long means (Chèque vacances ANCV)" \
+	[ "$(regie_columns "$tmp/out")" -eq 1 ]
+
 pf page compte --plain
 expect_exit 0 "page compte --plain"
 check "no box drawing" no_symbols "$tmp/out"
