@@ -51,6 +51,7 @@ src_libportail_a_SOURCES = \
 	src/cli/reminder_output.c src/cli/reminder_output.h \
 	src/cli/payment_output.c src/cli/payment_output.h \
 	src/app/qr_text.c src/app/qr_text.h \
+	src/app/invoice_words.c src/app/invoice_words.h \
 	src/app/options.c src/app/options.h \
 	src/app/password.c src/app/password.h \
 	src/app/connect.c src/app/connect.h \

@@ -26,10 +26,10 @@ pf invoices --plain
 expect_exit 0 "invoices --plain"
 check "no box drawing or symbols" no_symbols "$tmp/out"
 check "one line per invoice, its fields named" grep -q \
-	'^Invoice F2022-0912: of 05/09/2022, to pay before 30/09/2022, overdue, amount due 181,99 €, balance 181,99 €, selected$' \
+	'^Invoice F2022-0912: balance 181,99 €, selected, overdue, to pay before 30/09/2022, amount due 181,99 €, of 05/09/2022$' \
 	"$tmp/out"
-check "an unchecked one says so" grep -q '^Invoice F2022-0388: .*, not selected$' "$tmp/out"
-check "a paid one says paid" grep -q '^Invoice CL2022-0315: .*balance 0,00 €, paid$' "$tmp/out"
+check "an unchecked one says so" grep -q '^Invoice F2022-0388: balance 44,12 €, not selected, ' "$tmp/out"
+check "a paid one says paid" grep -q '^Invoice CL2022-0315: balance 0,00 €, paid, to pay before' "$tmp/out"
 check "the régie on a line of its own" grep -q '^Régie: CENTRE DE LOISIRS$' "$tmp/out"
 check "its totals, named" grep -q '^Total to pay: 36,00 €$' "$tmp/out"
 check "no column header line" sh -c "! grep -q '^ *Invoice no\\.  ' '$tmp/out'"
@@ -38,11 +38,11 @@ check "before the command too, with --regie" sh -c \
 	"[ \$(grep -c '^Invoice ' '$tmp/out') = 2 ] && ! grep -q 'all régies' '$tmp/out'"
 (LANGUAGE=fr; export LANGUAGE; pf invoices --plain)
 check "in French" grep -q \
-	'^Facture F2022-0912 : du 05/09/2022, à payer avant le 30/09/2022, en retard, montant dû 181,99 €, solde 181,99 €, sélectionnée$' \
+	'^Facture F2022-0912 : solde 181,99 €, sélectionnée, en retard, à payer avant le 30/09/2022, montant dû 181,99 €, du 05/09/2022$' \
 	"$tmp/out"
 pf invoices --plain --ascii
 check "--plain --ascii: EUR, pure ASCII" sh -c \
-	"grep -q 'balance 181,99 EUR, selected' '$tmp/out' && [ \$(LC_ALL=C tr -d '\\n -~' <'$tmp/out' | wc -c) -eq 0 ]"
+	"grep -q 'balance 181,99 EUR, selected, overdue' '$tmp/out' && [ \$(LC_ALL=C tr -d '\\n -~' <'$tmp/out' | wc -c) -eq 0 ]"
 
 pf payments --plain
 expect_exit 0 "payments --plain"

@@ -11,35 +11,17 @@
 #include "util/strbuf.h"
 #include "money.h"
 #include "portal/invoices.h"
-#include "portal/reminders.h"
-
-/* What the selection column says, as words: a screen reader reads "[x]"
- * as "left bracket x right bracket". */
-static const char *selection_words(const struct invoice *inv)
-{
-	if (!inv->has_checkbox)
-		return inv->balance_cents > 0 ? _("not payable online") : _("paid");
-	if (!inv->selectable)
-		return inv->selected ? _("selected, cannot be changed") : _("cannot be selected");
-	return inv->selected ? _("selected") : _("not selected");
-}
+#include "app/invoice_words.h"
 
 static void print_invoice(FILE *out, const struct invoice *inv, const struct date *today, int flags)
 {
-	char date[11], due[11], amount[32], balance[32];
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, _("Invoice %s: of %s, to pay before %s"), inv->number,
-	              date_to_fr(&inv->date, date), date_to_fr(&inv->due, due));
-	if (invoice_is_overdue(inv, today))
-		strbuf_printf(&sb, ", %s", _("overdue"));
-	strbuf_printf(&sb, _(", amount due %s €, balance %s €, %s"),
-	              money_format(inv->amount_cents, MONEY_FR, amount, sizeof(amount)),
-	              money_format(inv->balance_cents, MONEY_FR, balance, sizeof(balance)),
-	              selection_words(inv));
-	char *safe = sanitize_str(sb.data, flags);
+	const char *selection = invoice_selection_words(inv, invoice_is_payable(inv),
+	                                                inv->selected);
+	char *line = invoice_words(inv, today, selection);
+	char *safe = sanitize_str(line, flags);
 	fprintf(out, "%s\n", safe);
 	free(safe);
-	strbuf_release(&sb);
+	free(line);
 }
 
 static void print_sum(FILE *out, const char *label, int64_t cents, int flags)

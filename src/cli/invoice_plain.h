@@ -8,9 +8,9 @@
 #include "date.h"
 #include "portal/model.h"
 
-/* Per régie: "Régie : NAME", then for each invoice one line such as
- * "Facture F2022-0912 : du 05/09/2022, à payer avant le 30/09/2022,
- * échéance dépassée, montant dû 181,99 €, solde 181,99 €, sélectionnée",
+/* Per régie: "Régie : NAME", then for each invoice one line
+ * (app/invoice_words: "Facture F2022-0912 : solde 181,99 €, sélectionnée,
+ * en retard, à payer avant le 30/09/2022, …", the selection as served),
  * then "Solde dû" and "Total à régler"; "overdue" is counted against
  * today. Every string sanitized with flags (util/sanitize.h: ASCII for
  * --ascii or a LANG=C terminal). Returns 0, or -1 on a write error. */
