@@ -19,19 +19,22 @@ const char *invoice_selection_words(const struct invoice *inv, bool payable, boo
 	return _("not payable online");
 }
 
-char *invoice_words(const struct invoice *inv, const struct date *today, const char *selection)
+char *invoice_words(const struct invoice *inv, const struct date *today, const char *selection,
+                    enum invoice_words_form form)
 {
 	char date[11], due[11], amount[32], balance[32];
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, _("Invoice %s: balance %s €, %s"), inv->number ? inv->number : "",
-	              money_format(inv->balance_cents, MONEY_FR, balance, sizeof(balance)),
-	              selection);
+	strbuf_printf(
+	        &sb,
+	        form == INVOICE_ROW ? _("%s: balance %s €, %s") : _("Invoice %s: balance %s €, %s"),
+	        inv->number ? inv->number : "",
+	        money_format(inv->balance_cents, MONEY_FR, balance, sizeof(balance)), selection);
 	if (invoice_is_overdue(inv, today))
 		strbuf_printf(&sb, ", %s", _("overdue"));
 	else if (invoice_is_due_soon(inv, today, REMINDER_DEFAULT_DAYS))
 		strbuf_printf(&sb, ", %s", _("due within 7 days"));
 	if (inv->has_due)
-		strbuf_printf(&sb, _(", to pay before %s"), date_to_fr(&inv->due, due));
+		strbuf_printf(&sb, _(", due %s"), date_to_fr(&inv->due, due));
 	strbuf_printf(&sb, _(", amount due %s €"),
 	              money_format(inv->amount_cents, MONEY_FR, amount, sizeof(amount)));
 	if (inv->has_date)

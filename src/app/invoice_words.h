@@ -19,6 +19,13 @@ const char *invoice_selection_words(const struct invoice *inv, bool payable, boo
  * "overdue" / "due within 7 days" are counted against today; selection
  * from invoice_selection_words. Not sanitized (the number is the
  * portal's). Newly allocated. */
-char *invoice_words(const struct invoice *inv, const struct date *today, const char *selection);
+enum invoice_words_form {
+	INVOICE_SENTENCE, /* "Invoice F2022-0912: balance …" (the command line) */
+	INVOICE_ROW,      /* "F2022-0912: balance …": under its régie's heading,
+	                     the word "invoice" would only push the rest off an
+	                     80-column row */
+};
+char *invoice_words(const struct invoice *inv, const struct date *today, const char *selection,
+                    enum invoice_words_form form);
 
 #endif

@@ -17,7 +17,7 @@ static void print_invoice(FILE *out, const struct invoice *inv, const struct dat
 {
 	const char *selection = invoice_selection_words(inv, invoice_is_payable(inv),
 	                                                inv->selected);
-	char *line = invoice_words(inv, today, selection);
+	char *line = invoice_words(inv, today, selection, INVOICE_SENTENCE);
 	char *safe = sanitize_str(line, flags);
 	fprintf(out, "%s\n", safe);
 	free(safe);

@@ -10,7 +10,7 @@
 
 /* Per régie: "Régie : NAME", then for each invoice one line
  * (app/invoice_words: "Facture F2022-0912 : solde 181,99 €, sélectionnée,
- * en retard, à payer avant le 30/09/2022, …", the selection as served),
+ * en retard, échéance 30/09/2022, …", the selection as served),
  * then "Solde dû" and "Total à régler"; "overdue" is counted against
  * today. Every string sanitized with flags (util/sanitize.h: ASCII for
  * --ascii or a LANG=C terminal). Returns 0, or -1 on a write error. */

@@ -30,8 +30,8 @@ src_libportail_a_SOURCES += \
 TESTS += tests/ui/test-ui.sh tests/ui/test-typeahead.sh tests/ui/test-signals.sh \
 	tests/ui/test-pay-once.sh tests/ui/test-keys.sh tests/ui/test-reminders.sh \
 	tests/ui/test-language.sh
-TESTS += tests/ui/test-qr.sh
-EXTRA_DIST += tests/ui/test-qr.sh
+TESTS += tests/ui/test-qr.sh tests/ui/test-plain.sh
+EXTRA_DIST += tests/ui/test-qr.sh tests/ui/test-plain.sh
 EXTRA_DIST += tests/ui/ui-lib.sh tests/ui/test-ui.sh tests/ui/test-typeahead.sh \
 	tests/ui/test-signals.sh tests/ui/test-pay-once.sh tests/ui/test-keys.sh \
 	tests/ui/test-reminders.sh tests/ui/test-language.sh bench/ui-bench.sh

@@ -10,6 +10,7 @@
 #include "money.h"
 #include "portal/invoices.h"
 #include "portal/reminders.h"
+#include "app/invoice_words.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/text.h"
@@ -49,6 +50,7 @@ struct columns {
 	bool long_headers;
 };
 
+#define LEGEND_ENTER 2 /* the line that says what Enter pays */
 static const char *const legend[] = {
 	"! échéance dépassée   [x] sélectionnée   - non réglable en ligne",
 	"envoi : déjà envoyée au paiement, en attente du portail",
@@ -118,7 +120,8 @@ static void build_rows(struct inv_view *v, const struct invoice_page *page)
 	for (size_t r = 0; r < page->nregies; r++) {
 		const struct regie *g = &page->regies[r];
 		add_row(v, R_REGIE, r);
-		add_row(v, R_COLHEAD, r);
+		if (!v->ui->term.plain) /* --plain: each row names its fields */
+			add_row(v, R_COLHEAD, r);
 		for (size_t i = g->first_invoice;
 		     i < g->first_invoice + g->ninvoices && i < page->ninvoices; i++)
 			add_row(v, R_INVOICE, i);
@@ -127,7 +130,8 @@ static void build_rows(struct inv_view *v, const struct invoice_page *page)
 		add_row(v, R_BLANK, r);
 	}
 	for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]); i++)
-		add_row(v, R_LEGEND, i);
+		if (!v->ui->term.plain || i == LEGEND_ENTER) /* --plain: no symbols to explain */
+			add_row(v, R_LEGEND, i);
 }
 
 static size_t inv_count(void *ctx)
@@ -225,9 +229,31 @@ static const char *selection_cell(struct inv_view *v, size_t i, attr_t *a, char 
 	return "-";
 }
 
+/* --plain: the invoice in words (app/invoice_words), the selection as it
+ * stands now; the terminal cursor rests on this row (ui/loop). */
+static void draw_invoice_words(struct inv_view *v, WINDOW *w, int y, int x, int width, size_t i,
+                               bool current)
+{
+	const struct invoice *inv = &v->ui->invoices->invoices[i];
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, invoice_selection_words(inv, invlist_is_payable(v->ui->selection, i),
+	                                         invlist_is_selected(v->ui->selection, i)));
+	if (pay_pending_has(&v->ui->pending, inv->number))
+		strbuf_printf(&sb, ", %s", _("already sent to payment"));
+	char *line = invoice_words(inv, &v->today, sb.data, INVOICE_ROW);
+	blank(w, y, x, width, current ? A_REVERSE : A_NORMAL);
+	ui_put(w, y, x + 1, width - 1, line, current ? A_REVERSE : A_NORMAL, true);
+	free(line);
+	strbuf_release(&sb);
+}
+
 static void draw_invoice(struct inv_view *v, WINDOW *w, int y, int x, int width, size_t i,
                          bool current)
 {
+	if (v->ui->term.plain) {
+		draw_invoice_words(v, w, y, x, width, i, current);
+		return;
+	}
 	const struct invoice *inv = &v->ui->invoices->invoices[i];
 	struct columns c = columns_for(width);
 	attr_t base = current ? A_REVERSE : A_NORMAL;

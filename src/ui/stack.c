@@ -122,7 +122,10 @@ void ui_open_menu(struct ui *ui, int entry)
 		return;
 	struct screen *root = ui->stack[0];
 	struct screen *base = ui_base(ui);
-	if (base && base->menu == entry && ui_top(ui) == base)
+	/* Already on that menu's own page; a screen under the menu (the
+	 * invoices, under Mon compte) still opens the page itself. */
+	if (base && base->menu == entry && ui_top(ui) == base &&
+	    strcmp(base->ops->name, "page") == 0)
 		return;
 	ui_pop_to(ui, root);
 	if (entry > 0)

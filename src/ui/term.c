@@ -308,10 +308,19 @@ static const char *const glyphs_ascii[G_COUNT_] = {
 	[G_PAID] = "v",       [G_SPINNER] = "",
 };
 
+/* --plain: what a screen reader reads as words, or nothing ("payée"
+ * needs no check mark; "…" would be read "horizontal ellipsis"). */
+static const char *const glyphs_plain[G_COUNT_] = {
+	[G_ELLIPSIS] = "...", [G_PATH_SEP] = " > ", [G_BULLET] = "-",
+	[G_PAID] = "",        [G_SPINNER] = "",
+};
+
 const char *ui_glyph(enum ui_glyph g)
 {
 	if ((unsigned)g >= G_COUNT_)
 		return "";
+	if (term.info.plain)
+		return glyphs_plain[g];
 	return term.info.ascii ? glyphs_ascii[g] : glyphs_utf8[g];
 }
 

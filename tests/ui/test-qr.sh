@@ -39,7 +39,14 @@ fi
 # Too small for any code: the size it needs, on one line that fits.
 $T resize-window -t qr -x 60 -y 20
 keys qr C-l
-check_screen "60x20: the size the code needs" qr "QR code demande [0-9]+×[0-9]+"
+# (The address's length varies with the demo's port: the smallest code
+# fits 19 rows or not.)
+if wait_for qr "QR code demande [0-9]+×[0-9]+|Scannez" && {
+	screen qr | grep -Eq "QR code demande [0-9]+×[0-9]+" || [ "$(qr_rows qr)" -le 19 ]; }; then
+	ok "60x20: a code within the window, or the size it needs"
+else
+	not_ok "60x20: a code within the window, or the size it needs"; screen qr | sed 's/^/#   |/'
+fi
 keys qr q
 $T resize-window -t qr -x 80 -y 24
 check_screen "a key: back to the hand-off screen" qr "Adresse du paiement"
