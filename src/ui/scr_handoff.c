@@ -117,7 +117,7 @@ static void draw_states(struct ui *ui, struct handoff *h, int *y, int rows, int 
 	line(ui->body, y, rows, cols, _("After reading the portal again:"), A_BOLD);
 	for (size_t i = 0; i < h->result->count; i++) {
 		bool done = h->states[i] != INVLIST_STATE_DUE;
-		char *t = xasprintf("  %s : %s", h->result->numbers[i],
+		char *t = xasprintf(_("  %s: %s"), h->result->numbers[i],
 		                    h->states[i] == INVLIST_STATE_SETTLED  ? _("settled")
 		                    : h->states[i] == INVLIST_STATE_ABSENT ? _("no longer to pay")
 		                                                           : _("still due"));
