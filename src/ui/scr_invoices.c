@@ -52,9 +52,9 @@ struct columns {
 
 #define LEGEND_ENTER 2 /* the line that says what Enter pays */
 static const char *const legend[] = {
-	"! échéance dépassée   [x] sélectionnée   - non réglable en ligne",
-	"envoi : déjà envoyée au paiement, en attente du portail",
-	"Entrée : payer les factures cochées de la régie sous le curseur",
+	N_("! overdue   [x] selected   - not payable online"),
+	N_("envoi: already sent to payment, waiting for the portal"),
+	N_("Enter: pay the checked invoices of the régie under the cursor"),
 	N_("~ due within 7 days"),
 };
 
@@ -195,6 +195,8 @@ static void cell(WINDOW *w, int y, int *x, int end, int width, const char *text,
 	*x += width + 2;
 }
 
+/* The headers, "Solde dû" and "Total à régler" are the portal's own words,
+ * shown as the portal writes them whatever the program's language. */
 static void draw_colhead(WINDOW *w, int y, int x, int width, const struct columns *c)
 {
 	attr_t a = ui_attr(UI_DIM) | A_UNDERLINE;
@@ -222,7 +224,7 @@ static const char *selection_cell(struct inv_view *v, size_t i, attr_t *a, char 
 	}
 	if (inv->balance_cents <= 0) {
 		*a = ui_attr(UI_PAID);
-		snprintf(buf, size, "payée %s", ui_glyph(G_PAID));
+		snprintf(buf, size, _("paid %s"), ui_glyph(G_PAID));
 		return buf;
 	}
 	*a = ui_attr(UI_DIM);
@@ -340,17 +342,17 @@ static void draw_unread(struct ui *ui)
 {
 	int width = ui_body_cols(ui) - 4;
 	if (!ui->invoices_error) {
-		ui_put(ui->body, 1, 2, width, "Lecture des factures...", A_NORMAL, false);
+		ui_put(ui->body, 1, 2, width, _("Reading the invoices..."), A_NORMAL, false);
 		return;
 	}
-	ui_put(ui->body, 1, 2, width, "Les factures n'ont pas pu être lues :", A_BOLD, false);
+	ui_put(ui->body, 1, 2, width, _("The invoices could not be read:"), A_BOLD, false);
 	char **lines = NULL;
 	size_t n = ui_text_wrap(ui->invoices_error, (size_t)width, &lines);
 	int y = 3, last = ui_body_rows(ui) - 3;
 	for (size_t i = 0; i < n && y <= last; i++)
 		ui_put(ui->body, y++, 2, width, lines[i], A_NORMAL, false);
 	ui_text_lines_free(lines, n);
-	ui_put(ui->body, y + 1, 2, width, "r : réessayer    Échap : retour", A_NORMAL, false);
+	ui_put(ui->body, y + 1, 2, width, _("r: try again    Esc: back"), A_NORMAL, false);
 }
 
 static void invoices_draw(struct ui *ui, struct screen *s)
@@ -407,7 +409,7 @@ static int toggle(struct ui *ui, struct inv_view *v, bool whole_regie)
 	enum invlist_status st = whole_regie ? invlist_toggle_regie(ui->selection, g, &why)
 	                                     : invlist_toggle(ui->selection, i, &why);
 	if (st != INVLIST_OK) {
-		ui_status_error(ui, "%s", why ? why : "impossible");
+		ui_status_error(ui, "%s", why ? why : _("impossible"));
 		free(why);
 		return UI_HANDLED;
 	}
@@ -434,8 +436,9 @@ static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 	if (!ui || rc != EXIT_OK) {
 		if (ui) {
 			free(ui->invoices_error);
-			ui->invoices_error = ui_text_safe(err ? err : "erreur");
-			ui_status_error(ui, "Factures : %s (r : réessayer)", err ? err : "erreur");
+			ui->invoices_error = ui_text_safe(err ? err : _("error"));
+			ui_status_error(ui, _("Invoices: %s (r: try again)"),
+			                err ? err : _("error"));
 			ui_redraw(ui);
 		}
 		invoice_page_free(page);
@@ -452,9 +455,9 @@ static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 		ui->selection_adopted = true;
 		invlist_adopt_served(ui->selection);
 	} else if (changes) {
-		ui_status(ui, "Depuis la dernière lecture : %s", changes);
+		ui_status(ui, _("Since the last reading: %s"), changes);
 	} else {
-		ui_status(ui, "Factures relues : rien n'a changé.");
+		ui_status(ui, _("Invoices read again: nothing changed."));
 	}
 	free(changes);
 	ui_redraw(ui);
@@ -463,9 +466,9 @@ static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 void scr_invoices_reread(struct ui *ui)
 {
 	struct invoice_page **page = xcalloc(1, sizeof(*page));
-	if (ui_job_start(ui, "Lecture des factures...", read_run, read_done, page) < 0) {
+	if (ui_job_start(ui, _("Reading the invoices..."), read_run, read_done, page) < 0) {
 		free(page);
-		ui_status(ui, "Patientez : une demande est en cours");
+		ui_status(ui, _("Please wait: a request is under way"));
 	}
 }
 
@@ -493,7 +496,7 @@ static int invoices_key(struct ui *ui, struct screen *s, enum ui_action action, 
 		 * the screen, not typed ahead while they loaded. */
 		if (ui->invoices && !(v->shown_gen == ui->invoices_gen &&
 		                      ui_key_pressed_since(ui, v->shown_frame))) {
-			ui_status(ui, "Entrée tapée avant l'affichage des factures : ignorée.");
+			ui_status(ui, _("Enter typed before the invoices were shown: ignored."));
 			return UI_HANDLED;
 		}
 		scr_pay_start(ui, cursor_regie(v));
@@ -523,7 +526,7 @@ static const struct screen_ops invoices_ops = {
 	.key = invoices_key,
 	.list = invoices_list,
 	.destroy = invoices_destroy,
-	.hints = "Espace cocher  a régie  Entrée payer  / chercher  r relire  ? aide  q retour",
+	.hints = N_("Space check  a régie  Enter pay  / search  r read again  ? help  q back"),
 };
 
 struct screen *scr_invoices_new(struct ui *ui)

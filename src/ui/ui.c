@@ -1,6 +1,7 @@
 /* ui_run: options → session → terminal → the loop, and everything undone in reverse. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "ui/ui.h"
 
 #include <stdlib.h>
@@ -92,7 +93,7 @@ int ui_run(struct cli_options *options)
 	struct screen *login = scr_login_new(&ui, NULL);
 	ui_push(&ui, login);
 	if (verbose)
-		ui_status(&ui, "-v n'a d'effet que pour les commandes (invoices, page, pay).");
+		ui_status(&ui, _("-v only has an effect on the commands (invoices, page, pay)."));
 	if (ui.connected && has_password_source(&ui))
 		scr_login_connect(&ui, login);
 	rc = ui_loop(&ui);
