@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
 #include "portal/invoices.h"
@@ -96,7 +97,7 @@ static enum exit_code print_invoices(const struct invoices_args *a, const struct
 	                                                     (a->ascii ? SANITIZE_ASCII : 0))
 	                      : invoice_output_table(stdout, page);
 	if (written < 0 || fflush(stdout) == EOF) {
-		set_error(errp, "cannot write the output");
+		set_error(errp, _("cannot write the output"));
 		return EXIT_ERROR;
 	}
 	return EXIT_OK;
@@ -106,8 +107,9 @@ int cmd_invoices(struct cli_options *options, int argc, char **argv)
 {
 	struct invoices_args a = { .format = FORMAT_TABLE };
 	if (parse_args(argc, argv, &a) < 0) {
-		fputs("usage: portail-famille invoices [--json | --csv [--excel]] [--regie NAME]\n",
-		      stderr);
+		sanitize_fprintf(
+		        stderr, sanitize_terminal_flags(), "%s",
+		        _("usage: portail-famille invoices [--json | --csv [--excel]] [--regie NAME]\n"));
 		return EXIT_USAGE;
 	}
 	if (a.format == FORMAT_TABLE && options->plain)
