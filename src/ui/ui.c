@@ -10,6 +10,7 @@
 
 #include "util/xalloc.h"
 #include "portal/invoices.h"
+#include "app/config_file.h"
 #include "app/connect.h"
 #include "app/password.h"
 #include "ui/app.h"
