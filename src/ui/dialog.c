@@ -52,8 +52,8 @@ static const char *buttons(const struct dialog *d, char *buf, size_t size)
 {
 	switch (d->kind) {
 	case DIALOG_CONFIRM:
-		snprintf(buf, size, d->default_yes ? _("[o] %s   n: %s") : _("o: %s   [n] %s"), d->yes,
-		         d->no);
+		snprintf(buf, size, d->default_yes ? _("[o] %s   n: %s") : _("o: %s   [n] %s"),
+		         d->yes, d->no);
 		return buf;
 	case DIALOG_ERROR: return _("[Enter] OK");
 	case DIALOG_PROGRESS: return d->cancelling ? _("Cancelling...") : _("Esc: cancel");
