@@ -58,9 +58,14 @@ void ui_draw_header(struct ui *ui)
 	int cols = getmaxx(h);
 	struct screen *base = ui_base(ui);
 	werase(h);
-	char *title = ui->town ? xasprintf("Portail familles %s Ville de %s",
-	                                   ui->term.ascii ? "-" : "—", ui->town)
-	                       : xstrdup("Portail familles");
+	const char *dash = ui->term.ascii ? "-" : "—";
+	char *portal = ui->town ? xasprintf("Portail familles %s Ville de %s", dash, ui->town)
+	                        : xstrdup("Portail familles");
+	/* Which account, when the config file has several (--profile, A). */
+	char *title = ui->options->nprofiles && ui->options->profile
+	                      ? xasprintf("%s [%s]", portal, ui->options->profile)
+	                      : xstrdup(portal);
+	free(portal);
 	/* Narrower than 80 columns: the short form of the keys on the right. */
 	const char *keys = cols >= 80 ? _("p Pay my invoices  ? Help") : _("p Pay  ? Help");
 	int kw = (int)ui_text_width(keys);

@@ -360,6 +360,7 @@ static int global_action(struct ui *ui, enum ui_action action)
 	case ACT_MENU_6:
 	case ACT_MENU_7: ui_open_menu(ui, (int)(action - ACT_MENU_1)); return UI_HANDLED;
 	case ACT_PAY_SCREEN: ui_open_invoices(ui); return UI_HANDLED;
+	case ACT_ACCOUNTS: ui_open_accounts(ui); return UI_HANDLED;
 	case ACT_HELP:
 		if (top && strcmp(top->ops->name, "aide") != 0)
 			ui_push(ui, scr_help_new(ui));
