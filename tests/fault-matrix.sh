@@ -958,7 +958,8 @@ g_signals() {
 # the screen, presses KEY (unless -), waits for STAGE2 (unless -), runs
 # $UI_ACTION, then quits as the screen asks (q, Esc, o) and checks the exit
 # status, the terminal (stty -g before and after, the alternate screen),
-# stderr, the window title and the clipboard (OSC 0 and 52).
+# stderr, the window title and the clipboard (OSC 0 and 52). In French, the
+# interface's default language, as its users see it.
 # Waits poll the screen for a state; the deadline is generous (a loaded
 # machine running sanitizer builds is slow) and costs nothing when it comes.
 UI_TIMEOUT=${PF_UI_TIMEOUT:-60}
@@ -1020,7 +1021,7 @@ trap true INT
 stty -g >"$ud/stty-before"
 sh -c 'echo \$\$ >"$ud/pid"; exec env HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
 	XDG_STATE_HOME="$tmp/state/$gid" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
-	ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" ${UI_ENV:-} \
+	LANGUAGE=fr ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" ${UI_ENV:-} \
 	"$BIN" --url "$URL" --user martin --password-file "$tmp/secret/pw" --timeout ${TO:-2} ${UI_ARGS:-}' 2>"$err"
 rc=\$?
 stty -g >"$ud/stty-after"
@@ -1096,12 +1097,12 @@ ui_cases() {
 	ui_demo "--fault http500=accueil" "http500=accueil" 0 "Connexion impossible" - -
 	ui_demo "--fault http500=factures" "http500=factures" 0 "$LOGGED" p "HTTP 500"
 	# A failed read says why in full in the body, at 80 columns too.
-	ui_demo "--fault maintenance=factures" "maintenance=factures" 0 "$LOGGED" p "not understood|no invoice table|not a page of the portal"
+	ui_demo "--fault maintenance=factures" "maintenance=factures" 0 "$LOGGED" p "incomprise|pas de tableau des factures|pas une page du portail"
 	ui_demo "--fault truncate=factures" "truncate=factures" 0 "$LOGGED" p "transfer closed"
 	# The demo builds and compresses 10 MB before the first byte: under load
 	# that is seconds, and --timeout 2 would make it "too slow" instead of
 	# the cap it tests. The cap must decide, not the clock.
-	TO=30 ui_demo "--fault huge=factures" "huge=factures (10 MB)" 0 "$LOGGED" p "larger than"
+	TO=30 ui_demo "--fault huge=factures" "huge=factures (10 MB)" 0 "$LOGGED" p "dépasse"
 	TO=1 ui_demo "--fault stall=factures --fault stall-ms=30000" "stall=factures" 0 "$LOGGED" p "too slow|Timeout|timed out"
 	ui_demo "--fault evil-names" "evil-names" 0 "$LOGGED" p "$TOTAL"
 	ui_demo "--fault charset=utf8-as-latin1" "charset=utf8-as-latin1" 0 "$LOGGED" p "$TOTAL : +181,99"
@@ -1169,12 +1170,12 @@ EOF
 	if [ -x "$FSRV" ] && [ -s "$RP/factures.html" ]; then
 		routes "GET /v4/compte_factures.php5 gzipbomb 1000000000"
 		UI_SIZE=200x30
-		start_fsrv && ui_row "invoice page: gzip bomb" 0 "$LOGGED" p "larger than"
+		start_fsrv && ui_row "invoice page: gzip bomb" 0 "$LOGGED" p "dépasse"
 		spoil "$RP/factures.html" '<[Bb][Oo][Dd][Yy][^>]*>' \
 			"<BODY>$(awk 'BEGIN { for (i = 0; i < 16384; i++) printf "<div>" }')" >"$g_dir/nested.html"
 		routes "GET /v4/compte_factures.php5 file 200 $HTML1 $g_dir/nested.html"
 		UI_SIZE=200x30
-		ui_row "invoice page: 16k nested <div>" 0 "$LOGGED" p "nested too deeply"
+		ui_row "invoice page: 16k nested <div>" 0 "$LOGGED" p "imbriquée trop profondément"
 		# A payment URL with ESC, OSC 0 and CSI, shown on the hand-off screen.
 		spoil "$RP/popup.html" "$PAYHREF" \
 			'href="http://localhost:1/tpa/paiementws.web?idop=1&#27;]0;pwned&#7;&#27;]52;c;cm0gLXJmIH4K&#7;&#27;[2J"' \
