@@ -29,6 +29,7 @@ const char cli_usage[] =
         "                                  nothing is due, else the reminders and exit 7\n"
         "  payments [--json | --csv] [--year YYYY]\n"
         "                                  the payments made, or a year's sums per régie\n"
+        "  download (--invoice NUM... | --all) [-o PATH] [--force]  save the invoices' PDFs\n"
         "  parse invoices FILE [--json | --csv [--excel]]\n"
         "                                  read a saved invoice page offline\n"
         "\n"
