@@ -136,7 +136,7 @@ static enum exit_code download_all(struct portal *portal, const struct invoice_p
 		enum exit_code rc = document_save(portal, inv->number, inv->document_url, dest,
 		                                  &saved, &err);
 		if (rc == EXIT_OK && saved.existed)
-			cli_report(xasprintf(_("%s: already there (%s), not fetched again"),
+			cli_report(xasprintf(_("%s: already there (%s), left as it is"),
 			                     inv->number, saved.path));
 		else if (rc == EXIT_OK)
 			rc = print_path(saved.path, &err);
