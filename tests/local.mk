@@ -39,6 +39,8 @@ unit_tests = \
 	tests/test_qr_text \
 	tests/test_reminders \
 	tests/test_payments \
+	tests/test_invoice_documents \
+	tests/test_download \
 	tests/test_fuzz_regressions
 
 EXTRA_DIST += tests/fixtures tests/test_util.h tests/cli-parse.sh tests/lib.sh \
@@ -138,6 +140,12 @@ tests_test_reminders_LDADD = $(TEST_LIBS)
 tests_test_payments_SOURCES = tests/test_payments.c tests/test_util.h
 tests_test_payments_CFLAGS = $(TEST_CFLAGS)
 tests_test_payments_LDADD = $(TEST_LIBS)
+tests_test_invoice_documents_SOURCES = tests/test_invoice_documents.c tests/test_util.h
+tests_test_invoice_documents_CFLAGS = $(TEST_CFLAGS)
+tests_test_invoice_documents_LDADD = $(TEST_LIBS)
+tests_test_download_SOURCES = tests/test_download.c tests/test_util.h
+tests_test_download_CFLAGS = $(TEST_CFLAGS)
+tests_test_download_LDADD = $(TEST_LIBS)
 tests_test_handoff_marker_SOURCES = tests/test_handoff_marker.c
 tests_test_handoff_marker_CFLAGS = $(TEST_CFLAGS)
 tests_test_handoff_marker_LDADD = $(TEST_LIBS)
