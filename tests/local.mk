@@ -53,8 +53,8 @@ else
 check-local:
 	@echo "make check needs cmocka: on Debian, apt-get install libcmocka-dev" >&2; exit 1
 endif
-TESTS += tests/e2e-reminders.sh
-EXTRA_DIST += tests/e2e-reminders.sh
+TESTS += tests/e2e-reminders.sh tests/e2e-download.sh
+EXTRA_DIST += tests/e2e-reminders.sh tests/e2e-download.sh
 TESTS += tests/e2e-language.sh tests/po-check.sh
 EXTRA_DIST += tests/e2e-language.sh tests/po-check.sh
 TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/e2e-cli-options.sh tests/man-lint.sh tests/layers.sh
