@@ -151,10 +151,12 @@ start_demo --user martin --password "$PASSWORD" --fault endless=document || exit
 pf download --invoice CL2022-0457 -o "$tmp/f"
 expect_exit 4 "a document that never ends: stopped at the cap"
 check "the cap is named" grep -q "larger than" "$tmp/err"
-start_demo --user martin --password "$PASSWORD" --fault endless=document --bandwidth-bps 4000 || exit 1
-TO=1 pf download --invoice CL2022-0457 -o "$tmp/f"
+# The pages (2-3 kB) take a tenth of a second at 20 kB/s; the document
+# would need minutes to reach the cap.
+start_demo --user martin --password "$PASSWORD" --fault endless=document --bandwidth-bps 20000 || exit 1
+TO=2 pf download --invoice CL2022-0457 -o "$tmp/f"
 expect_exit 4 "a slow document that never ends: stopped at --timeout"
-check "the time-out is named" grep -q "timed out" "$tmp/err"
+check "the time-out is named, on the document" grep -q "document of invoice CL2022-0457: .*timed out" "$tmp/err"
 start_demo --user martin --password "$PASSWORD" --fault stall=document --fault stall-ms=30000 || exit 1
 TO=1 pf download --invoice F2022-0912 -o "$tmp/f"
 expect_exit 4 "a document that stalls"
