@@ -54,6 +54,7 @@ static const char *const legend[] = {
 	"envoi : déjà envoyée au paiement, en attente du portail",
 	"Entrée : payer les factures cochées de la régie sous le curseur",
 	N_("~ due within 7 days"),
+	N_("d: save the invoice's PDF in the Downloads folder"),
 };
 
 /* ---- shared invoice state ---- */
@@ -462,6 +463,10 @@ static int invoices_key(struct ui *ui, struct screen *s, enum ui_action action, 
 	switch (action) {
 	case ACT_TOGGLE: return toggle(ui, v, false);
 	case ACT_TOGGLE_REGIE: return toggle(ui, v, true);
+	case ACT_DOWNLOAD:
+		if (ui->invoices && v->list.cur < v->nrows && v->rows[v->list.cur].kind == R_INVOICE)
+			ui_download_invoice(ui, &ui->invoices->invoices[v->rows[v->list.cur].index]);
+		return UI_HANDLED;
 	case ACT_ACTIVATE:
 		/* The key that starts a payment is pressed with the invoices on
 		 * the screen, not typed ahead while they loaded. */
