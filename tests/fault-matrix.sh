@@ -1222,6 +1222,23 @@ ui_cases() {
 		ui_keys Enter
 		ui_wait "$TOTAL : +181,99" || uwhy="$uwhy the selection was lost;"' \
 		ui_demo "--expire-after 2" "expire-after=2, between listing and Règlement" 0 "$LOGGED" p "$TOTAL : +181,99"
+	# d on an invoice (issue 12 §4): saved in $XDG_DOWNLOAD_DIR, or the
+	# reason on the status line; the interface stays up either way.
+	mkdir -p "$tmp/g/ui-dl"
+	UI_ENV="XDG_DOWNLOAD_DIR=$tmp/g/ui-dl" UI_ACTION='ui_keys d
+		ui_wait "Invoice F2022-0912 saved: " || uwhy="$uwhy d did not say where;"
+		[ "$(head -c 5 "$tmp/g/ui-dl/Facture_F2022-0912.pdf" 2>/dev/null)" = "%PDF-" ] || uwhy="$uwhy no PDF saved;"
+		MSG=$(ui_line "saved: ")' \
+		ui_demo "" "d: the invoice's PDF to \$XDG_DOWNLOAD_DIR" 0 "$LOGGED" p "$TOTAL"
+	UI_ENV="XDG_DOWNLOAD_DIR=$tmp/g/ui-dl" UI_ACTION='ui_keys d
+		ui_wait "answered with a web page" || uwhy="$uwhy the status line did not say it was a page;"
+		MSG=$(ui_line "web page")
+		ui_keys j; ui_wait "$TOTAL" || uwhy="$uwhy the screen did not answer after;"' \
+		ui_demo "--fault maintenance=document" "d: maintenance page instead of the PDF" 0 "$LOGGED" p "$TOTAL"
+	TO=1 UI_ENV="XDG_DOWNLOAD_DIR=$tmp/g/ui-dl" UI_ACTION='ui_keys d
+		ui_wait "timed out" || uwhy="$uwhy no time-out said;"
+		MSG=$(ui_line "timed out")' \
+		ui_demo "--fault stall=document --fault stall-ms=30000" "d: a stalled document" 0 "$LOGGED" p "$TOTAL"
 	# v on a payment URL that is refused says why, not a QR size of nothing.
 	if [ $replay = yes ]; then
 		g_dir=$tmp/g/ui-replay.$nui
