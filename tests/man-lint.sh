@@ -26,7 +26,7 @@ mandoc -Tascii "$man" | col -b >"$tmp/rendered"
 for option in $(grep -o '\(^\|[ (\[|]\)--\?[a-z][a-z-]*' "$tmp/rendered" | sed 's/^[ (\[|]//' | sort -u); do
 	check "--help lists $option, as the man page renders it" in_help "$option"
 done
-for command in invoices page pay parse check payments; do
+for command in invoices page pay parse check payments download; do
 	check "man page documents the $command command" grep -q "^\.It Cm $command" "$man"
 done
 for code in 0 1 2 3 4 5 6 130 143; do
