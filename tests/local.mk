@@ -154,6 +154,6 @@ tests_test_fuzz_regressions_SOURCES = tests/test_fuzz_regressions.c tests/test_u
 	tests/fuzz/fuzz_login.c tests/fuzz/fuzz_form_encode.c tests/fuzz/fuzz_money_date.c \
 	tests/fuzz/fuzz_handoff.c tests/fuzz/fuzz_sanitize.c tests/fuzz/fuzz_page_text.c \
 	tests/fuzz/fuzz_charset.c tests/fuzz/fuzz_config.c tests/fuzz/fuzz_payments.c \
-	tests/fuzz/fuzz_documents.c
+	tests/fuzz/fuzz_documents.c tests/fuzz/fuzz_disposition.c
 tests_test_fuzz_regressions_CFLAGS = $(TEST_CFLAGS)
 tests_test_fuzz_regressions_LDADD = $(TEST_LIBS)

@@ -51,8 +51,10 @@ char *document_file_name(const char *number, const char *proposed, const char *c
 	if (!num)
 		num = xstrdup("");
 	if (!name) {
-		name = xasprintf("facture%s%s%s", *num ? "-" : "", num,
-		                 extension_for(content_type));
+		char *fallback = xasprintf("facture%s%s%s", *num ? "-" : "", num,
+		                           extension_for(content_type));
+		name = file_name_safe(fallback); /* under the length limit */
+		free(fallback);
 	} else if (*num && !strstr(name, num)) {
 		const char *dot = strrchr(name, '.');
 		size_t stem = dot && dot != name ? (size_t)(dot - name) : strlen(name);
