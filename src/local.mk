@@ -50,10 +50,13 @@ src_libportail_a_SOURCES = \
 	src/portal/page_sink.c src/portal/page_table.c src/portal/page_text.c \
 	src/exit_codes.h \
 	src/cli/invoice_output.c src/cli/invoice_output.h \
+	src/cli/invoice_plain.c src/cli/invoice_plain.h \
 	src/cli/reminder_output.c src/cli/reminder_output.h \
 	src/cli/payment_output.c src/cli/payment_output.h \
 	src/app/qr_text.c src/app/qr_text.h \
+	src/app/invoice_words.c src/app/invoice_words.h \
 	src/app/options.c src/app/options.h \
+	src/app/config_file.c src/app/config_file.h \
 	src/app/password.c src/app/password.h \
 	src/app/connect.c src/app/connect.h \
 	src/app/handoff_marker.c src/app/handoff_marker.h \
@@ -69,7 +72,8 @@ src_libportail_a_SOURCES = \
 	src/cli/cmd_pay.c \
 	src/cli/cmd_check.c \
 	src/cli/cmd_payments.c \
-	src/cli/cmd_download.c
+	src/cli/cmd_download.c \
+	src/cli/cmd_profiles.c
 
 PF_LIBS = src/libportail.a $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(QRENCODE_LIBS) -lpthread
 

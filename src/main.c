@@ -29,6 +29,8 @@ static int run(struct cli_options *options, int argc, char **argv)
 		return ui_run(options);
 	if (strcmp(argv[0], "parse") == 0)
 		return cmd_parse(argc, argv);
+	if (strcmp(argv[0], "profiles") == 0)
+		return cmd_profiles(options, argc, argv);
 	/* A command shows what it waits on (a terminal's stderr only). */
 	options->progress = true;
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)

@@ -37,6 +37,7 @@ unit_tests = \
 	tests/test_handoff \
 	tests/test_handoff_marker \
 	tests/test_qr_text \
+	tests/test_config_file \
 	tests/test_reminders \
 	tests/test_payments \
 	tests/test_invoice_documents \
@@ -55,8 +56,8 @@ check-local:
 endif
 TESTS += tests/e2e-reminders.sh tests/e2e-download.sh
 EXTRA_DIST += tests/e2e-reminders.sh tests/e2e-download.sh
-TESTS += tests/e2e-language.sh tests/po-check.sh
-EXTRA_DIST += tests/e2e-language.sh tests/po-check.sh
+TESTS += tests/e2e-language.sh tests/po-check.sh tests/e2e-plain.sh tests/e2e-profiles.sh
+EXTRA_DIST += tests/e2e-language.sh tests/po-check.sh tests/e2e-plain.sh tests/e2e-profiles.sh
 TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/e2e-cli-options.sh tests/man-lint.sh tests/layers.sh
 EXTRA_DIST += tests/layers.sh
 
@@ -86,6 +87,9 @@ tests_test_sanitize_LDADD = $(TEST_LIBS)
 tests_test_fold_SOURCES = tests/test_fold.c
 tests_test_fold_CFLAGS = $(TEST_CFLAGS)
 tests_test_fold_LDADD = $(TEST_LIBS)
+tests_test_config_file_SOURCES = tests/test_config_file.c
+tests_test_config_file_CFLAGS = $(TEST_CFLAGS)
+tests_test_config_file_LDADD = $(TEST_LIBS)
 tests_test_qr_text_SOURCES = tests/test_qr_text.c
 tests_test_qr_text_CFLAGS = $(TEST_CFLAGS) $(QRENCODE_CFLAGS)
 tests_test_qr_text_LDADD = $(TEST_LIBS)

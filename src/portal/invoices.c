@@ -185,14 +185,14 @@ static int read_invoice_row(struct reader *r, const struct table_row *row,
 {
 	const char *number = cell_text(row, cols->index[COL_NUMBER]);
 	struct invoice inv = { .checkbox_control = -1 };
-	if (read_money(cell_text(row, cols->index[COL_AMOUNT]), "amount (Montant dû)", number,
+	if (read_money(cell_text(row, cols->index[COL_AMOUNT]), _("amount (Montant dû)"), number,
 	               &inv.amount_cents, errp) < 0 ||
-	    read_money(cell_text(row, cols->index[COL_BALANCE]), "balance (Solde)", number,
+	    read_money(cell_text(row, cols->index[COL_BALANCE]), _("balance (Solde)"), number,
 	               &inv.balance_cents, errp) < 0 ||
-	    read_date(cell_text(row, cols->index[COL_DATE]), "date (Date de la facture)", number,
+	    read_date(cell_text(row, cols->index[COL_DATE]), _("date (Date de la facture)"), number,
 	              &inv.date, errp) < 0 ||
-	    read_date(cell_text(row, cols->index[COL_DUE]), "due date (A payer avant le)", number,
-	              &inv.due, errp) < 0)
+	    read_date(cell_text(row, cols->index[COL_DUE]), _("due date (A payer avant le)"),
+	              number, &inv.due, errp) < 0)
 		return -1;
 	inv.has_date = inv.has_due = true;
 	inv.number = xstrdup(number);
@@ -369,6 +369,7 @@ int invoice_page_parse(const struct html_doc *doc, struct invoice_page **out, ch
 {
 	struct invoice_page *page = xcalloc(1, sizeof(*page));
 	page->forms = form_list_from_doc(doc);
+	page->scripts = handoff_page_scripts(doc);
 	struct reader r = { .doc = doc, .page = page };
 	*out = NULL;
 	if (read_tables(&r, errp) < 0) {
@@ -423,6 +424,7 @@ void invoice_page_free(struct invoice_page **page)
 		free(p->warnings[i]);
 	free(p->warnings);
 	form_list_free(&p->forms);
+	free(p->scripts);
 	free(p);
 	*page = NULL;
 }
@@ -458,13 +460,13 @@ int64_t invoice_page_selected_total(const struct invoice_page *page)
 const char *invoice_unpayable_reason(const struct invoice *inv)
 {
 	if (!inv->has_checkbox)
-		return "the portal offers no checkbox for it (already paid, or paid otherwise)";
+		return _("the portal offers no checkbox for it (already paid, or paid otherwise)");
 	if (!inv->selectable)
-		return "its checkbox is disabled on the portal";
+		return _("its checkbox is disabled on the portal");
 	if (inv->balance_cents <= 0)
-		return "nothing is left to pay on it";
+		return _("nothing is left to pay on it");
 	if (!inv->number || !*inv->number)
-		return "it has no number on the portal";
+		return _("it has no number on the portal");
 	return NULL;
 }
 
@@ -492,7 +494,7 @@ size_t invoice_regie_confirms(const struct invoice_page *page, size_t regie,
 	const char *scripts[INVOICE_MAX_CONFIRMS] = { r->pay.present ? r->pay.onclick : NULL,
 		                                      form ? form->onsubmit : NULL };
 	for (size_t i = 0; i < INVOICE_MAX_CONFIRMS; i++) {
-		char *text = scripts[i] ? handoff_js_call_arg(scripts[i], "confirm") : NULL;
+		char *text = handoff_confirm_text(page->scripts, scripts[i]);
 		if (text)
 			texts[n++] = text;
 	}

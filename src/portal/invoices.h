@@ -37,7 +37,8 @@ static inline bool invoice_is_payable(const struct invoice *inv)
 
 /* The portal's own questions before régie `regie`'s Règlement leaves: the
  * confirm('...') text of the button's onclick, then of the form's
- * onsubmit. Stores up to two newly allocated texts in texts[] (the caller
+ * onsubmit, also when they ask it from one of the page's functions
+ * (onclick="return valider()"). Stores up to two newly allocated texts in texts[] (the caller
  * frees them; the others are set to NULL) and returns how many. Page text:
  * not sanitized. 0 for an unknown régie. */
 #define INVOICE_MAX_CONFIRMS 2

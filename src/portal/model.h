@@ -64,6 +64,8 @@ struct invoice_page {
 	char **warnings;    /* inconsistencies the page itself shows */
 	size_t nwarnings;
 	struct form_list *forms; /* owned: the page's forms, for paying */
+	char *scripts;           /* owned: the page's JavaScript (its functions
+	                            ask the Règlement's confirm()), or NULL */
 };
 
 /* A document the home page asks for ("Documents à transmettre à la

@@ -214,6 +214,12 @@ struct screen *scr_help_new(struct ui *ui);
 struct screen *scr_payments_new(struct ui *ui);
 /* The line Mon compte shows above its content to open it (owned). */
 size_t scr_payments_entry(struct ui *ui, char ***lines);
+/* Logs in again with the account ui->options now names (the previous
+ * session already logged out): its state forgotten, the login screen as
+ * the only one, the login started when a password source is known. */
+void ui_login_again(struct ui *ui);
+/* A: the config file's profiles, Enter switches to one (scr_accounts). */
+void ui_open_accounts(struct ui *ui);
 /* A text in full on a screen of its own (a wide line; copied). */
 struct screen *scr_detail_new(struct ui *ui, const char *text);
 /* A table line as "Header : value" lines, cells split at sep (" │ "), the

@@ -53,6 +53,8 @@ static const struct binding bindings[] = {
 	{ { 'p' }, "p", NULL, ACT_PAY_SCREEN, SCOPE_EVERYWHERE, "Payer mes factures" },
 	{ { 'H' }, "H", NULL, ACT_PAYMENTS, SCOPE_LISTS,
 	  N_("Mon compte: payment history (Historique des règlements)") },
+	{ { 'A' }, "A", NULL, ACT_ACCOUNTS, SCOPE_EVERYWHERE,
+	  N_("another account (the config file's profiles)") },
 	{ { 'r', KEY_F(5) }, "r F5", NULL, ACT_REFRESH, SCOPE_EVERYWHERE,
 	  N_("read the page again from the portal") },
 	{ { '?', KEY_F(1) }, "? F1", NULL, ACT_HELP, SCOPE_EVERYWHERE, N_("this help") },

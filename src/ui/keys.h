@@ -35,6 +35,7 @@ enum ui_action {
 	ACT_MENU_7,
 	ACT_PAY_SCREEN, /* p: "Payer mes factures" */
 	ACT_PAYMENTS,   /* H on Mon compte: the payment history */
+	ACT_ACCOUNTS,   /* A: switch to another profile of the config file */
 	ACT_SEARCH,
 	ACT_SEARCH_NEXT,
 	ACT_SEARCH_PREV,

@@ -1,6 +1,7 @@
 /* The event loop: layout, header and status line, frames, global keys, search, type-ahead. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "ui/loop.h"
 
 #include <stdarg.h>
@@ -76,9 +77,9 @@ void ui_draw_status(struct ui *ui)
 	WINDOW *w = ui->status;
 	int cols = getmaxx(w);
 	struct screen *top = ui_top(ui);
-	const char *text = ui->message              ? ui->message
-	                   : top && top->ops->hints ? top->ops->hints
-	                                            : "";
+	const char *text = ui->message                                  ? ui->message
+	                   : top && top->ops->hints && *top->ops->hints ? _(top->ops->hints)
+	                                                                : "";
 	attr_t a = ui->message && ui->message_error ? ui_attr(UI_ERROR) | A_REVERSE
 	                                            : ui_attr(UI_STATUS);
 	ui_put(w, 0, 0, cols, text, a, true);
@@ -171,9 +172,9 @@ static size_t take_queued_keys(struct ui *ui, bool keep)
 static void say_dropped(struct ui *ui, size_t n)
 {
 	if (n == 1)
-		ui_status(ui, "Touche tapée avant l'affichage de la question : ignorée.");
+		ui_status(ui, _("A key typed before the question was shown: ignored."));
 	else if (n > 1)
-		ui_status(ui, "%zu touches tapées avant l'affichage de la question : ignorées.", n);
+		ui_status(ui, _("%zu keys typed before the question was shown: ignored."), n);
 }
 
 /* Just after a frame reached the terminal. A question that pays or sends
@@ -305,7 +306,7 @@ static void find(struct ui *ui, bool backward)
 	if (!l || !ui->search || !*ui->search)
 		return;
 	if (!ui_list_find(l, ui->search, backward))
-		ui_status_error(ui, "« %s » : introuvable", ui->search);
+		ui_status_error(ui, _("\"%s\": not found"), ui->search);
 }
 
 /* Reads the needle on the status line; keys go to the field until Enter
@@ -359,6 +360,7 @@ static int global_action(struct ui *ui, enum ui_action action)
 	case ACT_MENU_6:
 	case ACT_MENU_7: ui_open_menu(ui, (int)(action - ACT_MENU_1)); return UI_HANDLED;
 	case ACT_PAY_SCREEN: ui_open_invoices(ui); return UI_HANDLED;
+	case ACT_ACCOUNTS: ui_open_accounts(ui); return UI_HANDLED;
 	case ACT_HELP:
 		if (top && strcmp(top->ops->name, "aide") != 0)
 			ui_push(ui, scr_help_new(ui));
@@ -368,7 +370,7 @@ static int global_action(struct ui *ui, enum ui_action action)
 		if (ui->depth > 1)
 			ui_pop(ui);
 		else
-			ui_status(ui, "q pour quitter");
+			ui_status(ui, _("q to quit"));
 		return UI_HANDLED;
 	case ACT_QUIT:
 	case ACT_CANCEL:
@@ -383,7 +385,7 @@ static int global_action(struct ui *ui, enum ui_action action)
 		if (searchable(ui))
 			search_prompt(ui);
 		else
-			ui_status(ui, "Rien à chercher sur cet écran");
+			ui_status(ui, _("Nothing to search on this screen"));
 		return UI_HANDLED;
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV: find(ui, action == ACT_SEARCH_PREV); return UI_HANDLED;

@@ -55,7 +55,7 @@ size_t scr_accueil_summary(struct ui *ui, char ***lines)
 		money_format(ui->balance_cents, MONEY_FR, amount, sizeof(amount));
 		push(lines, &n, xasprintf("Solde des factures : %s €", amount));
 	}
-	push(lines, &n, xstrdup("> Payer mes factures (p, ou Entrée ici)"));
+	push(lines, &n, xstrdup(_("> Payer mes factures (p, or Enter here)")));
 	reminder_lines(ui, lines, &n);
 	return n;
 }

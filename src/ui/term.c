@@ -1,6 +1,7 @@
 /* Terminal set-up and restoration, attributes, glyphs, signals, OSC 52. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "ui/term.h"
 
 #include <errno.h>
@@ -227,14 +228,15 @@ static void fatal_hook(void)
 static int check_terminal(char **errp)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return set_error(errp, "the interface needs a terminal; the commands (invoices, "
-		                       "page, pay) work without one (see --help)");
+		return set_error(
+		        errp,
+		        _("the interface needs a terminal; the commands (invoices, page, pay) work without one (see --help)"));
 	const char *t = getenv("TERM");
 	if (!t || !*t || strcmp(t, "dumb") == 0)
-		return set_error(errp,
-		                 "TERM=%s cannot show the interface; the commands "
-		                 "(invoices, page, pay) work on any terminal",
-		                 t && *t ? t : "(unset)");
+		return set_error(
+		        errp,
+		        _("TERM=%s cannot show the interface; the commands (invoices, page, pay) work on any terminal"),
+		        t && *t ? t : _("(unset)"));
 	return 0;
 }
 
@@ -245,7 +247,7 @@ int ui_term_start(const struct cli_options *o, struct ui_term *out, char **errp)
 	term.have_tty = tcgetattr(STDIN_FILENO, &term.saved_tty) == 0;
 	term.screen = newterm(NULL, stdout, stdin);
 	if (!term.screen)
-		return set_error(errp, "TERM=%s: unknown terminal type", getenv("TERM"));
+		return set_error(errp, _("TERM=%s: unknown terminal type"), getenv("TERM"));
 	term.active = term.started = true;
 	atexit(ui_term_stop);
 	xalloc_set_fatal_hook(fatal_hook);
@@ -308,10 +310,19 @@ static const char *const glyphs_ascii[G_COUNT_] = {
 	[G_PAID] = "v",       [G_SPINNER] = "",
 };
 
+/* --plain: what a screen reader reads as words, or nothing ("payée"
+ * needs no check mark; "…" would be read "horizontal ellipsis"). */
+static const char *const glyphs_plain[G_COUNT_] = {
+	[G_ELLIPSIS] = "...", [G_PATH_SEP] = " > ", [G_BULLET] = "-",
+	[G_PAID] = "",        [G_SPINNER] = "",
+};
+
 const char *ui_glyph(enum ui_glyph g)
 {
 	if ((unsigned)g >= G_COUNT_)
 		return "";
+	if (term.info.plain)
+		return glyphs_plain[g];
 	return term.info.ascii ? glyphs_ascii[g] : glyphs_utf8[g];
 }
 
@@ -400,8 +411,7 @@ int ui_term_copy(const char *text, char **errp)
 {
 	if (!term.info.osc52 || !term.active)
 		return set_error(errp,
-		                 "ce terminal (TERM=%s) ne permet pas de copier : utilisez o "
-		                 "ou le QR code (v)",
+		                 _("this terminal (TERM=%s) cannot copy: use o or the QR code (v)"),
 		                 getenv("TERM") ? getenv("TERM") : "?");
 	char *encoded = base64(text);
 	/* Written after curses flushed its own output, and moving no cursor,
@@ -410,8 +420,7 @@ int ui_term_copy(const char *text, char **errp)
 	int rc = printf("\033]52;c;%s\a", encoded) < 0 || fflush(stdout) != 0 ? -1 : 0;
 	free(encoded);
 	if (rc < 0)
-		return set_error(errp, "écriture vers le terminal impossible : %s",
-		                 strerror(errno));
+		return set_error(errp, _("cannot write to the terminal: %s"), strerror(errno));
 	return 0;
 }
 

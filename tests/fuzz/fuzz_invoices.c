@@ -17,6 +17,7 @@
 #include "web/html.h"
 #include "portal/invoices.h"
 #include "cli/invoice_output.h"
+#include "cli/invoice_plain.h"
 #include "fuzz.h"
 
 #define T "fuzz_invoices"
@@ -147,6 +148,25 @@ static void check_text_outputs(const struct invoice_page *page)
 	text = fuzz_memout_close(&m);
 	check_inert("CSV", text, m.len);
 	free(text);
+
+	fuzz_memout_open(&m);
+	struct date today = { 2022, 9, 20 };
+	FUZZ_CHECK(T, invoice_output_plain(m.fp, page, &today, 0) == 0,
+	           "invoice_output_plain failed");
+	text = fuzz_memout_close(&m);
+	check_inert("plain", text, m.len);
+	free(text);
+
+	/* The Règlement's questions, read through the page's own functions. */
+	for (size_t r = 0; r < page->nregies; r++) {
+		char *texts[INVOICE_MAX_CONFIRMS];
+		size_t n = invoice_regie_confirms(page, r, texts);
+		FUZZ_CHECK(T, n <= INVOICE_MAX_CONFIRMS, "régie %zu: %zu confirm texts", r, n);
+		for (size_t k = 0; k < n; k++) {
+			FUZZ_CHECK(T, texts[k] != NULL, "régie %zu: confirm %zu is NULL", r, k);
+			free(texts[k]);
+		}
+	}
 
 	fuzz_memout_open(&m);
 	invoice_output_warnings(m.fp, page);

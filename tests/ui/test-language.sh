@@ -10,6 +10,13 @@ check_screen "French: the help's own words" fr "Partout"
 check_screen "French: a key's words" fr "écran précédent"
 keys fr q p
 check_screen "French: the portal's words as served" fr "MAIRIE SERVICE ENFANCE JEUNESSE"
+check_screen "French: the invoice screen's legend" fr "Entrée : payer les factures cochées"
+check_screen "French: its keys on the status line" fr "Espace cocher  a régie  Entrée payer"
+keys fr Enter
+check_screen "French: the payment's confirmation" fr "Payer 181,99 € \\?"
+check_screen "French: its buttons" fr "\\[o\\] payer"
+keys fr n
+check_screen "French: the answer" fr "Paiement annulé"
 keys fr 1
 quit_ui fr
 
@@ -19,6 +26,17 @@ check_screen "English: the help's own words" en "Everywhere"
 check_screen "English: a key's words" en "previous screen"
 keys en q 6
 check_screen "English: the portal's menu stays the portal's" en "Mon compte"
+keys en p
+check_screen "English: the invoice screen's legend" en "Enter: pay the checked invoices of the régie"
+check_screen "English: its keys on the status line" en "Space check  a régie  Enter pay"
+check_screen "English: the portal's column headers stay French" en "Montant dû"
+keys en Enter
+check_screen "English: the payment's confirmation" en "Pay 181,99 €\\?"
+check_screen "English: its buttons" en "\\[o\\] pay"
+if ! screen en | grep -q "Montant :\\|annuler\\|n : "; then ok "English: no French left in the dialog"; else
+	not_ok "English: no French left in the dialog"; screen en | sed 's/^/#   |/'; fi
+keys en n
+check_screen "English: the answer" en "Payment cancelled"
 keys en 1
 quit_ui en
 
