@@ -113,6 +113,16 @@ static void test_safe_names(void **state)
 	assert_int_equal(strlen(cut), FILE_NAME_MAX);
 	assert_string_equal(cut + FILE_NAME_MAX - 4, ".pdf");
 	free(cut);
+	/* ... and a cut that ends on a dot or a space loses them too (found
+	 * by fuzz_disposition). */
+	memset(longname, 'a', sizeof(longname));
+	longname[FILE_NAME_MAX - 1] = '.';
+	longname[FILE_NAME_MAX - 2] = ' ';
+	longname[sizeof(longname) - 1] = '\0';
+	cut = file_name_safe(longname);
+	assert_int_equal(strlen(cut), FILE_NAME_MAX - 2);
+	assert_int_equal(cut[strlen(cut) - 1], 'a');
+	free(cut);
 }
 
 static void test_document_names(void **state)

@@ -71,6 +71,13 @@ static const char *safe_char(unsigned long cp, char ascii[2])
 	return letters ? letters : "_";
 }
 
+/* No trailing dot or space (Windows drops them, a reader misses them). */
+static void trim_end(struct strbuf *sb)
+{
+	while (sb->len && (sb->data[sb->len - 1] == '.' || sb->data[sb->len - 1] == ' '))
+		sb->data[--sb->len] = '\0';
+}
+
 /* The name cut to FILE_NAME_MAX bytes, a short extension kept. */
 static void cap_length(struct strbuf *sb)
 {
@@ -101,13 +108,13 @@ char *file_name_safe(const char *name)
 		if (put && !(sb.len == 0 && (*put == '.' || *put == ' ' || *put == '-')))
 			strbuf_puts(&sb, put);
 	}
-	while (sb.len && (sb.data[sb.len - 1] == '.' || sb.data[sb.len - 1] == ' '))
-		sb.data[--sb.len] = '\0';
+	trim_end(&sb);
 	if (sb.len == 0) {
 		strbuf_release(&sb);
 		return NULL;
 	}
 	cap_length(&sb);
+	trim_end(&sb); /* a cut may end on a dot or a space */
 	return strbuf_detach(&sb);
 }
 
