@@ -486,6 +486,14 @@ static long cursor_regie(const struct inv_view *v)
 	return (long)v->ui->invoices->invoices[v->rows[v->list.cur].index].regie_index;
 }
 
+/* The invoice under the cursor, NULL when there is none. */
+static const struct invoice *cursor_invoice(const struct inv_view *v)
+{
+	if (!v->ui->invoices || v->list.cur >= v->nrows || v->rows[v->list.cur].kind != R_INVOICE)
+		return NULL;
+	return &v->ui->invoices->invoices[v->rows[v->list.cur].index];
+}
+
 static int invoices_key(struct ui *ui, struct screen *s, enum ui_action action, int ch)
 {
 	struct inv_view *v = s->state;
@@ -493,8 +501,8 @@ static int invoices_key(struct ui *ui, struct screen *s, enum ui_action action, 
 	case ACT_TOGGLE: return toggle(ui, v, false);
 	case ACT_TOGGLE_REGIE: return toggle(ui, v, true);
 	case ACT_DOWNLOAD:
-		if (ui->invoices && v->list.cur < v->nrows && v->rows[v->list.cur].kind == R_INVOICE)
-			ui_download_invoice(ui, &ui->invoices->invoices[v->rows[v->list.cur].index]);
+		if (cursor_invoice(v))
+			ui_download_invoice(ui, cursor_invoice(v));
 		return UI_HANDLED;
 	case ACT_ACTIVATE:
 		/* The key that starts a payment is pressed with the invoices on

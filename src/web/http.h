@@ -54,7 +54,7 @@ struct http_response {
 	/* The Content-Disposition header's value as sent (a download's file
 	 * name: web/disposition.h reads it), NULL when absent. */
 	char *content_disposition;
-	char *body;         /* NUL-terminated, len bytes */
+	char *body; /* NUL-terminated, len bytes */
 	size_t len;
 	char *stopped_at; /* set when a redirect to a URL that stop_at()
 	                        accepted was not followed: that URL */
