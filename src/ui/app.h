@@ -189,6 +189,9 @@ void ui_browse(struct ui *ui, const char *url);
 char *ui_invoices_replace(struct ui *ui, struct invoice_page *fresh);
 /* Forgets pending numbers the current invoice page shows settled. */
 void ui_pending_update(struct ui *ui);
+/* d: saves the invoice's document in the Downloads folder (a job,
+ * ui/download.c); the status line says where, or why not. */
+void ui_download_invoice(struct ui *ui, const struct invoice *inv);
 
 /* ---- screens ---- */
 struct screen *scr_login_new(struct ui *ui, const char *message);
