@@ -9,6 +9,8 @@
 set -u
 BIN=${1:-./src/portail-famille}
 DEMO=${PF_DEMO_PORTAL:-$(dirname "$BIN")/../src/demo/portail-famille-demo}
+# The French catalogue of the build tree: the interface speaks French.
+LOCALEDIR=${PORTAIL_FAMILLE_LOCALEDIR:-$(cd "$(dirname "$BIN")/.." && pwd)/po/locale}
 for tool in tmux; do
 	command -v $tool >/dev/null 2>&1 || { echo "ui-bench: $tool is needed" >&2; exit 1; }
 done
@@ -39,6 +41,7 @@ mkdir -p "$tmp/home"
 $T -f /dev/null new-session -d -s ui -x 80 -y 24 \
 	"exec env -i PATH=\"$PATH\" HOME=$tmp/home XDG_STATE_HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home \
 	 LANG=C.UTF-8 TERM=xterm-256color PORTAIL_FAMILLE_PASSWORD=demo \
+	 LANGUAGE=fr PORTAIL_FAMILLE_LOCALEDIR=\"$LOCALEDIR\" \
 	 \"$BIN\" --url \"$URL\" --user demo"
 PID=$($T display -p -t ui '#{pane_pid}')
 
@@ -62,6 +65,9 @@ measure() {
 	sleep 0.4 # the loop wakes every 100 ms: let it settle
 	after=$(size)
 	printf '  %-40s %5d bytes\n' "$1" $((after - before))
+	# PF_UI_BENCH_DUMP=PREFIX keeps each measure's bytes, to see where they go.
+	[ -z "${PF_UI_BENCH_DUMP:-}" ] ||
+		tail -c $((after - before)) "$tmp/tty" >"$PF_UI_BENCH_DUMP.$(echo "$1" | tr -c 'a-zA-Z0-9\n' _)"
 }
 
 wait_for "Famille : MARTIN"
@@ -70,17 +76,20 @@ for k in 2 3 4 5 6 7 1; do
 	sleep 0.3
 done
 wait_for "Famille : MARTIN"
-$T send-keys -t ui p
-wait_for "Total à régler : +181,99"
-$T send-keys -t ui j # to F2022-0388; clears the status message too
-sleep 0.5
-
 : >"$tmp/tty"
 $T pipe-pane -t ui -o "cat >>$tmp/tty"
 sleep 0.3
 echo "Terminal output at 80x24 (TERM=xterm-256color, colours on):"
-measure "toggle F2022-0388 (Space)" Space "Total à régler : +226,11"
+$T send-keys -t ui p
+wait_for "Total à régler : +181,99"
+sleep 0.4
+measure "first Space on the invoice screen" Space "Total à régler : +0,00"
+cp "$tmp/tty" "$tmp/first-space.tty"
 measure "toggle it back (Space)" Space "Total à régler : +181,99"
+$T send-keys -t ui j # to F2022-0388
+sleep 0.5
+measure "toggle F2022-0388 (Space)" Space "Total à régler : +226,11"
+measure "toggle F2022-0388 back (Space)" Space "Total à régler : +181,99"
 measure "cursor down (j)" j "CL2022-0457"
 measure "cursor up (k)" k "F2022-0388"
 measure "toggle the régie (a)" a "Total à régler : +226,11"
@@ -91,8 +100,6 @@ $T pipe-pane -t ui
 # A hand-off, so the peak covers the whole flow.
 $T send-keys -t ui Enter
 wait_for "Payer 226,11"
-$T send-keys -t ui o
-wait_for "Le portail demande"
 $T send-keys -t ui o
 wait_for "Adresse du paiement"
 hwm=$(sed -n 's/^VmHWM:[[:space:]]*//p' "/proc/$PID/status" 2>/dev/null)
