@@ -44,11 +44,12 @@ $T -f /dev/null new-session -d -s ui -x 80 -y 24 \
 	 LANGUAGE=fr PORTAIL_FAMILLE_LOCALEDIR=\"$LOCALEDIR\" \
 	 \"$BIN\" --url \"$URL\" --user demo"
 PID=$($T display -p -t ui '#{pane_pid}')
+ui=ui # the session wait_for and measure look at
 
 wait_for() {
 	i=0
 	while [ $i -lt 150 ]; do
-		$T capture-pane -p -t ui | grep -Eq -- "$1" && return 0
+		$T capture-pane -p -t "$ui" | grep -Eq -- "$1" && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -60,7 +61,7 @@ size() { wc -c <"$tmp/tty" | tr -d ' '; }
 # screen settling on EXPECT.
 measure() {
 	before=$(size)
-	$T send-keys -t ui "$2"
+	$T send-keys -t "$ui" "$2"
 	wait_for "$3"
 	sleep 0.4 # the loop wakes every 100 ms: let it settle
 	after=$(size)
@@ -96,6 +97,31 @@ measure "toggle the régie (a)" a "Total à régler : +226,11"
 measure "screen change: Ma famille (3)" 3 "Accueil » Ma famille"
 measure "screen change: back to the invoices (p)" p "Total à régler : +226,11"
 $T pipe-pane -t ui
+
+# The same screen with --arrow-cursor: a marker column, no reverse bar.
+$T new-session -d -s arrow -x 80 -y 24 \
+	"exec env -i PATH=\"$PATH\" HOME=$tmp/home XDG_STATE_HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home \
+	 LANG=C.UTF-8 TERM=xterm-256color PORTAIL_FAMILLE_PASSWORD=demo \
+	 LANGUAGE=fr PORTAIL_FAMILLE_LOCALEDIR=\"$LOCALEDIR\" \
+	 \"$BIN\" --url \"$URL\" --user demo --arrow-cursor"
+main_session=ui
+ui=arrow
+wait_for "Famille : MARTIN"
+$T send-keys -t arrow p
+wait_for "Total à régler : +181,99"
+sleep 0.4
+: >"$tmp/tty"
+$T pipe-pane -t arrow -o "cat >>$tmp/tty"
+sleep 0.3
+echo "With --arrow-cursor:"
+measure "first Space on the invoice screen" Space "Total à régler : +0,00"
+measure "cursor down (j)" j "^>"
+measure "cursor down again (j)" j "^ +Solde|^>"
+measure "cursor up (k)" k "^>"
+measure "toggle (Space)" Space "Total à régler"
+$T pipe-pane -t arrow
+$T send-keys -t arrow q q o
+ui=$main_session
 
 # A hand-off, so the peak covers the whole flow.
 $T send-keys -t ui Enter

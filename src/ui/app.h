@@ -87,10 +87,12 @@ struct ui {
 	size_t depth;
 	char *message; /* status line message (sanitized), or NULL */
 	bool message_error;
-	bool message_shown; /* drawn once: the next key clears it */
-	char *town;         /* "L'Horme" (sanitized), or NULL */
-	char *family;       /* "MARTIN" (sanitized), or NULL */
-	bool has_balance;   /* "Solde des factures" as the portal printed it */
+	bool message_shown;      /* drawn once */
+	unsigned message_screen; /* the base screen it was said on: it goes
+	                            when that screen does */
+	char *town;              /* "L'Horme" (sanitized), or NULL */
+	char *family;            /* "MARTIN" (sanitized), or NULL */
+	bool has_balance;        /* "Solde des factures" as the portal printed it */
 	int64_t balance_cents;
 	struct ui_worker worker;
 	/* The invoices as last read, and the user's selection over them. */

@@ -32,8 +32,8 @@ src_libportail_a_SOURCES += \
 TESTS += tests/ui/test-ui.sh tests/ui/test-typeahead.sh tests/ui/test-signals.sh \
 	tests/ui/test-pay-once.sh tests/ui/test-keys.sh tests/ui/test-reminders.sh \
 	tests/ui/test-language.sh tests/ui/test-download.sh
-TESTS += tests/ui/test-qr.sh tests/ui/test-plain.sh tests/ui/test-accounts.sh
-EXTRA_DIST += tests/ui/test-qr.sh tests/ui/test-plain.sh tests/ui/test-accounts.sh
+TESTS += tests/ui/test-qr.sh tests/ui/test-plain.sh tests/ui/test-accounts.sh tests/ui/test-arrow.sh
+EXTRA_DIST += tests/ui/test-qr.sh tests/ui/test-plain.sh tests/ui/test-accounts.sh tests/ui/test-arrow.sh
 EXTRA_DIST += tests/ui/ui-lib.sh tests/ui/test-ui.sh tests/ui/test-typeahead.sh \
 	tests/ui/test-signals.sh tests/ui/test-pay-once.sh tests/ui/test-keys.sh \
 	tests/ui/test-reminders.sh tests/ui/test-language.sh tests/ui/test-download.sh \

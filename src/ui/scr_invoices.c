@@ -286,6 +286,10 @@ static void draw_invoice(struct inv_view *v, WINDOW *w, int y, int x, int width,
 	cell(w, y, &cx, end, c.due, due, base | due_attr, UI_LEFT);
 	cell(w, y, &cx, end, c.amount, amount, text, UI_RIGHT);
 	cell(w, y, &cx, end, c.balance, balance, text, UI_RIGHT);
+	/* Under the reverse bar, the check needs no colour of its own: two
+	 * colour changes fewer a toggle. */
+	if (current)
+		sel_attr &= ~A_COLOR;
 	cell(w, y, &cx, end, c.sel, sel_text, base | sel_attr, UI_CENTER);
 }
 
