@@ -1227,13 +1227,13 @@ ui_cases() {
 	# reason on the status line; the interface stays up either way.
 	mkdir -p "$tmp/g/ui-dl"
 	UI_ENV="XDG_DOWNLOAD_DIR=$tmp/g/ui-dl" UI_ACTION='ui_keys d
-		ui_wait "Invoice F2022-0912 saved: " || uwhy="$uwhy d did not say where;"
+		ui_wait "Facture F2022-0912 enregistrée : " || uwhy="$uwhy d did not say where;"
 		[ "$(head -c 5 "$tmp/g/ui-dl/Facture_F2022-0912.pdf" 2>/dev/null)" = "%PDF-" ] || uwhy="$uwhy no PDF saved;"
-		MSG=$(ui_line "saved: ")' \
+		MSG=$(ui_line "enregistrée : ")' \
 		ui_demo "" "d: the invoice's PDF to \$XDG_DOWNLOAD_DIR" 0 "$LOGGED" p "$TOTAL"
 	UI_ENV="XDG_DOWNLOAD_DIR=$tmp/g/ui-dl" UI_ACTION='ui_keys d
-		ui_wait "answered with a web page" || uwhy="$uwhy the status line did not say it was a page;"
-		MSG=$(ui_line "web page")
+		ui_wait "répondu par une page web" || uwhy="$uwhy the status line did not say it was a page;"
+		MSG=$(ui_line "page web")
 		ui_keys j; ui_wait "$TOTAL" || uwhy="$uwhy the screen did not answer after;"' \
 		ui_demo "--fault maintenance=document" "d: maintenance page instead of the PDF" 0 "$LOGGED" p "$TOTAL"
 	TO=1 UI_ENV="XDG_DOWNLOAD_DIR=$tmp/g/ui-dl" UI_ACTION='ui_keys d
