@@ -25,6 +25,7 @@ src_libportail_a_SOURCES = \
 	src/web/table.c src/web/table.h \
 	src/web/http.c src/web/http.h \
 	src/web/http_log.c src/web/http_log.h \
+	src/web/disposition.c src/web/disposition.h \
 	src/portal/model.h \
 	src/portal/invoices.c src/portal/invoices.h \
 	src/portal/session.c src/portal/session.h \
@@ -35,6 +36,8 @@ src_libportail_a_SOURCES = \
 	src/portal/documents_due.c src/portal/documents_due.h \
 	src/portal/payments.c src/portal/payments.h \
 	src/portal/session_account.c \
+	src/portal/session_download.c \
+	src/portal/invoice_document.c src/portal/invoice_document.h \
 	src/portal/regie_heading.c src/portal/regie_heading.h \
 	src/portal/regie_name.c src/portal/regie_name.h \
 	src/portal/handoff/handoff.c src/portal/handoff/handoff.h src/portal/handoff/handoff_internal.h \
@@ -61,12 +64,15 @@ src_libportail_a_SOURCES = \
 	src/app/pay_guard.c src/app/pay_guard.h \
 	src/app/browser.c src/app/browser.h \
 	src/app/progress.c src/app/progress.h \
+	src/app/document_save.c src/app/document_save.h \
+	src/app/download_dir.c src/app/download_dir.h \
 	src/cli/cmd_parse.c src/cli/commands.h \
 	src/cli/cmd_invoices.c \
 	src/cli/cmd_page.c \
 	src/cli/cmd_pay.c \
 	src/cli/cmd_check.c \
 	src/cli/cmd_payments.c \
+	src/cli/cmd_download.c \
 	src/cli/cmd_profiles.c
 
 PF_LIBS = src/libportail.a $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(QRENCODE_LIBS) -lpthread

@@ -19,8 +19,8 @@ static const struct {
 	const char *name;
 	int (*run)(struct cli_options *options, int argc, char **argv);
 } commands[] = {
-	{ "check", cmd_check }, { "invoices", cmd_invoices }, { "page", cmd_page },
-	{ "pay", cmd_pay },     { "payments", cmd_payments },
+	{ "check", cmd_check }, { "download", cmd_download }, { "invoices", cmd_invoices },
+	{ "page", cmd_page },   { "pay", cmd_pay },           { "payments", cmd_payments },
 };
 
 static int run(struct cli_options *options, int argc, char **argv)

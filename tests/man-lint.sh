@@ -26,7 +26,7 @@ mandoc -Tascii "$man" | col -b >"$tmp/rendered"
 for option in $(grep -o '\(^\|[ (\[|]\)--\?[a-z][a-z-]*' "$tmp/rendered" | sed 's/^[ (\[|]//' | sort -u); do
 	check "--help lists $option, as the man page renders it" in_help "$option"
 done
-for command in invoices page pay parse check payments profiles; do
+for command in invoices page pay parse check payments profiles download; do
 	check "man page documents the $command command" grep -q "^\.It Cm $command" "$man"
 done
 # Every key of the interface's table (src/ui/keys.c) is in KEYS.

@@ -130,6 +130,30 @@ static void test_choice_errors(void **state)
 	cli_options_free(&one);
 }
 
+static void test_arrow_cursor(void **state)
+{
+	(void)state;
+	unsetenv("PORTAIL_FAMILLE_PROFILE");
+	char *err = NULL;
+	struct cli_options o = { 0 };
+	assert_int_equal(read_text(&o, "arrow_cursor = yes\n[a]\nuser = x\n", &err), 0);
+	assert_true(o.arrow_cursor);
+	cli_options_free(&o);
+	struct cli_options p = { 0 };
+	assert_int_equal(read_text(&p, "arrow_cursor = yes\n[a]\narrow_cursor = no\n", &err), 0);
+	assert_false(p.arrow_cursor); /* the profile's no wins over the defaults' yes */
+	cli_options_free(&p);
+	struct cli_options q = { .arrow_cursor = true }; /* --arrow-cursor */
+	assert_int_equal(read_text(&q, "arrow_cursor = no\n", &err), 0);
+	assert_true(q.arrow_cursor);
+	cli_options_free(&q);
+	struct cli_options r = { 0 };
+	assert_int_equal(read_text(&r, "arrow_cursor = maybe\n", &err), -1);
+	assert_non_null(strstr(err, "arrow_cursor (yes or no)"));
+	free(err);
+	cli_options_free(&r);
+}
+
 static void test_bad_keys(void **state)
 {
 	(void)state;
@@ -187,6 +211,7 @@ int main(void)
 		cmocka_unit_test(test_command_line_wins),
 		cmocka_unit_test(test_environment_and_default_choice),
 		cmocka_unit_test(test_choice_errors),
+		cmocka_unit_test(test_arrow_cursor),
 		cmocka_unit_test(test_bad_keys),
 		cmocka_unit_test(test_switch),
 	};

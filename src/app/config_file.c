@@ -113,6 +113,16 @@ static int on_key(void *user, const char *section, const char *name, const char 
 		return set_field(&p->ca_file, value);
 	if (strcmp(name, "profile") == 0 && !*section)
 		return set_field(&p->default_profile, value);
+	if (strcmp(name, "arrow_cursor") == 0) {
+		bool yes = strcmp(value, "yes") == 0 || strcmp(value, "true") == 0 ||
+		           strcmp(value, "1") == 0;
+		bool no = strcmp(value, "no") == 0 || strcmp(value, "false") == 0 ||
+		          strcmp(value, "0") == 0;
+		if (!yes && !no)
+			return 0;
+		p->arrow_cursor = yes ? 2 : 1;
+		return 1;
+	}
 	if (strcmp(name, "timeout") == 0) {
 		char *end;
 		errno = 0;
@@ -178,8 +188,8 @@ static int parse_file(struct cli_options *o, FILE *f, const char *path, char **e
 	if (line != 0)
 		return set_error(errp,
 		                 _("config file %s, line %d: expected url, user, password_command, "
-		                   "password_file, cookie_file, ca_file, timeout (1 to 3600 s) or, "
-		                   "outside a section, profile"),
+		                   "password_file, cookie_file, ca_file, timeout (1 to 3600 s), "
+		                   "arrow_cursor (yes or no) or, outside a section, profile"),
 		                 path, line);
 	return 0;
 }
@@ -223,6 +233,8 @@ static void fill_from(struct cli_options *o, const struct cli_profile *p)
 	fill_string(&o->ca_file, p->ca_file, d->ca_file);
 	if (!o->timeout)
 		o->timeout = p->timeout ? p->timeout : d->timeout;
+	if (!o->arrow_cursor)
+		o->arrow_cursor = (p->arrow_cursor ? p->arrow_cursor : d->arrow_cursor) == 2;
 }
 
 static int unknown_profile(const struct cli_options *o, const char *name, char **errp)

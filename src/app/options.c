@@ -36,6 +36,8 @@ const char cli_usage[] = N_(
         "  payments [--json | --csv] [--year YYYY]\n"
         "                                  the payments made, or a year's sums per régie\n"
         "  profiles [--json]               the config file's accounts ([NAME] sections)\n"
+        "  download (--invoice NUM... | --all) [-o PATH] [--force]\n"
+        "                                  save the invoices' documents (PDF)\n"
         "  parse invoices FILE [--json | --csv [--excel]]\n"
         "                                  read a saved invoice page offline\n"
         "\n"
@@ -59,6 +61,8 @@ const char cli_usage[] = N_(
         "  --ascii                   ASCII lines, symbols, QR codes (also page, pay --qr)\n"
         "  --no-color                no colours (also when NO_COLOR is set)\n"
         "  --plain                   for screen readers: no box drawing, no spinner\n"
+        "  --arrow-cursor            mark the cursor's row with > (fewer bytes on slow\n"
+        "                            links; config arrow_cursor = yes)\n"
         "  -v, --verbose             each request and the bytes moved, on standard error\n"
         "  -h, --help                this help\n"
         "  -V, --version             the version\n"
@@ -83,6 +87,7 @@ enum {
 	OPT_ASCII,
 	OPT_NO_COLOR,
 	OPT_PLAIN,
+	OPT_ARROW_CURSOR,
 	OPT_DEMO_LATENCY,
 	OPT_DEMO_BANDWIDTH,
 	OPT_DEMO_FAULT,
@@ -106,6 +111,7 @@ static const struct option long_options[] = {
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "plain", no_argument, NULL, OPT_PLAIN },
+	{ "arrow-cursor", no_argument, NULL, OPT_ARROW_CURSOR },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -176,6 +182,7 @@ static int apply_option(struct cli_options *o, int c, const char *arg, char **er
 	case OPT_ASCII: o->ascii = true; break;
 	case OPT_NO_COLOR: o->no_color = true; break;
 	case OPT_PLAIN: o->plain = true; break;
+	case OPT_ARROW_CURSOR: o->arrow_cursor = true; break;
 	case 'v': o->verbose = true; break;
 	default: return set_error(errp, "%s", _("unknown option (see --help)"));
 	}

@@ -10,6 +10,7 @@ struct cli_profile {
 	char *name;
 	char *url, *user, *password_command, *password_file, *cookie_file, *ca_file;
 	long timeout;          /* 0: not set */
+	int arrow_cursor;      /* 0: not set, 1: no, 2: yes */
 	char *default_profile; /* the defaults' "profile" key */
 };
 
@@ -38,6 +39,7 @@ struct cli_options {
 	char **demo_args;
 	size_t ndemo_args;
 	bool ascii, no_color, plain; /* the UI's --ascii, --no-color, --plain */
+	bool arrow_cursor;           /* --arrow-cursor, config arrow_cursor */
 	/* Set by the UI (not an option): a key that cancels network waits.
 	 * NULL = transfers stop on SIGINT/SIGTERM only (cli_interrupted). */
 	bool (*cancelled)(void *ctx);

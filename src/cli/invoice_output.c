@@ -32,6 +32,7 @@ json_t *invoice_output_json_object(const struct invoice *inv, const struct date 
 	json_object_set_new_nocheck(o, "selectable", json_boolean(inv->selectable));
 	json_object_set_new_nocheck(o, "selected", json_boolean(inv->selected));
 	json_object_set_new_nocheck(o, "overdue", json_boolean(invoice_is_overdue(inv, today)));
+	json_object_set_new_nocheck(o, "document", json_boolean(inv->document_href != NULL));
 	return o;
 }
 

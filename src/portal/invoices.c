@@ -13,8 +13,10 @@
 #include "money.h"
 #include "web/form.h"
 #include "web/table.h"
+#include "web/url.h"
 #include "portal/handoff/handoff.h"
 #include "portal/invoice_columns.h"
+#include "portal/invoice_document.h"
 #include "portal/regie_heading.h"
 
 /* No cell of an invoice table says more than this; longer cells are
@@ -26,6 +28,7 @@ struct reader {
 	const struct html_doc *doc;
 	struct invoice_page *page;
 	const struct html_node *prev_table; /* the previous invoice table */
+	const struct table_row *header;     /* the header row of the table read */
 };
 
 static void add_warning(struct invoice_page *page, char *message)
@@ -196,6 +199,8 @@ static int read_invoice_row(struct reader *r, const struct table_row *row,
 	inv.regie = xstrdup(regie->name);
 	inv.regie_index = (size_t)(regie - r->page->regies);
 	read_checkbox(r, find_checkbox(row, cols->index[COL_SELECT]), &inv, regie);
+	inv.document_href = invoice_document_href(row, r->header, cols->index[COL_NUMBER],
+	                                          cols->index[COL_SELECT]);
 	struct invoice_page *page = r->page;
 	page->invoices = xreallocarray(page->invoices, page->ninvoices + 1,
 	                               sizeof(*page->invoices));
@@ -331,7 +336,10 @@ static int read_invoice_table(struct reader *r, const struct table *t, long head
 		return -1;
 	}
 	struct regie *regie = add_regie(r->page, name);
-	if (read_rows(r, t, (size_t)header, cols, regie, errp) < 0)
+	r->header = &t->rows[header];
+	int rc = read_rows(r, t, (size_t)header, cols, regie, errp);
+	r->header = NULL; /* the table is freed once read */
+	if (rc < 0)
 		return -1;
 	if (!regie->has_balance_due || !regie->has_total)
 		read_summary_after(r->doc, t->node, regie);
@@ -402,6 +410,8 @@ void invoice_page_free(struct invoice_page **page)
 		free(p->invoices[i].number);
 		free(p->invoices[i].checkbox_name);
 		free(p->invoices[i].checkbox_value);
+		free(p->invoices[i].document_href);
+		free(p->invoices[i].document_url);
 	}
 	free(p->invoices);
 	for (size_t i = 0; i < p->nregies; i++) {
@@ -417,6 +427,17 @@ void invoice_page_free(struct invoice_page **page)
 	free(p->scripts);
 	free(p);
 	*page = NULL;
+}
+
+void invoice_page_resolve_documents(struct invoice_page *page, const char *base_url)
+{
+	for (size_t i = 0; i < page->ninvoices; i++) {
+		struct invoice *inv = &page->invoices[i];
+		free(inv->document_url);
+		inv->document_url = inv->document_href && base_url
+		                            ? url_resolve(base_url, inv->document_href, NULL)
+		                            : NULL;
+	}
 }
 
 int64_t invoice_page_balance_due(const struct invoice_page *page)

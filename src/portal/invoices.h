@@ -22,6 +22,10 @@
 int invoice_page_parse(const struct html_doc *doc, struct invoice_page **out, char **errp);
 void invoice_page_free(struct invoice_page **page);
 
+/* Sets each invoice's document_url: its document_href resolved against
+ * the page's address base_url (left NULL when it cannot be). */
+void invoice_page_resolve_documents(struct invoice_page *page, const char *base_url);
+
 /* Why the portal would not let this invoice be paid online (NULL: it
  * would): no checkbox, a disabled one, nothing left to pay, no number.
  * The one rule the UI's selection and pay both follow. */

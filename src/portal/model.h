@@ -24,6 +24,13 @@ struct invoice {
 	char *checkbox_value;
 	long checkbox_control; /* index in the régie form's controls, -1 */
 	size_t regie_index;
+	/* The row's link to the invoice's document (PDF or other), as the
+	 * page writes it (maybe relative; portal/invoice_document.h), NULL
+	 * when the row links none. */
+	char *document_href;
+	/* document_href made absolute against the page's address (the
+	 * session does it), NULL before that or when it cannot be. */
+	char *document_url;
 };
 
 /* A button of a régie's form, as the page shows it. */

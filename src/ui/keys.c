@@ -72,6 +72,8 @@ static const struct binding bindings[] = {
 	  N_("pay the selection") },
 	{ { 'a' }, "a", NULL, ACT_TOGGLE_REGIE, SCOPE_INVOICES,
 	  N_("check / uncheck every payable invoice of the régie") },
+	{ { 'd' }, "d", NULL, ACT_DOWNLOAD, SCOPE_INVOICES,
+	  N_("save the invoice's PDF in the Downloads folder") },
 	{ { 'o' }, "o", NULL, ACT_OPEN, SCOPE_HANDOFF, N_("open the payment in $BROWSER") },
 	{ { 'c' }, "c", NULL, ACT_COPY, SCOPE_HANDOFF,
 	  N_("copy the payment's address (clipboard, OSC 52)") },

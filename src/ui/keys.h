@@ -41,6 +41,7 @@ enum ui_action {
 	ACT_SEARCH_PREV,
 	ACT_TOGGLE,       /* Space */
 	ACT_TOGGLE_REGIE, /* a */
+	ACT_DOWNLOAD,     /* d: the invoice's document to the Downloads folder */
 	ACT_COPY,         /* c: the payment URL to the clipboard (OSC 52) */
 	ACT_OPEN,         /* o: in $BROWSER */
 	ACT_QR,           /* v: the QR code on the whole screen */

@@ -208,6 +208,8 @@ bool ui_key_pressed_since(const struct ui *ui, unsigned shown)
 	return shown != 0 && ui->key_frame >= shown;
 }
 
+static void expire_message(struct ui *ui);
+
 static void frame(struct ui *ui)
 {
 	if (ui->too_small) {
@@ -216,6 +218,11 @@ static void frame(struct ui *ui)
 		ui->frames++;
 		return;
 	}
+	/* A page that comes within 100 ms is drawn once, without the
+	 * "Chargement..." frame before it (bytes on a slow link, a flash). */
+	if (ui_job_young(ui))
+		return;
+	expire_message(ui); /* a job may have changed the screen */
 	if (ui->redraw)
 		draw_all(ui);
 	if (ui->repaint) {
@@ -260,6 +267,8 @@ static void set_message(struct ui *ui, bool error, const char *fmt, va_list ap)
 	free(raw);
 	ui->message_error = error;
 	ui->message_shown = false;
+	struct screen *base = ui_base(ui);
+	ui->message_screen = base ? base->id : 0;
 	if (ui->status && !ui->too_small)
 		ui_draw_status(ui);
 }
@@ -280,10 +289,13 @@ void ui_status_error(struct ui *ui, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* A message stays until the key after the one that showed it. */
+/* A message stays until another replaces it or the screen changes (a key
+ * that changes nothing on the status line writes nothing there: bytes on
+ * a slow link). */
 static void expire_message(struct ui *ui)
 {
-	if (!ui->message || !ui->message_shown)
+	struct screen *base = ui_base(ui);
+	if (!ui->message || !ui->message_shown || (base && base->id == ui->message_screen))
 		return;
 	free(ui->message);
 	ui->message = NULL;
@@ -415,7 +427,6 @@ static void handle_key(struct ui *ui, int ch, unsigned seen)
 	/* ← scrolls only what has rows; in a question or a form it is Esc. */
 	if (action == ACT_LEFT && (top->overlay || !top->ops->list))
 		action = ACT_BACK;
-	expire_message(ui);
 	int flags = top->ops->key ? top->ops->key(ui, top, action, ch) : UI_IGNORED;
 	/* → opens like Enter where Enter opens (pages, help), never where it
 	 * pays or answers a question. */
@@ -428,6 +439,7 @@ static void handle_key(struct ui *ui, int ch, unsigned seen)
 		ui->quit = true;
 	if (flags & UI_REDRAW)
 		ui_redraw(ui);
+	expire_message(ui);
 }
 
 void ui_typeahead(struct ui *ui, int ch)

@@ -242,6 +242,49 @@ static int check_terminal(char **errp)
 	return 0;
 }
 
+/* Removes every `cut` from the capability string in place (ncurses reads
+ * it again at each use; it only gets shorter). */
+static void cut_from_cap(char *cap, const char *cut)
+{
+	size_t n = strlen(cut);
+	char *p;
+	while (n && (p = strstr(cap, cut)) != NULL)
+		memmove(p, p + n, strlen(p + n) + 1);
+}
+
+/* sgr's alternate-charset part, "%?%p9%t<smacs>%e<rmacs>%;", when it holds
+ * no other conditional. */
+static void cut_charset_from_sgr(char *sgr)
+{
+	char *start = strstr(sgr, "%?%p9%t");
+	char *end = start ? strstr(start, "%;") : NULL;
+	if (!end)
+		return;
+	char *nested = strstr(start + 2, "%?");
+	if (nested && nested < end)
+		return;
+	memmove(start, end + 2, strlen(end + 2) + 1);
+}
+
+/* Every attribute change went through sgr or sgr0, which also switch the
+ * character set back to ASCII (xterm: ESC ( B, 3 bytes, 5 times a toggle).
+ * The interface never uses the alternate character set (its lines are
+ * UTF-8 text or ASCII), so that switch is said once at start-up and taken
+ * out of both capabilities. */
+static void drop_charset_switch(void)
+{
+	char *rmacs = tigetstr("rmacs");
+	char *sgr0 = tigetstr("sgr0");
+	char *sgr = tigetstr("sgr");
+	if (!rmacs || rmacs == (char *)-1 || !*rmacs)
+		return;
+	fputs(rmacs, stdout);
+	if (sgr0 && sgr0 != (char *)-1)
+		cut_from_cap(sgr0, rmacs);
+	if (sgr && sgr != (char *)-1)
+		cut_charset_from_sgr(sgr);
+}
+
 int ui_term_start(const struct cli_options *o, struct ui_term *out, char **errp)
 {
 	if (check_terminal(errp) < 0)
@@ -254,6 +297,7 @@ int ui_term_start(const struct cli_options *o, struct ui_term *out, char **errp)
 	atexit(ui_term_stop);
 	xalloc_set_fatal_hook(fatal_hook);
 	prepare_emergency();
+	drop_charset_switch();
 	install_signals();
 	cbreak();
 	noecho();
@@ -268,6 +312,7 @@ int ui_term_start(const struct cli_options *o, struct ui_term *out, char **errp)
 	i->utf8 = !(sanitize_terminal_flags() & SANITIZE_ASCII);
 	i->ascii = o->ascii || !i->utf8;
 	i->plain = o->plain;
+	i->arrow_cursor = o->arrow_cursor;
 	const char *name = getenv("TERM");
 	i->osc52 = name && strncmp(name, "linux", 5) != 0 && strncmp(name, "vt", 2) != 0 &&
 	           strncmp(name, "dumb", 4) != 0;
@@ -326,6 +371,11 @@ const char *ui_glyph(enum ui_glyph g)
 	if (term.info.plain)
 		return glyphs_plain[g];
 	return term.info.ascii ? glyphs_ascii[g] : glyphs_utf8[g];
+}
+
+bool ui_term_arrow_cursor(void)
+{
+	return term.info.arrow_cursor;
 }
 
 const char *ui_spinner_frame(unsigned tick)

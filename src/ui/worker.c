@@ -65,6 +65,7 @@ int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn
 		return 0;
 	}
 	w->running = true;
+	clock_gettime(CLOCK_MONOTONIC, &w->started);
 	w->progress = dialog_progress(ui, label);
 	return 0;
 }
@@ -72,6 +73,17 @@ int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn
 bool ui_job_busy(const struct ui *ui)
 {
 	return ui->worker.running;
+}
+
+bool ui_job_young(const struct ui *ui)
+{
+	if (!ui->worker.running)
+		return false;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double ms = (double)(now.tv_sec - ui->worker.started.tv_sec) * 1e3 +
+	            (double)(now.tv_nsec - ui->worker.started.tv_nsec) / 1e6;
+	return ms < UI_JOB_QUIET_MS;
 }
 
 void ui_job_cancel(struct ui *ui)

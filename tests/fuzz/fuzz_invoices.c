@@ -5,7 +5,8 @@
  * header value (see fuzz_split_header), then the page.
  * Properties: the model's indexes stay inside their arrays (model.h); the
  * JSON is valid, lists every invoice and carries the same totals; no
- * output holds a raw terminal control (only '\n'). */
+ * output holds a raw terminal control (only '\n'); a row's document link is
+ * never empty and resolves to a URL the program could fetch, or to none. */
 #include "config.h"
 
 #include <jansson.h>
@@ -67,6 +68,24 @@ static void check_model(const struct invoice_page *page)
 		           !inv->has_due ||
 		                   date_is_valid(inv->due.year, inv->due.month, inv->due.day),
 		           "invoice %zu: invalid due date", i);
+		FUZZ_CHECK(T, !inv->document_href || *inv->document_href,
+		           "invoice %zu: an empty document link", i);
+		FUZZ_CHECK(T, !inv->document_url, "invoice %zu: a document URL before resolving",
+		           i);
+	}
+}
+
+/* The document links, made absolute as the session does: each a URL the
+ * program could fetch, or none. */
+static void check_documents(struct invoice_page *page)
+{
+	invoice_page_resolve_documents(page, "https://portail.example/v4/compte_factures.php5");
+	for (size_t i = 0; i < page->ninvoices; i++) {
+		const struct invoice *inv = &page->invoices[i];
+		FUZZ_CHECK(T, inv->document_href || !inv->document_url,
+		           "invoice %zu: a document URL without a link", i);
+		if (inv->document_url)
+			fuzz_check_url(T, "document URL", inv->document_url);
 	}
 }
 
@@ -181,6 +200,7 @@ int fuzz_invoices(const uint8_t *data, size_t size)
 	check_model(page);
 	check_json(page);
 	check_text_outputs(page);
+	check_documents(page);
 out:
 	invoice_page_free(&page);
 	html_doc_free(&doc);
