@@ -88,8 +88,8 @@ struct ui {
 	char *message; /* status line message (sanitized), or NULL */
 	bool message_error;
 	bool message_shown;      /* drawn once */
-	unsigned message_screen; /* the base screen it was said on: it goes
-	                            when that screen does */
+	unsigned message_screen; /* the base screen it was first shown over:
+	                            it goes when that screen does */
 	char *town;              /* "L'Horme" (sanitized), or NULL */
 	char *family;            /* "MARTIN" (sanitized), or NULL */
 	bool has_balance;        /* "Solde des factures" as the portal printed it */

@@ -246,9 +246,13 @@ static void frame(struct ui *ui)
 	place_cursor(ui);
 	doupdate();
 	ui->frames++;
-	/* On the terminal now: the next key may clear it. */
-	if (ui->message)
+	/* On the terminal now, over this screen: it stays while the screen
+	 * does (a key replayed before it was drawn may have changed it). */
+	if (ui->message && !ui->message_shown) {
+		struct screen *shown_on = ui_base(ui);
 		ui->message_shown = true;
+		ui->message_screen = shown_on ? shown_on->id : 0;
+	}
 	drop_blind_keys(ui);
 }
 
@@ -267,8 +271,6 @@ static void set_message(struct ui *ui, bool error, const char *fmt, va_list ap)
 	free(raw);
 	ui->message_error = error;
 	ui->message_shown = false;
-	struct screen *base = ui_base(ui);
-	ui->message_screen = base ? base->id : 0;
 	if (ui->status && !ui->too_small)
 		ui_draw_status(ui);
 }
