@@ -48,6 +48,7 @@ size_t scr_accueil_summary(struct ui *ui, char ***lines)
 {
 	size_t n = 0;
 	*lines = NULL;
+	/* "Famille" and "Solde des factures": the portal's home page, in its words. */
 	if (ui->family)
 		push(lines, &n, xasprintf("Famille : %s", ui->family));
 	if (ui->has_balance) {

@@ -124,7 +124,7 @@ char *scr_detail_table_row(const char *header, const char *row, const char *sep)
 			strbuf_putc(&sb, '\n');
 		/* A cell spanning columns ("Solde dû") has no header of its own. */
 		if (i < nh && *h[i] && nh == nc)
-			strbuf_printf(&sb, "%s : %s", h[i], c[i]);
+			strbuf_printf(&sb, _("%s: %s"), h[i], c[i]);
 		else
 			strbuf_puts(&sb, c[i]);
 	}

@@ -117,7 +117,7 @@ static void draw_states(struct ui *ui, struct handoff *h, int *y, int rows, int 
 	line(ui->body, y, rows, cols, _("After reading the portal again:"), A_BOLD);
 	for (size_t i = 0; i < h->result->count; i++) {
 		bool done = h->states[i] != INVLIST_STATE_DUE;
-		char *t = xasprintf("  %s : %s", h->result->numbers[i],
+		char *t = xasprintf(_("  %s: %s"), h->result->numbers[i],
 		                    h->states[i] == INVLIST_STATE_SETTLED  ? _("settled")
 		                    : h->states[i] == INVLIST_STATE_ABSENT ? _("no longer to pay")
 		                                                           : _("still due"));
@@ -139,7 +139,8 @@ static void draw_qr(struct ui *ui, struct handoff *h, int y, int rows, int cols)
 		return;
 	}
 	char *t = xasprintf(
-	        _("(QR code: %zu×%zu characters, more than the room left: v to see it full screen)"),
+	        _("(QR code: %zu×%zu characters, more than the room left: v to see it full "
+	          "screen)"),
 	        h->qr_cols, h->qr_rows);
 	if (y + 1 < rows)
 		ui_put(ui->body, y + 1, 1, cols - 2, t, ui_attr(UI_DIM), true);
@@ -187,7 +188,8 @@ static void qr_draw(struct ui *ui, struct screen *s)
 	}
 	if ((int)h->qr_rows > LINES - 1 || (int)h->qr_cols > COLS) {
 		char *t = xasprintf(
-		        _("The QR code needs %zu×%zu characters: enlarge the window. A key to go back."),
+		        _("The QR code needs %zu×%zu characters: enlarge the window. A key to go "
+		          "back."),
 		        h->qr_cols, h->qr_rows + 1);
 		ui_put(s->win, 0, 0, COLS, t, A_BOLD, false);
 		free(t);
@@ -345,8 +347,9 @@ static void check_url(struct handoff *h)
 	char *err = NULL;
 	h->url_ok = url_is_plain(url);
 	if (!h->url_ok)
-		h->url_problem = xstrdup(_(
-		        "Suspicious address (spaces or control characters): neither opened nor copied."));
+		h->url_problem = xstrdup(
+		        _("Suspicious address (spaces or control characters): neither opened nor "
+		          "copied."));
 	else if (url_check_allowed(url, &err) < 0) {
 		h->url_ok = false;
 		h->url_problem = xasprintf(_("Address refused: %s"), err ? err : "?");

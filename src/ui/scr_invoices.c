@@ -318,7 +318,7 @@ static void inv_draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t r
 	case R_WARNING:
 		ui_put(w, y, x, width, page->warnings[r->index], ui_attr(UI_ERROR), true);
 		break;
-	case R_EMPTY: ui_put(w, y, x, width, "Aucune facture.", A_NORMAL, true); break;
+	case R_EMPTY: ui_put(w, y, x, width, _("No invoices."), A_NORMAL, true); break;
 	case R_REGIE:
 		ui_put(w, y, x, width, page->regies[r->index].name, ui_attr(UI_HEADING), true);
 		break;

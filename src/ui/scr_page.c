@@ -361,9 +361,9 @@ static void follow(struct ui *ui, const struct link_item *l)
 		free(why);
 	} else {
 		char *shown = url_redacted(l->url);
-		char *text = xasprintf(
-		        _("This link leaves the program:\n%s\n\nOpen it in the browser ($BROWSER)?"),
-		        shown);
+		char *text = xasprintf(_("This link leaves the program:\n"
+		                         "%s\n\nOpen it in the browser ($BROWSER)?"),
+		                       shown);
 		dialog_confirm(ui, l->text, text, _("open"), _("cancel"), false, on_open_answer,
 		               xstrdup(l->url));
 		free(text);
@@ -498,8 +498,8 @@ static const struct screen_ops page_ops = {
 	.key = page_key,
 	.list = page_list,
 	.destroy = page_destroy,
-	.hints = N_(
-	        "j k Space scroll  ← → sideways  Tab links  Enter follow  / search  r reload  ? help  q back"),
+	.hints = N_("j k Space scroll  ← → sideways  Tab links  Enter follow  / search  r "
+	            "reload  ? help  q back"),
 };
 
 struct screen *scr_page_create(struct ui *ui, int link, struct page_content *content)

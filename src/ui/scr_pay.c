@@ -110,7 +110,7 @@ static bool portal_question(void *ctx, const char *portal_text)
 	if (j->reglement_leaving || quoted(j, portal_text))
 		return true;
 	char *what = describe(j);
-	char *q = xasprintf("« %s »\n\n%s", portal_text ? portal_text : "", what);
+	char *q = xasprintf(_("\"%s\"\n\n%s"), portal_text ? portal_text : "", what);
 	free(what);
 	bool yes = ui_job_ask(j->ui, _("The portal asks"), q);
 	j->stopped = j->stopped || !yes;
@@ -127,11 +127,14 @@ static bool guard(void *ctx, const struct invoice *const *chosen, size_t n, int6
 	bool go = true;
 	if (pay_guard_find(&j->guard, chosen, n, &hit, &err) > 0 && !j->resend_confirmed) {
 		char stamp[32];
-		strftime(stamp, sizeof(stamp), "%d/%m/%Y à %H:%M", localtime(&hit.when));
+		strftime(stamp, sizeof(stamp), _("%d/%m/%Y at %H:%M"), localtime(&hit.when));
 		go = ui_job_ask(
 		        j->ui, _("Already sent to payment"),
 		        xasprintf(
-		                _("Invoice %s was sent to payment on %s and the portal still shows it unpaid.\nIf that payment went through, the portal may not show it yet: paying again would pay twice.\n\nSend it anyway?"),
+		                _("Invoice %s was sent to payment on %s and the portal still "
+		                  "shows it unpaid.\nIf that payment went through, the portal may "
+		                  "not show it yet: paying again would pay twice.\n\nSend it "
+		                  "anyway?"),
 		                hit.number, stamp));
 		j->stopped = j->stopped || !go;
 	}
@@ -172,17 +175,18 @@ static void report_failure(struct ui *ui, struct pay_job *j, const char *err)
 		/* Nothing left: no record may block the next attempt. */
 		if (pay_guard_settle(&j->guard, PAY_NOT_SENT, &forget_error) < 0)
 			next = _(
-			        "No payment started, but the record of this sending could not be erased: the next payment will ask for confirmation.");
+			        "No payment started, but the record of this sending could not be erased: "
+			        "the next payment will ask for confirmation.");
 		break;
 	case PAY_MAYBE_RECEIVED:
 		title = _("Payment perhaps received");
-		next = _(
-		        "The portal may have received the Règlement and the payment started. Read the invoices again (r) before paying again.");
+		next = _("The portal may have received the Règlement and the payment started. "
+		         "Read the invoices again (r) before paying again.");
 		break;
 	default:
 		title = _("Payment started, cannot go on");
-		next = _(
-		        "The portal received the Règlement: the payment may have started. Read the invoices again (r) before paying again.");
+		next = _("The portal received the Règlement: the payment may have started. Read "
+		         "the invoices again (r) before paying again.");
 		break;
 	}
 	char *text = xasprintf("%s\n\n%s", err ? err : _("error"), next);
@@ -245,9 +249,8 @@ static void ask_confirmation(struct ui *ui, struct pay_job *j)
 		        _("The checked invoices of the other régies are not paid this time.\n"));
 	for (size_t i = 0; i < j->nportal_texts; i++)
 		strbuf_printf(&sb, _("\nThe portal asks: \"%s\"\n"), j->portal_texts[i]);
-	strbuf_puts(
-	        &sb,
-	        _("\nThe payment is then made by card on the secure payment site, in your browser."));
+	strbuf_puts(&sb, _("\nThe payment is then made by card on the secure payment site, in your "
+	                   "browser."));
 	char amount[32];
 	char *title = xasprintf(_("Pay %s €?"),
 	                        money_format(j->amount, MONEY_FR, amount, sizeof(amount)));
@@ -300,7 +303,9 @@ void scr_pay_start(struct ui *ui, long cursor_regie)
 	char stamp[16];
 	strftime(stamp, sizeof(stamp), "%H:%M", localtime(&ui->pending.since));
 	char *text = xasprintf(
-	        _("Invoice %s was sent to payment at %s and the portal still shows it due.\nIf that payment went through, paying again would pay twice: read the invoices again first (r).\n\nSend it to payment again?"),
+	        _("Invoice %s was sent to payment at %s and the portal still shows it due."
+	          "\nIf that payment went through, paying again would pay twice: read the "
+	          "invoices again first (r).\n\nSend it to payment again?"),
 	        again, stamp);
 	dialog_fresh_keys(dialog_confirm(ui, _("Payment pending"), text, _("send again"), _("no"),
 	                                 false, on_resend, j));

@@ -230,12 +230,14 @@ static int check_terminal(char **errp)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return set_error(
 		        errp,
-		        _("the interface needs a terminal; the commands (invoices, page, pay) work without one (see --help)"));
+		        _("the interface needs a terminal; the commands (invoices, page, pay) work "
+		          "without one (see --help)"));
 	const char *t = getenv("TERM");
 	if (!t || !*t || strcmp(t, "dumb") == 0)
 		return set_error(
 		        errp,
-		        _("TERM=%s cannot show the interface; the commands (invoices, page, pay) work on any terminal"),
+		        _("TERM=%s cannot show the interface; the commands (invoices, page, pay) "
+		          "work on any terminal"),
 		        t && *t ? t : _("(unset)"));
 	return 0;
 }

@@ -4,6 +4,18 @@
 # program's own words; the portal's stay as the portal wrote them.
 . "${PF_SRCDIR:-.}/tests/ui/ui-lib.sh"
 
+# quit_asked NAME QUESTION: q on the home page, asked QUESTION, o: quits.
+quit_asked() {
+	keys "$1" q
+	wait_for "$1" "$2"
+	keys "$1" o
+	if wait_exit "$1" && [ "$(exit_status "$1")" = 0 ] && restored "$1"; then
+		ok "$1: quits cleanly once asked"
+	else
+		not_ok "$1: quits cleanly once asked"
+	fi
+}
+
 demo_session fr -- --demo
 keys fr '?'
 check_screen "French: the help's own words" fr "Partout"
@@ -17,8 +29,16 @@ check_screen "French: the payment's confirmation" fr "Payer 181,99 € \\?"
 check_screen "French: its buttons" fr "\\[o\\] payer"
 keys fr n
 check_screen "French: the answer" fr "Paiement annulé"
+# The quit question: the selection changed (one invoice unchecked).
+keys fr Space
+wait_for fr "Total à régler : +0,00"
+keys fr Q
+check_screen "French: the quit question" fr "Quitter \\?"
+check_screen "French: its text, one invoice" fr "La sélection modifiée \\(1 facture, 36,00 €\\) sera perdue"
+check_screen "French: its buttons" fr "o : quitter   \\[n\\] rester"
+keys fr n
 keys fr 1
-quit_ui fr
+quit_asked fr "Quitter"
 
 demo_session en LANGUAGE=en -- --demo
 keys en '?'
@@ -37,7 +57,14 @@ if ! screen en | grep -q "Montant :\\|annuler\\|n : "; then ok "English: no Fren
 	not_ok "English: no French left in the dialog"; screen en | sed 's/^/#   |/'; fi
 keys en n
 check_screen "English: the answer" en "Payment cancelled"
+keys en Space
+wait_for en "Total à régler : +0,00"
+keys en Q
+check_screen "English: the quit question" en "Quit\\?"
+check_screen "English: its text, one invoice" en "The changed selection \\(1 invoice, 36,00 €\\) will be lost"
+check_screen "English: its buttons" en "o: quit   \\[n\\] stay"
+keys en n
 keys en 1
-quit_ui en
+quit_asked en "Quit"
 
 ui_done
