@@ -27,7 +27,7 @@ case ${1:-} in
 *) seconds=$1; shift ;;
 esac
 
-all="invoices login form_encode money_date handoff sanitize page_text charset config payments documents"
+all="invoices login form_encode money_date handoff sanitize page_text charset config payments documents disposition"
 targets=
 for t in ${*:-$all}; do
 	t=${t#fuzz_}
@@ -131,7 +131,7 @@ make_seeds() {
 		seed "$t" ct-latin1- 'text/html; charset=ISO-8859-1\n' "$fx"/payments/nested-latin1.html ;;
 	documents)
 		seed "$t" '' '' "$fx"/documents/*.html "$fx"/pages/*.html "$fx"/invoices/accueil.html ;;
-	money_date | sanitize | config) cp "$top"/tests/fuzz/seeds/"$t"/* "$out/seeds/$t/" ;;
+	money_date | sanitize | config | disposition) cp "$top"/tests/fuzz/seeds/"$t"/* "$out/seeds/$t/" ;;
 	esac
 	# Inputs that once crashed are seeds too.
 	for f in "$fx"/fuzz/"$t"-*; do
@@ -146,6 +146,7 @@ dict_for() {
 	money_date) echo "$top/tests/fuzz/money_date.dict" ;;
 	sanitize) echo "$top/tests/fuzz/sanitize.dict" ;;
 	config) echo "$top/tests/fuzz/config.dict" ;;
+	disposition) echo "$top/tests/fuzz/disposition.dict" ;;
 	*) echo "$top/tests/fuzz/html.dict" ;;
 	esac
 }
@@ -153,6 +154,7 @@ maxlen_for() {
 	case $1 in
 	money_date) echo 256 ;;
 	sanitize | config) echo 4096 ;;
+	disposition) echo 8192 ;;
 	*) echo 1048576 ;;
 	esac
 }

@@ -29,6 +29,7 @@ src_libportail_a_SOURCES = \
 	src/web/http.c src/web/http.h \
 	src/web/curl_lazy.c src/web/curl_lazy.h \
 	src/web/http_log.c src/web/http_log.h \
+	src/web/disposition.c src/web/disposition.h \
 	src/portal/model.h \
 	src/portal/invoices.c src/portal/invoices.h \
 	src/portal/session.c src/portal/session.h \
@@ -39,6 +40,8 @@ src_libportail_a_SOURCES = \
 	src/portal/documents_due.c src/portal/documents_due.h \
 	src/portal/payments.c src/portal/payments.h \
 	src/portal/session_account.c \
+	src/portal/session_download.c \
+	src/portal/invoice_document.c src/portal/invoice_document.h \
 	src/portal/regie_heading.c src/portal/regie_heading.h \
 	src/portal/regie_name.c src/portal/regie_name.h \
 	src/portal/handoff/handoff.c src/portal/handoff/handoff.h src/portal/handoff/handoff_internal.h \
@@ -51,10 +54,13 @@ src_libportail_a_SOURCES = \
 	src/portal/page_sink.c src/portal/page_table.c src/portal/page_text.c \
 	src/exit_codes.h \
 	src/cli/invoice_output.c src/cli/invoice_output.h \
+	src/cli/invoice_plain.c src/cli/invoice_plain.h \
 	src/cli/reminder_output.c src/cli/reminder_output.h \
 	src/cli/payment_output.c src/cli/payment_output.h \
 	src/app/qr_text.c src/app/qr_text.h \
+	src/app/invoice_words.c src/app/invoice_words.h \
 	src/app/options.c src/app/options.h \
+	src/app/config_file.c src/app/config_file.h \
 	src/app/password.c src/app/password.h \
 	src/app/connect.c src/app/connect.h \
 	src/app/handoff_marker.c src/app/handoff_marker.h \
@@ -62,12 +68,16 @@ src_libportail_a_SOURCES = \
 	src/app/pay_guard.c src/app/pay_guard.h \
 	src/app/browser.c src/app/browser.h \
 	src/app/progress.c src/app/progress.h \
+	src/app/document_save.c src/app/document_save.h \
+	src/app/download_dir.c src/app/download_dir.h \
 	src/cli/cmd_parse.c src/cli/commands.h \
 	src/cli/cmd_invoices.c \
 	src/cli/cmd_page.c \
 	src/cli/cmd_pay.c \
 	src/cli/cmd_check.c \
-	src/cli/cmd_payments.c
+	src/cli/cmd_payments.c \
+	src/cli/cmd_download.c \
+	src/cli/cmd_profiles.c
 
 # No $(CURL_LIBS): web/curl_lazy loads libcurl on the first request.
 PF_LIBS = src/libportail.a $(TIDY_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(QRENCODE_LIBS) -lpthread

@@ -19,8 +19,8 @@ static const struct {
 	const char *name;
 	int (*run)(struct cli_options *options, int argc, char **argv);
 } commands[] = {
-	{ "check", cmd_check }, { "invoices", cmd_invoices }, { "page", cmd_page },
-	{ "pay", cmd_pay },     { "payments", cmd_payments },
+	{ "check", cmd_check }, { "download", cmd_download }, { "invoices", cmd_invoices },
+	{ "page", cmd_page },   { "pay", cmd_pay },           { "payments", cmd_payments },
 };
 
 static int run(struct cli_options *options, int argc, char **argv)
@@ -29,6 +29,8 @@ static int run(struct cli_options *options, int argc, char **argv)
 		return ui_run(options);
 	if (strcmp(argv[0], "parse") == 0)
 		return cmd_parse(argc, argv);
+	if (strcmp(argv[0], "profiles") == 0)
+		return cmd_profiles(options, argc, argv);
 	/* A command shows what it waits on (a terminal's stderr only). */
 	options->progress = true;
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)

@@ -81,10 +81,17 @@ expect_exit 0 "invoices --regie"
 check "only that régie's invoices" [ "$(jq -c '[.invoices[].regie] | unique' "$tmp/out")" = '["CENTRE DE LOISIRS"]' ]
 check "and its balance" [ "$(jq .balance_due_cents "$tmp/out")" = 3600 ]
 pf invoices --regie centre
-check "the table of one régie has no \"toutes régies\" total" \
-	sh -c "grep -q 'Solde d[^:]*: 36,00' '$tmp/out' && ! grep -q 'toutes r[^:]*gies' '$tmp/out'"
+check "the table of one régie has no \"all régies\" total" \
+	sh -c "grep -q 'Balance due: 36,00' '$tmp/out' && ! grep -q 'all r[^:]*gies' '$tmp/out'"
 pf invoices
-check "the table of both keeps it" grep -q 'Solde d[^:]*, toutes r[^:]*gies: 262,11' "$tmp/out"
+check "the table of both keeps it" grep -q 'Balance due, all r[^:]*gies: 262,11' "$tmp/out"
+# In French (the default language), the table and the CSV header too.
+(LANGUAGE=fr; export LANGUAGE; pf invoices)
+check "in French: Solde dû, toutes régies" grep -q 'Solde d[^:]*, toutes r[^:]*gies: 262,11' "$tmp/out"
+check "in French: the table's header" grep -q '^ *N° de la facture  *Date  *Échéance' "$tmp/out"
+(LANGUAGE=fr; export LANGUAGE; pf invoices --csv)
+check "in French: the CSV header" [ "$(head -n 1 "$tmp/out")" = "régie;numéro;date;échéance;montant;solde;réglable;sélectionnée" ]
+check "in French: oui / non in the CSV" grep -q ';oui;oui$' "$tmp/out"
 pf invoices --regie zzz
 expect_exit 2 "invoices --regie with an unknown name"
 check "nothing on stdout" [ ! -s "$tmp/out" ]

@@ -42,4 +42,14 @@ says "$fr" "LANG=fr_FR.UTF-8 (installed or not): French" LANG=fr_FR.UTF-8
 env -i PATH="$PATH" PORTAIL_FAMILLE_LOCALEDIR="$PORTAIL_FAMILLE_LOCALEDIR" LANG=C \
 	"$PF_BIN" check --days many 2>"$tmp/err"
 check "LANG=C: the French message is pure ASCII" sh -c '! LC_ALL=C grep -q "[^ -~]" "$1"' sh "$tmp/err"
+
+# After a page was parsed too: tidy asks the system locale itself
+# (setlocale(LC_ALL, "") from its thread), which put LC_MESSAGES back to C
+# and the rest of a LANG=C run in English.
+env -i PATH="$PATH" PORTAIL_FAMILLE_LOCALEDIR="$PORTAIL_FAMILLE_LOCALEDIR" LANG=C \
+	"$PF_BIN" parse invoices "$PF_SRCDIR/tests/fixtures/invoices/seed.html" >"$tmp/out" 2>&1
+check "LANG=C, after parsing a page: still French" grep -q "^No de la facture .*Echeance" "$tmp/out"
+env -i PATH="$PATH" PORTAIL_FAMILLE_LOCALEDIR="$PORTAIL_FAMILLE_LOCALEDIR" LANG=C LANGUAGE=en \
+	"$PF_BIN" parse invoices "$PF_SRCDIR/tests/fixtures/invoices/seed.html" >"$tmp/out" 2>&1
+check "LANG=C LANGUAGE=en, after parsing a page: still English" grep -q "^Invoice no\." "$tmp/out"
 done_testing

@@ -55,7 +55,7 @@ check "check --json: balance_due_cents is their sum" [ "$(jq .balance_due_cents 
 check "check --json: overdue per invoice" \
 	[ "$(jq -c '[.invoices[].overdue]' "$tmp/out")" = '[false,true]' ]
 check "check --json: the same invoice objects as invoices --json" \
-	[ "$(jq -c '.invoices[0] | keys' "$tmp/out")" = '["amount_cents","balance_cents","date","due","number","overdue","regie","selectable","selected"]' ]
+	[ "$(jq -c '.invoices[0] | keys' "$tmp/out")" = '["amount_cents","balance_cents","date","document","due","number","overdue","regie","selectable","selected"]' ]
 check "check --json: documents" \
 	[ "$(jq -c '[.documents[].state]' "$tmp/out")" = '["A fournir","A renouveler"]' ]
 pf invoices --json

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The fault matrix (issue 5, item 2): every command — invoices --json,
 # invoices, page famille, pay, and the full-screen interface driven through
-# tmux — against every fault of the demo portal and every bad input of
+# tmux; check, payments and download (issue 12) in groups of their own —
+# against every fault of the demo portal and every bad input of
 # RELIABILITY.md section 6, G3, then G4's "no password on disk" search.
 #
 # Where the faults come from:
@@ -637,6 +638,112 @@ g_replay_fixtures() {
 	pf_row "pay --all" "fixture two-regies: --all, two régies" 2 pay --all --force
 }
 
+# ---- download (issue 12 §4): an invoice's document ----
+# dl_row FAULT EXPECTED ARGS...: download ARGS -o a fresh directory; what
+# is saved is a PDF of mode 0600, and nothing half-written (a hidden
+# temporary file) is ever left there.
+DL_SAVED='[ $rc -ne 0 ] || { f=$(head -n 1 "$out") && [ -f "$f" ] && [ "$(head -c 5 "$f")" = "%PDF-" ] && [ "$(stat -c %a "$f")" = 600 ]; }'
+DL_CLEAN='[ -z "$(ls -A "$g_dir/dl" | grep "^\\.")" ]'
+dl_row() {
+	d_fault=$1 d_exp=$2
+	shift 2
+	rm -rf "$g_dir/dl"
+	mkdir -p "$g_dir/dl"
+	CHECK="${CHECK:+$CHECK && }$DL_SAVED && $DL_CLEAN"
+	WHY="${WHY:+$WHY; }a PDF of mode 0600 when saved, no temporary file left"
+	pf_row "download $1 ${2:-}" "$d_fault" "$d_exp" download "$@" -o "$g_dir/dl"
+}
+# The demo portal's faults aimed at facture.php5 (page "document").
+g_download() {
+	for v in none:0 http500:4 maintenance:5 truncate:4 huge:4; do
+		dl_f=${v%:*} e=${v#*:}
+		if [ "$dl_f" = none ]; then
+			start_demo_g || return 1
+		else
+			start_demo_g --fault "$dl_f=document" || return 1
+		fi
+		case $dl_f in
+		maintenance) CHECK='errsays "F2022-0912.*not a document"' WHY="names the invoice, says it is a page" ;;
+		huge) CHECK='errsays "larger than"' WHY="names the cap" ;;
+		esac
+		dl_row "$dl_f=document" "$e" --invoice F2022-0912
+	done
+	start_demo_g --fault stall=document --fault stall-ms=30000 || return 1
+	TO=1 CHECK='errsays "timed out|too slow"' WHY="names the time-out"
+	dl_row "stall=document" 4 --invoice F2022-0912
+	start_demo_g --fault endless=document || return 1
+	CHECK='errsays "larger than"' WHY="stopped at the cap"
+	dl_row "endless=document (a body that never ends)" 4 --invoice F2022-0912
+	# Pages of 2-3 kB take a tenth of a second at 20 kB/s, the endless
+	# document --timeout's 2 s (40 kB, far from the cap).
+	start_demo_g --fault endless=document --bandwidth-bps 20000 || return 1
+	TO=2 CHECK='errsays "document of invoice CL2022-0457.*timed out"' WHY="stopped at --timeout"
+	dl_row "endless=document at 20 kB/s" 4 --invoice CL2022-0457
+	start_demo_g --expire-after 2 || return 1
+	CHECK='[ "$(demo_stat logins_ok)" -eq 2 ]' WHY="logged in again, once"
+	dl_row "expire-after=2 (the document meets the login page)" 0 --invoice F2022-0912
+	start_demo_g --expire-after 1 || return 1
+	dl_row "expire-after=1 (every page meets the login page)" 3 --invoice F2022-0912
+	start_demo_g || return 1
+	CHECK='errsays "F2022-0388"' WHY="names the invoice"
+	dl_row "the row without a document" 5 --invoice F2022-0388
+	CHECK='[ "$(wc -l <"$out")" -eq 3 ]' WHY="saves the three documents"
+	dl_row "none" 0 --all
+	start_demo_g --fault http500=document --fault times=1 || return 1
+	CHECK='[ "$(demo_stat faults_fired)" -eq 1 ] && [ ! -s "$out" ]' WHY="stops at the network error"
+	dl_row "http500 on the first document" 4 --all
+	start_demo_g --fault evil-names || return 1
+	CHECK='[ "$(head -n 1 "$out")" = "$g_dir/dl/bashrc_[31mF2022-0912.pdf" ]'
+	WHY="the file name made safe"
+	dl_row "evil-names (../, dot, colon, CSI, RLO in the file name)" 0 --invoice F2022-0912
+	RUN_ENV="LANG=C LC_ALL=C" ASCII=ascii
+	dl_row "evil-names, LANG=C" 0 --all
+}
+# The replayed portal: the document's answer spoiled.
+g_replay_download() {
+	d=$g_dir
+	printf '%%PDF-1.4\n%%\342\343\317\323\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%%%EOF\n' \
+		>"$d/doc.pdf"
+	routes "GET /v4/facture.php5 file 200 application/octet-stream $d/doc.pdf"
+	start_fsrv || return 1
+	CHECK='[ "$(head -n 1 "$out")" = "$g_dir/dl/facture-F2022-0912.pdf" ]' WHY="no Content-Disposition: facture-NUMBER.pdf"
+	dl_row "document served as bytes, no name" 0 --invoice F2022-0912
+	routes "GET /v4/facture.php5 redirect 302 file:///etc/passwd"
+	dl_row "document: 302 to file:///etc/passwd" 4 --invoice F2022-0912
+	routes "GET /v4/facture.php5 redirect 302 http://192.0.2.1/v4/facture.php5"
+	dl_row "document: 302 to http://192.0.2.1/" 4 --invoice F2022-0912
+	CHECK='errsays redirect' WHY="names the redirects"
+	routes "GET /v4/facture.php5* loop"
+	dl_row "document: endless 302 loop" 4 --invoice F2022-0912
+	CHECK='errsays "larger than"' WHY="names the cap"
+	routes "GET /v4/facture.php5 gzipbomb 1000000000"
+	dl_row "document: gzip bomb (1 GB)" 4 --invoice F2022-0912
+	routes "GET /v4/facture.php5 file 502 text/html $RP/maintenance.html"
+	dl_row "document: HTTP 502" 4 --invoice F2022-0912
+	routes "GET /v4/facture.php5 close"
+	dl_row "document: empty reply" 4 --invoice F2022-0912
+	routes "GET /v4/facture.php5 drip 2000"
+	TO=1 dl_row "document: slow-loris, 1 byte / 2 s" 4 --invoice F2022-0912
+	routes "GET /v4/facture.php5 blackhole"
+	TO=1 dl_row "document: never answers" 4 --invoice F2022-0912
+	CHECK='errsays "not one"' WHY="says it is no PDF"
+	routes "GET /v4/facture.php5 file 200 application/pdf $PF_FIXTURES/invoices/seed.html"
+	dl_row "document: HTML served as application/pdf" 5 --invoice F2022-0912
+	CHECK='errsays "keeps asking to log in"' WHY="logged in again once, then gave up"
+	routes "GET /v4/facture.php5 file 200 $HTML1 $RP/login.html"
+	dl_row "document: always the login page" 3 --invoice F2022-0912
+	CHECK='errsays "Le portail est en maintenance"' WHY="quotes the page"
+	routes "GET /v4/facture.php5 file 200 text/html $RP/maintenance.html"
+	dl_row "document: a maintenance page (200)" 5 --invoice F2022-0912
+	spoil "$RP/factures.html" 'href="facture.php5[?]id=912"' 'href="https://evil.example/facture.php5?id=912"' \
+		>"$d/factures-evilhost.html"
+	routes "GET /v4/compte_factures.php5 file 200 $HTML1 $d/factures-evilhost.html"
+	: >"$g_dir/requests"
+	CHECK='errsays "another site \\(evil.example\\)" && ! grep -q "^GET /v4/facture" "$g_dir/requests"'
+	WHY="not followed to another host"
+	dl_row "document link to another host" 5 --invoice F2022-0912
+}
+
 # ---- certificates (openssl s_server) ----
 TLS=$tmp/tls
 make_certs() {
@@ -958,7 +1065,8 @@ g_signals() {
 # the screen, presses KEY (unless -), waits for STAGE2 (unless -), runs
 # $UI_ACTION, then quits as the screen asks (q, Esc, o) and checks the exit
 # status, the terminal (stty -g before and after, the alternate screen),
-# stderr, the window title and the clipboard (OSC 0 and 52).
+# stderr, the window title and the clipboard (OSC 0 and 52). In French, the
+# interface's default language, as its users see it.
 # Waits poll the screen for a state; the deadline is generous (a loaded
 # machine running sanitizer builds is slow) and costs nothing when it comes.
 UI_TIMEOUT=${PF_UI_TIMEOUT:-60}
@@ -1020,7 +1128,7 @@ trap true INT
 stty -g >"$ud/stty-before"
 sh -c 'echo \$\$ >"$ud/pid"; exec env HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
 	XDG_STATE_HOME="$tmp/state/$gid" LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
-	ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" ${UI_ENV:-} \
+	LANGUAGE=fr ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" ${UI_ENV:-} \
 	"$BIN" --url "$URL" --user martin --password-file "$tmp/secret/pw" --timeout ${TO:-2} ${UI_ARGS:-}' 2>"$err"
 rc=\$?
 stty -g >"$ud/stty-after"
@@ -1096,12 +1204,12 @@ ui_cases() {
 	ui_demo "--fault http500=accueil" "http500=accueil" 0 "Connexion impossible" - -
 	ui_demo "--fault http500=factures" "http500=factures" 0 "$LOGGED" p "HTTP 500"
 	# A failed read says why in full in the body, at 80 columns too.
-	ui_demo "--fault maintenance=factures" "maintenance=factures" 0 "$LOGGED" p "not understood|no invoice table|not a page of the portal"
+	ui_demo "--fault maintenance=factures" "maintenance=factures" 0 "$LOGGED" p "incomprise|pas de tableau des factures|pas une page du portail"
 	ui_demo "--fault truncate=factures" "truncate=factures" 0 "$LOGGED" p "transfer closed"
 	# The demo builds and compresses 10 MB before the first byte: under load
 	# that is seconds, and --timeout 2 would make it "too slow" instead of
 	# the cap it tests. The cap must decide, not the clock.
-	TO=30 ui_demo "--fault huge=factures" "huge=factures (10 MB)" 0 "$LOGGED" p "larger than"
+	TO=30 ui_demo "--fault huge=factures" "huge=factures (10 MB)" 0 "$LOGGED" p "dépasse"
 	TO=1 ui_demo "--fault stall=factures --fault stall-ms=30000" "stall=factures" 0 "$LOGGED" p "too slow|Timeout|timed out"
 	ui_demo "--fault evil-names" "evil-names" 0 "$LOGGED" p "$TOTAL"
 	ui_demo "--fault charset=utf8-as-latin1" "charset=utf8-as-latin1" 0 "$LOGGED" p "$TOTAL : +181,99"
@@ -1115,6 +1223,23 @@ ui_cases() {
 		ui_keys Enter
 		ui_wait "$TOTAL : +181,99" || uwhy="$uwhy the selection was lost;"' \
 		ui_demo "--expire-after 2" "expire-after=2, between listing and Règlement" 0 "$LOGGED" p "$TOTAL : +181,99"
+	# d on an invoice (issue 12 §4): saved in $XDG_DOWNLOAD_DIR, or the
+	# reason on the status line; the interface stays up either way.
+	mkdir -p "$tmp/g/ui-dl"
+	UI_ENV="XDG_DOWNLOAD_DIR=$tmp/g/ui-dl" UI_ACTION='ui_keys d
+		ui_wait "Facture F2022-0912 enregistrée : " || uwhy="$uwhy d did not say where;"
+		[ "$(head -c 5 "$tmp/g/ui-dl/Facture_F2022-0912.pdf" 2>/dev/null)" = "%PDF-" ] || uwhy="$uwhy no PDF saved;"
+		MSG=$(ui_line "enregistrée : ")' \
+		ui_demo "" "d: the invoice's PDF to \$XDG_DOWNLOAD_DIR" 0 "$LOGGED" p "$TOTAL"
+	UI_ENV="XDG_DOWNLOAD_DIR=$tmp/g/ui-dl" UI_ACTION='ui_keys d
+		ui_wait "répondu par une page web" || uwhy="$uwhy the status line did not say it was a page;"
+		MSG=$(ui_line "page web")
+		ui_keys j; ui_wait "$TOTAL" || uwhy="$uwhy the screen did not answer after;"' \
+		ui_demo "--fault maintenance=document" "d: maintenance page instead of the PDF" 0 "$LOGGED" p "$TOTAL"
+	TO=1 UI_ENV="XDG_DOWNLOAD_DIR=$tmp/g/ui-dl" UI_ACTION='ui_keys d
+		ui_wait "timed out" || uwhy="$uwhy no time-out said;"
+		MSG=$(ui_line "timed out")' \
+		ui_demo "--fault stall=document --fault stall-ms=30000" "d: a stalled document" 0 "$LOGGED" p "$TOTAL"
 	# v on a payment URL that is refused says why, not a QR size of nothing.
 	if [ $replay = yes ]; then
 		g_dir=$tmp/g/ui-replay.$nui
@@ -1169,12 +1294,12 @@ EOF
 	if [ -x "$FSRV" ] && [ -s "$RP/factures.html" ]; then
 		routes "GET /v4/compte_factures.php5 gzipbomb 1000000000"
 		UI_SIZE=200x30
-		start_fsrv && ui_row "invoice page: gzip bomb" 0 "$LOGGED" p "larger than"
+		start_fsrv && ui_row "invoice page: gzip bomb" 0 "$LOGGED" p "dépasse"
 		spoil "$RP/factures.html" '<[Bb][Oo][Dd][Yy][^>]*>' \
 			"<BODY>$(awk 'BEGIN { for (i = 0; i < 16384; i++) printf "<div>" }')" >"$g_dir/nested.html"
 		routes "GET /v4/compte_factures.php5 file 200 $HTML1 $g_dir/nested.html"
 		UI_SIZE=200x30
-		ui_row "invoice page: 16k nested <div>" 0 "$LOGGED" p "nested too deeply"
+		ui_row "invoice page: 16k nested <div>" 0 "$LOGGED" p "imbriquée trop profondément"
 		# A payment URL with ESC, OSC 0 and CSI, shown on the hand-off screen.
 		spoil "$RP/popup.html" "$PAYHREF" \
 			'href="http://localhost:1/tpa/paiementws.web?idop=1&#27;]0;pwned&#7;&#27;]52;c;cm0gLXJmIH4K&#7;&#27;[2J"' \
@@ -1302,6 +1427,7 @@ mkfifo "$tmp/tokens"
 	spawn g_handoff_post_lost target popup true
 	spawn g_handoff_post_lost autosubmit payfip '[ "$(demo_stat payfip_posts)" -eq 1 ]'
 	spawn g_password
+	spawn g_download
 	if [ $asan = no ] && [ -x /usr/bin/time ]; then
 		spawn g_rss
 	else
@@ -1319,6 +1445,7 @@ mkfifo "$tmp/tokens"
 		spawn g_tcp_blackhole
 		spawn g_replay_fixtures
 		spawn g_replay_reglement_unsent
+		spawn g_replay_download
 	fi
 	if [ $tls = yes ]; then
 		CHECK='grep -qi "certificate\|SSL" "$err"' WHY="names the certificate"

@@ -40,8 +40,11 @@ unit_tests = \
 	tests/test_handoff \
 	tests/test_handoff_marker \
 	tests/test_qr_text \
+	tests/test_config_file \
 	tests/test_reminders \
 	tests/test_payments \
+	tests/test_invoice_documents \
+	tests/test_download \
 	tests/test_fuzz_regressions
 
 EXTRA_DIST += tests/fixtures tests/test_util.h tests/cli-parse.sh tests/lib.sh \
@@ -54,10 +57,10 @@ else
 check-local:
 	@echo "make check needs cmocka: on Debian, apt-get install libcmocka-dev" >&2; exit 1
 endif
-TESTS += tests/e2e-reminders.sh
-EXTRA_DIST += tests/e2e-reminders.sh
-TESTS += tests/e2e-language.sh tests/po-check.sh
-EXTRA_DIST += tests/e2e-language.sh tests/po-check.sh
+TESTS += tests/e2e-reminders.sh tests/e2e-download.sh
+EXTRA_DIST += tests/e2e-reminders.sh tests/e2e-download.sh
+TESTS += tests/e2e-language.sh tests/po-check.sh tests/e2e-plain.sh tests/e2e-profiles.sh
+EXTRA_DIST += tests/e2e-language.sh tests/po-check.sh tests/e2e-plain.sh tests/e2e-profiles.sh
 TESTS += tests/cli-parse.sh tests/e2e-cli.sh tests/e2e-cli-options.sh tests/man-lint.sh tests/layers.sh
 EXTRA_DIST += tests/layers.sh
 
@@ -87,6 +90,9 @@ tests_test_sanitize_LDADD = $(TEST_LIBS)
 tests_test_fold_SOURCES = tests/test_fold.c
 tests_test_fold_CFLAGS = $(TEST_CFLAGS)
 tests_test_fold_LDADD = $(TEST_LIBS)
+tests_test_config_file_SOURCES = tests/test_config_file.c
+tests_test_config_file_CFLAGS = $(TEST_CFLAGS)
+tests_test_config_file_LDADD = $(TEST_LIBS)
 tests_test_qr_text_SOURCES = tests/test_qr_text.c
 tests_test_qr_text_CFLAGS = $(TEST_CFLAGS) $(QRENCODE_CFLAGS)
 tests_test_qr_text_LDADD = $(TEST_LIBS)
@@ -150,6 +156,12 @@ tests_test_reminders_LDADD = $(TEST_LIBS)
 tests_test_payments_SOURCES = tests/test_payments.c tests/test_util.h
 tests_test_payments_CFLAGS = $(TEST_CFLAGS)
 tests_test_payments_LDADD = $(TEST_LIBS)
+tests_test_invoice_documents_SOURCES = tests/test_invoice_documents.c tests/test_util.h
+tests_test_invoice_documents_CFLAGS = $(TEST_CFLAGS)
+tests_test_invoice_documents_LDADD = $(TEST_LIBS)
+tests_test_download_SOURCES = tests/test_download.c tests/test_util.h
+tests_test_download_CFLAGS = $(TEST_CFLAGS)
+tests_test_download_LDADD = $(TEST_LIBS)
 tests_test_handoff_marker_SOURCES = tests/test_handoff_marker.c
 tests_test_handoff_marker_CFLAGS = $(TEST_CFLAGS)
 tests_test_handoff_marker_LDADD = $(TEST_LIBS)
@@ -158,6 +170,6 @@ tests_test_fuzz_regressions_SOURCES = tests/test_fuzz_regressions.c tests/test_u
 	tests/fuzz/fuzz_login.c tests/fuzz/fuzz_form_encode.c tests/fuzz/fuzz_money_date.c \
 	tests/fuzz/fuzz_handoff.c tests/fuzz/fuzz_sanitize.c tests/fuzz/fuzz_page_text.c \
 	tests/fuzz/fuzz_charset.c tests/fuzz/fuzz_config.c tests/fuzz/fuzz_payments.c \
-	tests/fuzz/fuzz_documents.c
+	tests/fuzz/fuzz_documents.c tests/fuzz/fuzz_disposition.c
 tests_test_fuzz_regressions_CFLAGS = $(TEST_CFLAGS)
 tests_test_fuzz_regressions_LDADD = $(TEST_LIBS)

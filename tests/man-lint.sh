@@ -26,9 +26,21 @@ mandoc -Tascii "$man" | col -b >"$tmp/rendered"
 for option in $(grep -o '\(^\|[ (\[|]\)--\?[a-z][a-z-]*' "$tmp/rendered" | sed 's/^[ (\[|]//' | sort -u); do
 	check "--help lists $option, as the man page renders it" in_help "$option"
 done
-for command in invoices page pay parse check payments; do
+for command in invoices page pay parse check payments profiles download; do
 	check "man page documents the $command command" grep -q "^\.It Cm $command" "$man"
 done
+# Every key of the interface's table (src/ui/keys.c) is in KEYS.
+sed -n '/^\.Sh KEYS/,/^\.Sh /p' "$man" >"$tmp/keys-section"
+sed -n '/bindings\[\] = {/,/^};/p' "$PF_SRCDIR/src/ui/keys.c" | sed "s/CTRL('.')//g" |
+	grep -o "'[^'\\ ]'" | tr -d "'" | sort -u >"$tmp/keys"
+while read -r key; do
+	case $key in
+	[1-7]) pattern='^\.It Ic 1 No \\(en Ic 7' ;;
+	'?') pattern='Ic \\&?' ;;
+	*) pattern="Ic $key\( \|\$\)" ;;
+	esac
+	check "man page KEYS lists the key $key" grep -q -- "$pattern" "$tmp/keys-section"
+done <"$tmp/keys"
 for code in 0 1 2 3 4 5 6 130 143; do
 	check "man page documents exit code $code" grep -q "^\.It $code\$" "$man"
 done

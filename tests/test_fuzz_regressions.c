@@ -37,6 +37,7 @@ static const struct target {
 	{ "config", fuzz_config, "", 0 },
 	{ "payments", fuzz_payments, "", 0 },
 	{ "documents", fuzz_documents, "", 0 },
+	{ "disposition", fuzz_disposition, "", 0 },
 };
 
 static void fail_hook(const char *message)
@@ -107,6 +108,7 @@ static const struct seed_set seed_sets[] = {
 	{ "payments", "pages", ".html" },
 	{ "documents", "documents", ".html" },
 	{ "documents", "pages", ".html" },
+	{ "disposition", "../fuzz/seeds/disposition", "" },
 };
 
 static void run_seeds(void **state)

@@ -133,7 +133,8 @@ static void run_fixture(void **state)
 }
 
 /* The portal's own questions before a régie's Règlement: the confirm()
- * of the button's onclick, then of the form's onsubmit. */
+ * of the button's onclick, then of the form's onsubmit, also when a page
+ * function asks it. */
 static void test_regie_confirms(void **state)
 {
 	(void)state;
@@ -148,7 +149,17 @@ static void test_regie_confirms(void **state)
 		{ "invoices/form-between-table-and-tr.html", 0, 1,
 		  "Vous allez être redirigé vers le site de paiement sécurisé. Voulez-vous "
 		  "continuer ?" },
-		{ "invoices/overdue.html", 0, 0, NULL },
+		/* onsubmit="return valider_reglement(1);": the question is the
+		 * page function's */
+		{ "invoices/overdue.html", 0, 1,
+		  "Vous allez être redirigé vers le site de paiement sécurisé de la DGFiP "
+		  "(PayFiP).\nUne fois le paiement effectué, cliquez sur « Retour site ».\n\n"
+		  "Voulez-vous continuer ?" },
+		/* the Se déconnecter link's question is not the Règlement's */
+		{ "invoices/seed.html", 0, 1,
+		  "Vous allez être redirigé vers le site de paiement sécurisé de la DGFiP "
+		  "(PayFiP).\nUne fois le paiement effectué, cliquez sur « Retour site ».\n\n"
+		  "Voulez-vous continuer ?" },
 		{ "pages/factures.html", 99, 0, NULL }, /* no such régie */
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

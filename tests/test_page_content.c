@@ -383,7 +383,7 @@ static void assert_fits(const char *text, size_t width, const char *what)
 	bool in_links = false;
 	for (const char *line = text; *line;) {
 		size_t len = strcspn(line, "\n");
-		in_links |= strncmp(line, "Liens :", 7) == 0;
+		in_links |= strncmp(line, "Links:", 6) == 0;
 		if (!in_links && display_width(line, len) > width)
 			fail_msg("%s at %zu: line too wide: %.*s", what, width, (int)len, line);
 		if (len && line[len - 1] == ' ')
@@ -431,7 +431,28 @@ static void test_text_link_numbers(void **state)
 	        80, 0);
 	assert_non_null(strstr(text, "Un [1] et deux [2]\n\nencore un [1] script\n"));
 	assert_non_null(
-	        strstr(text, "\nLiens :\n[1] " PAGE_BASE "a.php5\n[2] " PAGE_BASE "b.php5\n"));
+	        strstr(text, "\nLinks:\n[1] " PAGE_BASE "a.php5\n[2] " PAGE_BASE "b.php5\n"));
+	free(text);
+}
+
+/* --plain: a row is a line whose values follow their headers; headings
+ * have no rule; a table without a header row joins its cells. */
+static void test_text_plain(void **state)
+{
+	(void)state;
+	char *text = to_text("<h2>Mon compte</h2>"
+	                     "<table><tr><th>R&eacute;gie<th>Solde"
+	                     "<tr><td>CENTRE DE LOISIRS<td>36,00 &euro;"
+	                     "<tr><td>Total<td>262,11 &euro;</table>"
+	                     "<table border=1><tr><td>Lundi<td>Cantine<td>3,50"
+	                     "<tr><td>Mardi<td>Garderie<td>1,20</table>",
+	                     80, PAGE_TEXT_PLAIN);
+	assert_non_null(strstr(text, "Mon compte\n\n"));
+	assert_non_null(strstr(text,
+	                       "\nR\xc3\xa9gie : CENTRE DE LOISIRS, Solde : 36,00 \xe2\x82\xac\n"
+	                       "R\xc3\xa9gie : Total, Solde : 262,11 \xe2\x82\xac\n"));
+	assert_non_null(strstr(text, "\nLundi, Cantine, 3,50\nMardi, Garderie, 1,20\n"));
+	assert_null(strstr(text, "\xe2\x94")); /* no box drawing at all */
 	free(text);
 }
 
@@ -594,6 +615,7 @@ int main(void)
 		cmocka_unit_test(test_table_column_cap),
 		cmocka_unit_test(test_text_wraps_and_cuts),
 		cmocka_unit_test(test_text_link_numbers),
+		cmocka_unit_test(test_text_plain),
 	};
 	size_t n = N_ELEMS(fixed) + N_ELEMS(saved_pages) + N_ELEMS(goldens), k = N_ELEMS(fixed);
 	struct CMUnitTest *tests = xcalloc(n, sizeof(*tests));

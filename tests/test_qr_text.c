@@ -84,11 +84,45 @@ static void test_ascii_mixes_halves(void **state)
 	free(a);
 }
 
+/* A longer payment address (a PayFiP URL with its parameters, 120
+ * characters): level M with the standard margin needs 53x27; made to fit
+ * 80x23 it still fits, and a window too small for any code gets the
+ * smallest one, whose size tells what is missing. */
+static void test_within_fits_longer_urls(void **state)
+{
+	static const char url[] = "https://www.payfip.gouv.fr/tpa/paiement.web?numcli=012345&"
+	                          "exer=2022&refdet=F20220912000123&objet=CANTINE&montant=18199&"
+	                          "mel=a%40b.fr";
+	size_t cols = 0, rows = 0, fcols = 0, frows = 0, scols = 0, srows = 0;
+	(void)state;
+	assert_true(strlen(url) >= 120);
+	char *m = qr_text_render(url, false, &cols, &rows);
+	char *fit = qr_text_render_within(url, false, 80, 23, &fcols, &frows);
+	char *small = qr_text_render_within(url, true, 20, 10, &scols, &srows);
+	assert_non_null(m);
+	assert_non_null(fit);
+	assert_non_null(small);
+	assert_true(rows > 23);
+	assert_true(fcols <= 80 && frows <= 23);
+	assert_int_equal(check_lines(fit, fcols,
+	                             (const char *const[]){ " ", "\xe2\x96\x84", "\xe2\x96\x80",
+	                                                    "\xe2\x96\x88", NULL }),
+	                 frows);
+	assert_true(scols > 20 && scols <= fcols);
+	assert_int_equal(
+	        check_lines(small, scols, (const char *const[]){ " ", ",", "\"", "#", NULL }),
+	        srows);
+	free(m);
+	free(fit);
+	free(small);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ascii_fits_80x24),
 		cmocka_unit_test(test_ascii_mixes_halves),
+		cmocka_unit_test(test_within_fits_longer_urls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

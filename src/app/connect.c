@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "util/i18n.h"
+#include "app/config_file.h"
 #include "app/connect.h"
 
 #include <signal.h>

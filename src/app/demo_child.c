@@ -1,6 +1,7 @@
 /* Starting and stopping portail-famille-demo for --demo. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "app/demo_child.h"
 
 #include <errno.h>
@@ -122,18 +123,20 @@ int demo_child_start(const char *const *args, struct demo_child *child, char **l
 	memset(child, 0, sizeof(*child));
 	char *program = demo_child_program();
 	if (!program)
-		return set_error(errp, "the demo portal (" DEMO_PROGRAM ") is not installed: "
-		                       "looked next to this program and in " PF_PKGLIBEXECDIR);
+		return set_error(errp,
+		                 _("the demo portal (%s) is not installed: looked next to this "
+		                   "program and in %s"),
+		                 DEMO_PROGRAM, PF_PKGLIBEXECDIR);
 	int in[2], out[2];
 	if (pipe2(in, O_CLOEXEC) < 0) {
 		free(program);
-		return set_error(errp, "cannot start the demo portal: %s", strerror(errno));
+		return set_error(errp, _("cannot start the demo portal: %s"), strerror(errno));
 	}
 	if (pipe2(out, O_CLOEXEC) < 0) {
 		close(in[0]);
 		close(in[1]);
 		free(program);
-		return set_error(errp, "cannot start the demo portal: %s", strerror(errno));
+		return set_error(errp, _("cannot start the demo portal: %s"), strerror(errno));
 	}
 	pid_t pid = fork();
 	if (pid == 0)
@@ -144,7 +147,7 @@ int demo_child_start(const char *const *args, struct demo_child *child, char **l
 		close(in[1]);
 		close(out[0]);
 		free(program);
-		return set_error(errp, "cannot start the demo portal: %s", strerror(errno));
+		return set_error(errp, _("cannot start the demo portal: %s"), strerror(errno));
 	}
 	child->pid = pid;
 	child->stdin_fd = in[1];
@@ -152,7 +155,7 @@ int demo_child_start(const char *const *args, struct demo_child *child, char **l
 	close(out[0]);
 	if (!url) {
 		demo_child_stop(child);
-		set_error(errp, "the demo portal (%s) did not start", program);
+		set_error(errp, _("the demo portal (%s) did not start"), program);
 		free(program);
 		return -1;
 	}

@@ -5,14 +5,17 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
+#include "util/sanitize.h"
 #include "util/xalloc.h"
+#include "app/config_file.h"
 
-const char cli_usage[] =
+/* One message: translators see the whole help and keep its columns. */
+const char cli_usage[] = N_(
         "usage: portail-famille [OPTIONS] [COMMAND [ARGS]]\n"
         "\n"
         "A text-mode client for the AIGA \"Portail familles\".\n"
@@ -20,15 +23,21 @@ const char cli_usage[] =
         "Commands:\n"
         "  invoices [--json | --csv [--excel]] [--regie NAME]\n"
         "                                  every régie's invoices (or one régie's)\n"
-        "  page NAME [--width N]           a page as text: accueil, tableau-de-bord, famille,\n"
-        "                                  coordonnees, inscriptions, compte, aide\n"
-        "  pay [--regie NAME] (--invoice NUM... | --all) [--json] [--qr] [--open] [--force]\n"
-        "                                  send invoices to payment, print the card-payment URL\n"
+        "  page NAME [--width N]           a page as text: accueil, tableau-de-bord,\n"
+        "                                  famille, coordonnees, inscriptions, compte,\n"
+        "                                  aide\n"
+        "  pay [--regie NAME] (--invoice NUM... | --all)\n"
+        "      [--json] [--qr] [--open] [--force]\n"
+        "                                  send invoices to payment, print the address of\n"
+        "                                  the card payment\n"
         "  check [--days N] [--json]       invoices overdue or due within N days (7) and\n"
         "                                  documents to provide; nothing and exit 0 when\n"
         "                                  nothing is due, else the reminders and exit 7\n"
         "  payments [--json | --csv] [--year YYYY]\n"
         "                                  the payments made, or a year's sums per régie\n"
+        "  profiles [--json]               the config file's accounts ([NAME] sections)\n"
+        "  download (--invoice NUM... | --all) [-o PATH] [--force]\n"
+        "                                  save the invoices' documents (PDF)\n"
         "  parse invoices FILE [--json | --csv [--excel]]\n"
         "                                  read a saved invoice page offline\n"
         "\n"
@@ -43,14 +52,18 @@ const char cli_usage[] =
         "  --save-pages DIR          keep every page fetched in DIR\n"
         "  --timeout SECONDS         give up on any request after SECONDS (default 60)\n"
         "  --config FILE             read FILE instead of the default config file\n"
+        "  --profile NAME            the account of the config file's section [NAME]\n"
+        "                            (also PORTAIL_FAMILLE_PROFILE)\n"
         "  --demo                    use the built-in demo portal (it logs in by itself)\n"
         "  --demo-latency MS         the demo answers each request after MS milliseconds\n"
         "  --demo-bandwidth BPS      the demo sends at most BPS bytes a second\n"
-        "  --demo-fault SPEC         a fault of the demo (e.g. http500=factures), repeatable\n"
-        "  --ascii                   ASCII lines, symbols and QR codes (also page, pay --qr)\n"
+        "  --demo-fault SPEC         a demo fault (http500=factures...), repeatable\n"
+        "  --ascii                   ASCII lines, symbols, QR codes (also page, pay --qr)\n"
         "  --no-color                no colours (also when NO_COLOR is set)\n"
         "  --plain                   for screen readers: no box drawing, no spinner\n"
-        "  -v, --verbose             show each request, and the bytes moved, on standard error\n"
+        "  --arrow-cursor            mark the cursor's row with > (fewer bytes on slow\n"
+        "                            links; config arrow_cursor = yes)\n"
+        "  -v, --verbose             each request and the bytes moved, on standard error\n"
         "  -h, --help                this help\n"
         "  -V, --version             the version\n"
         "\n"
@@ -58,7 +71,7 @@ const char cli_usage[] =
         "PORTAIL_FAMILLE_PASSWORD environment variable or a prompt, in that order.\n"
         "Exit codes: 0 ok, 1 error, 2 usage, 3 login refused, 4 network, 5 page not\n"
         "understood, 6 nothing payable, 7 check found something due.\n"
-        "See portail-famille(1).\n";
+        "See portail-famille(1).\n");
 
 enum {
 	OPT_URL = 256,
@@ -69,10 +82,12 @@ enum {
 	OPT_SAVE_PAGES,
 	OPT_TIMEOUT,
 	OPT_CONFIG,
+	OPT_PROFILE,
 	OPT_DEMO,
 	OPT_ASCII,
 	OPT_NO_COLOR,
 	OPT_PLAIN,
+	OPT_ARROW_CURSOR,
 	OPT_DEMO_LATENCY,
 	OPT_DEMO_BANDWIDTH,
 	OPT_DEMO_FAULT,
@@ -88,6 +103,7 @@ static const struct option long_options[] = {
 	{ "save-pages", required_argument, NULL, OPT_SAVE_PAGES },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "profile", required_argument, NULL, OPT_PROFILE },
 	{ "demo", no_argument, NULL, OPT_DEMO },
 	{ "demo-latency", required_argument, NULL, OPT_DEMO_LATENCY },
 	{ "demo-bandwidth", required_argument, NULL, OPT_DEMO_BANDWIDTH },
@@ -95,6 +111,7 @@ static const struct option long_options[] = {
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "plain", no_argument, NULL, OPT_PLAIN },
+	{ "arrow-cursor", no_argument, NULL, OPT_ARROW_CURSOR },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -114,8 +131,8 @@ static int parse_timeout(const char *text, long *out, char **errp)
 	long v = strtol(text, &end, 10);
 	if (errno || *end || v < 1 || v > 3600)
 		return set_error(errp,
-		                 "--timeout wants a number of seconds from 1 to 3600, not "
-		                 "\"%s\"",
+		                 _("--timeout wants a number of seconds from 1 to 3600, not "
+		                   "\"%s\""),
 		                 text);
 	*out = v;
 	return 0;
@@ -139,7 +156,7 @@ static int demo_number(struct cli_options *o, const char *option, const char *de
 	errno = 0;
 	unsigned long long v = strtoull(text, &end, 10);
 	if (errno || *end || end == text || *text == '-' || v > 600000000ULL)
-		return set_error(errp, "%s wants a number, not \"%s\"", option, text);
+		return set_error(errp, _("%s wants a number, not \"%s\""), option, text);
 	add_demo_arg(o, demo_option, text);
 	return 0;
 }
@@ -155,6 +172,7 @@ static int apply_option(struct cli_options *o, int c, const char *arg, char **er
 	case OPT_COOKIE_FILE: set_string(&o->cookie_file, arg); break;
 	case OPT_SAVE_PAGES: set_string(&o->save_dir, arg); break;
 	case OPT_CONFIG: set_string(&o->config_file, arg); break;
+	case OPT_PROFILE: set_string(&o->profile, arg); break;
 	case OPT_TIMEOUT: return parse_timeout(arg, &o->timeout, errp);
 	case OPT_DEMO: o->demo = true; break;
 	case OPT_DEMO_LATENCY: return demo_number(o, "--demo-latency", "--latency-ms", arg, errp);
@@ -164,8 +182,9 @@ static int apply_option(struct cli_options *o, int c, const char *arg, char **er
 	case OPT_ASCII: o->ascii = true; break;
 	case OPT_NO_COLOR: o->no_color = true; break;
 	case OPT_PLAIN: o->plain = true; break;
+	case OPT_ARROW_CURSOR: o->arrow_cursor = true; break;
 	case 'v': o->verbose = true; break;
-	default: return set_error(errp, "unknown option (see --help)");
+	default: return set_error(errp, "%s", _("unknown option (see --help)"));
 	}
 	return 0;
 }
@@ -174,7 +193,7 @@ static int apply_option(struct cli_options *o, int c, const char *arg, char **er
 static int take_option(struct cli_options *o, int c, const char *arg, char **errp)
 {
 	if (c == 'h') {
-		fputs(cli_usage, stdout);
+		sanitize_fprintf(stdout, sanitize_terminal_flags(), "%s", _(cli_usage));
 		return 1;
 	}
 	if (c == 'V') {
@@ -231,7 +250,7 @@ static int take_trailing_options(int argc, char **argv, struct cli_options *o, c
 		}
 		if (needs_value) {
 			if (i + 1 >= argc)
-				return set_error(errp, "%s wants a value (see --help)", argv[i]);
+				return set_error(errp, _("%s wants a value (see --help)"), argv[i]);
 			value = argv[++i];
 		}
 		if (apply_option(o, c, value, errp) < 0)
@@ -253,7 +272,7 @@ int cli_options_parse(int argc, char **argv, struct cli_options *o, char **errp)
 	while ((c = getopt_long(argc, argv, "+u:vhV", long_options, NULL)) != -1) {
 		if (c == '?' || c == ':')
 			return set_error(errp,
-			                 "unknown option or missing argument: %s (see --help)",
+			                 _("unknown option or missing argument: %s (see --help)"),
 			                 argv[optind - 1]);
 		int rc = take_option(o, c, optarg, errp);
 		if (rc != 0)
@@ -263,115 +282,9 @@ int cli_options_parse(int argc, char **argv, struct cli_options *o, char **errp)
 	o->argc = argc;
 	int rc = optind < argc ? take_trailing_options(argc, argv, o, errp) : 0;
 	if (rc == 0 && o->ndemo_args && !o->demo)
-		return set_error(errp, "--demo-latency, --demo-bandwidth and --demo-fault go with "
-		                       "--demo");
-	return rc;
-}
-
-struct config_ctx {
-	struct cli_options *o;
-	char *url, *user, *password_command;
-};
-
-static int on_config(void *user, const char *section, const char *name, const char *value)
-{
-	struct config_ctx *ctx = user;
-	char **field = strcmp(name, "url") == 0                ? &ctx->url
-	               : strcmp(name, "user") == 0             ? &ctx->user
-	               : strcmp(name, "password_command") == 0 ? &ctx->password_command
-	                                                       : NULL;
-	if (!field)
-		return 0; /* unknown key: inih reports the line */
-	set_string(field, value);
-	return 1;
-}
-
-static char *default_config_path(void)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	if (xdg && *xdg == '/')
-		return xasprintf("%s/portail-famille/config", xdg);
-	const char *home = getenv("HOME");
-	return home && *home ? xasprintf("%s/.config/portail-famille/config", home) : NULL;
-}
-
-static void fill_unset(char **field, char **from_config)
-{
-	if (!*field) {
-		*field = *from_config;
-		*from_config = NULL;
-	}
-	free(*from_config);
-}
-
-/* A config file is a few lines: a bigger one is a mistake (--config on
- * the wrong file). */
-#define CONFIG_MAX_BYTES (64u * 1024u)
-/* inih reads a line in a buffer of INI_MAX_LINE bytes (Debian's: 200) and
- * parses the rest of a longer one as a line of its own: the error would
- * name a line the file does not have. Longer lines are refused first. */
-#define CONFIG_MAX_LINE (INI_MAX_LINE - 2)
-
-static int read_config_text(FILE *f, const char *path, char **text, char **errp)
-{
-	*text = xmalloc(CONFIG_MAX_BYTES + 1);
-	size_t len = fread(*text, 1, CONFIG_MAX_BYTES + 1, f);
-	if (ferror(f))
-		return set_error(errp, "cannot read the config file %s", path);
-	if (len > CONFIG_MAX_BYTES)
-		return set_error(errp, "config file %s: larger than %u bytes", path,
-		                 CONFIG_MAX_BYTES);
-	if (memchr(*text, '\0', len))
-		return set_error(errp, "config file %s: not a text file (it holds NUL bytes)",
-		                 path);
-	(*text)[len] = '\0';
-	int line = 1;
-	for (const char *p = *text; *p; line++) {
-		size_t n = strcspn(p, "\n");
-		if (n > CONFIG_MAX_LINE)
-			return set_error(errp, "config file %s, line %d: longer than %d characters",
-			                 path, line, CONFIG_MAX_LINE);
-		p += n + (p[n] == '\n');
-	}
-	return 0;
-}
-
-int cli_config_read(struct cli_options *o, FILE *f, const char *path, char **errp)
-{
-	char *text = NULL;
-	if (read_config_text(f, path, &text, errp) < 0) {
-		free(text);
-		return -1;
-	}
-	struct config_ctx ctx = { .o = o };
-	int line = ini_parse_string(text, on_config, &ctx);
-	free(text);
-	if (line != 0)
-		set_error(errp, "config file %s, line %d: expected url, user or password_command",
-		          path, line);
-	fill_unset(&o->url, &ctx.url);
-	fill_unset(&o->user, &ctx.user);
-	fill_unset(&o->password_command, &ctx.password_command);
-	return line == 0 ? 0 : -1;
-}
-
-int cli_config_load(struct cli_options *o, char **errp)
-{
-	char *path = o->config_file ? xstrdup(o->config_file) : default_config_path();
-	if (!path)
-		return 0;
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		int missing_default = !o->config_file && errno == ENOENT;
-		int rc = missing_default ? 0
-		                         : set_error(errp, "cannot read the config file %s: %s",
-		                                     path, strerror(errno));
-		free(path);
-		return rc;
-	}
-	int rc = cli_config_read(o, f, path, errp);
-	fclose(f);
-	free(path);
+		return set_error(
+		        errp, "%s",
+		        _("--demo-latency, --demo-bandwidth and --demo-fault go with --demo"));
 	return rc;
 }
 
@@ -385,6 +298,8 @@ void cli_options_free(struct cli_options *o)
 	free(o->cookie_file);
 	free(o->save_dir);
 	free(o->config_file);
+	free(o->profile);
+	cli_config_free(o);
 	for (size_t i = 0; i < o->ndemo_args; i++)
 		free(o->demo_args[i]);
 	free(o->demo_args);

@@ -5,6 +5,15 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+/* A section [NAME] of the config file, or its defaults (name NULL). */
+struct cli_profile {
+	char *name;
+	char *url, *user, *password_command, *password_file, *cookie_file, *ca_file;
+	long timeout;          /* 0: not set */
+	int arrow_cursor;      /* 0: not set, 1: no, 2: yes */
+	char *default_profile; /* the defaults' "profile" key */
+};
+
 struct cli_options {
 	char *url;              /* --url, config "url" */
 	char *user;             /* --user, config "user" */
@@ -14,14 +23,23 @@ struct cli_options {
 	char *cookie_file;      /* --cookie-file */
 	char *save_dir;         /* --save-pages */
 	char *config_file;      /* --config (else the XDG default) */
-	long timeout;           /* --timeout seconds, 0 = defaults */
-	bool verbose;           /* -v */
-	bool demo;              /* --demo */
+	char *profile;          /* --profile, $PORTAIL_FAMILLE_PROFILE, or the config's */
+	/* The config file as read (app/config.h): its path, defaults and
+	 * sections; config_loaded once it was read. */
+	char *config_path;
+	struct cli_profile config_defaults;
+	struct cli_profile *profiles;
+	size_t nprofiles;
+	bool config_loaded;
+	long timeout; /* --timeout seconds, 0 = defaults */
+	bool verbose; /* -v */
+	bool demo;    /* --demo */
 	/* --demo-latency, --demo-bandwidth, --demo-fault: the demo portal's own
 	 * options (--latency-ms N, ...), NULL-terminated, each owned. */
 	char **demo_args;
 	size_t ndemo_args;
 	bool ascii, no_color, plain; /* the UI's --ascii, --no-color, --plain */
+	bool arrow_cursor;           /* --arrow-cursor, config arrow_cursor */
 	/* Set by the UI (not an option): a key that cancels network waits.
 	 * NULL = transfers stop on SIGINT/SIGTERM only (cli_interrupted). */
 	bool (*cancelled)(void *ctx);
@@ -41,15 +59,6 @@ struct cli_options {
  * reordered, o->argc is its new length. Returns 0, 1 when --help/--version
  * was handled (exit 0), or -1 with *errp on a usage error. */
 int cli_options_parse(int argc, char **argv, struct cli_options *o, char **errp);
-
-/* Fills the options the command line left unset from the config file:
- * --config FILE, else $XDG_CONFIG_HOME/portail-famille/config, else
- * ~/.config/portail-famille/config (INI: url, user, password_command, in
- * any section). A missing default file is fine; a missing --config file or
- * a malformed one is an error. */
-int cli_config_load(struct cli_options *o, char **errp);
-/* The same from an open file (path names it in messages). */
-int cli_config_read(struct cli_options *o, FILE *f, const char *path, char **errp);
 
 void cli_options_free(struct cli_options *o);
 

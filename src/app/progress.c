@@ -1,6 +1,7 @@
 /* The waiting step on a terminal's standard error, erased when done. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "app/progress.h"
 
 #include <stdlib.h>
@@ -18,8 +19,8 @@ void progress_init(struct progress *p, FILE *out)
 
 char *progress_text(const char *label, unsigned request, unsigned hop)
 {
-	char *line = hop ? xasprintf("%s… (request %u, redirect %u)", label, request, hop)
-	                 : xasprintf("%s… (request %u)", label, request);
+	char *line = hop ? xasprintf(_("%s… (request %u, redirect %u)"), label, request, hop)
+	                 : xasprintf(_("%s… (request %u)"), label, request);
 	char *safe = sanitize_str(line, sanitize_terminal_flags());
 	free(line);
 	return safe;

@@ -15,4 +15,11 @@
  * cannot be encoded. */
 char *qr_text_render(const char *text, bool ascii, size_t *cols, size_t *rows);
 
+/* The same, made to fit max_cols x max_rows characters when level M with
+ * the standard quiet zone does not: level L, then L with a 2-module quiet
+ * zone. When none fits, the smallest is returned (its size in *cols and
+ * *rows says what the window lacks). max_cols or max_rows 0: level M. */
+char *qr_text_render_within(const char *text, bool ascii, size_t max_cols, size_t max_rows,
+                            size_t *cols, size_t *rows);
+
 #endif

@@ -7,22 +7,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
+#include "util/sanitize.h"
 #include "util/xalloc.h"
 #include "portal/invoices.h"
 #include "portal/regie_name.h"
 #include "app/connect.h"
 #include "cli/commands.h"
 #include "cli/invoice_output.h"
+#include "cli/invoice_plain.h"
 
 enum invoice_format {
 	FORMAT_TABLE,
 	FORMAT_JSON,
-	FORMAT_CSV
+	FORMAT_CSV,
+	FORMAT_PLAIN /* the table for screen readers (--plain) */
 };
 
 struct invoices_args {
 	enum invoice_format format;
 	bool excel;
+	bool ascii; /* --ascii */
 	const char *regie;
 };
 
@@ -83,11 +88,16 @@ static enum exit_code print_invoices(const struct invoices_args *a, const struct
 	invoice_output_warnings(stderr, page);
 	if (a->excel)
 		invoice_output_bom(stdout);
+	struct date today = date_today();
 	int written = a->format == FORMAT_JSON  ? invoice_output_json(stdout, page)
 	              : a->format == FORMAT_CSV ? invoice_output_csv(stdout, page)
-	                                        : invoice_output_table(stdout, page);
+	              : a->format == FORMAT_PLAIN
+	                      ? invoice_output_plain(stdout, page, &today,
+	                                             sanitize_terminal_flags() |
+	                                                     (a->ascii ? SANITIZE_ASCII : 0))
+	                      : invoice_output_table(stdout, page);
 	if (written < 0 || fflush(stdout) == EOF) {
-		set_error(errp, "cannot write the output");
+		set_error(errp, _("cannot write the output"));
 		return EXIT_ERROR;
 	}
 	return EXIT_OK;
@@ -95,12 +105,16 @@ static enum exit_code print_invoices(const struct invoices_args *a, const struct
 
 int cmd_invoices(struct cli_options *options, int argc, char **argv)
 {
-	struct invoices_args a = { FORMAT_TABLE, false, NULL };
+	struct invoices_args a = { .format = FORMAT_TABLE };
 	if (parse_args(argc, argv, &a) < 0) {
-		fputs("usage: portail-famille invoices [--json | --csv [--excel]] [--regie NAME]\n",
-		      stderr);
+		sanitize_fprintf(
+		        stderr, sanitize_terminal_flags(), "%s",
+		        _("usage: portail-famille invoices [--json | --csv [--excel]] [--regie NAME]\n"));
 		return EXIT_USAGE;
 	}
+	if (a.format == FORMAT_TABLE && options->plain)
+		a.format = FORMAT_PLAIN;
+	a.ascii = options->ascii;
 	struct cli_context ctx;
 	char *err = NULL;
 	struct invoice_page *page = NULL;

@@ -9,6 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
 #include "web/url.h"
@@ -22,9 +23,9 @@ static const char *const page_names[] = { "accueil",     "tableau-de-bord", "fam
 
 static int usage(void)
 {
-	fputs("usage: portail-famille page NAME [--width N]\n"
-	      "NAME: accueil, tableau-de-bord, famille, coordonnees, inscriptions, compte, aide\n",
-	      stderr);
+	sanitize_fprintf(
+	        stderr, sanitize_terminal_flags(), "%s",
+	        _("usage: portail-famille page NAME [--width N]\nNAME: accueil, tableau-de-bord, famille, coordonnees, inscriptions, compte, aide\n"));
 	return EXIT_USAGE;
 }
 
@@ -72,7 +73,7 @@ static enum exit_code print_page(const struct portal_page *page, size_t width, i
 	free(text);
 	page_content_free(&content);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
-		set_error(errp, "cannot write the output");
+		set_error(errp, _("cannot write the output"));
 		return EXIT_ERROR;
 	}
 	return EXIT_OK;
@@ -93,9 +94,10 @@ static int parse_args(int argc, char **argv, const char **name, size_t *width)
 			return -1;
 		*width = width_number(optarg);
 		if (!*width) {
-			fprintf(stderr,
-			        "portail-famille: --width wants 20 to 10000 columns, not "
-			        "\"%s\"\n",
+			sanitize_fprintf(
+			        stderr, sanitize_terminal_flags(),
+			        _("portail-famille: --width wants 20 to 10000 columns, not "
+			          "\"%s\"\n"),
 			        optarg);
 			return -1;
 		}
@@ -118,7 +120,8 @@ int cmd_page(struct cli_options *options, int argc, char **argv)
 			link = portal_link_from_name(name);
 	if (link < 0)
 		return usage();
-	int flags = sanitize_terminal_flags() | (options->ascii ? SANITIZE_ASCII : 0);
+	int flags = sanitize_terminal_flags() | (options->ascii ? SANITIZE_ASCII : 0) |
+	            (options->plain ? PAGE_TEXT_PLAIN : 0);
 	struct cli_context ctx;
 	char *err = NULL;
 	struct portal_page page = { 0 };

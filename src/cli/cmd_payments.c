@@ -16,7 +16,8 @@
 
 struct payments_args {
 	enum payment_format format;
-	int year; /* 0: the list */
+	int year;   /* 0: the list */
+	bool plain; /* --plain: labelled lines instead of the table */
 };
 
 static int parse_year(const char *text, int *year)
@@ -69,6 +70,7 @@ static enum exit_code print_history(const struct payments_args *a, const struct 
 	int written = a->year ? payment_output_year(stdout, h, a->year, a->format)
 	              : a->format == PAYMENT_JSON ? payment_output_json(stdout, h)
 	              : a->format == PAYMENT_CSV  ? payment_output_csv(stdout, h)
+	              : a->plain                  ? payment_output_plain(stdout, h)
 	                                          : payment_output_table(stdout, h);
 	if (written < 0 || fflush(stdout) == EOF) {
 		set_error(errp, "%s", _("cannot write the output"));
@@ -79,7 +81,7 @@ static enum exit_code print_history(const struct payments_args *a, const struct 
 
 int cmd_payments(struct cli_options *options, int argc, char **argv)
 {
-	struct payments_args a = { PAYMENT_TABLE, 0 };
+	struct payments_args a = { .format = PAYMENT_TABLE, .plain = options->plain };
 	char *err = NULL;
 	if (parse_args(argc, argv, &a, &err) < 0) {
 		cli_report(err);

@@ -19,5 +19,10 @@ int cmd_pay(struct cli_options *options, int argc, char **argv);
 int cmd_check(struct cli_options *options, int argc, char **argv);
 /* payments [--json | --csv] [--year YYYY] */
 int cmd_payments(struct cli_options *options, int argc, char **argv);
+/* download (--invoice NUM... | --all) [-o PATH] [--force]: the invoices'
+ * documents saved, their paths printed. */
+int cmd_download(struct cli_options *options, int argc, char **argv);
+/* profiles [--json]: the config file's accounts, no network. */
+int cmd_profiles(struct cli_options *options, int argc, char **argv);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/json_write.h"
 #include "util/sanitize.h"
 #include "util/utf8.h"
@@ -28,6 +29,7 @@ void invoice_output_json_invoice(struct json_writer *w, const struct invoice *in
 	json_put_bool(w, "selectable", inv->selectable);
 	json_put_bool(w, "selected", inv->selected);
 	json_put_bool(w, "overdue", invoice_is_overdue(inv, today));
+	json_put_bool(w, "document", inv->document_href != NULL);
 	json_end(w);
 }
 
@@ -83,14 +85,14 @@ static const char *selection_mark(const struct invoice *inv)
 	if (!inv->has_checkbox)
 		return "-";
 	if (!inv->selectable)
-		return inv->selected ? "[x] (disabled)" : "[ ] (disabled)";
+		return inv->selected ? _("[x] (disabled)") : _("[ ] (disabled)");
 	return inv->selected ? "[x]" : "[ ]";
 }
 
 static void print_regie(FILE *out, const struct invoice_page *page, const struct regie *regie,
                         int flags)
 {
-	char *name = sanitize_str(regie->name[0] ? regie->name : "(régie sans nom)", flags);
+	char *name = sanitize_str(regie->name[0] ? regie->name : _("(unnamed régie)"), flags);
 	fprintf(out, "%s\n", name);
 	free(name);
 	size_t width = 16;
@@ -102,8 +104,8 @@ static void print_regie(FILE *out, const struct invoice_page *page, const struct
 		free(number);
 	}
 	print_columns(out, flags, width,
-	              (const char *[]){ "N° de la facture", "Date", "Échéance", "Montant dû",
-	                                "Solde", "Sélection" });
+	              (const char *[]){ _("Invoice no."), _("Date"), _("Due date"), _("Amount due"),
+	                                _("Balance"), _("Selection") });
 	int64_t balance = 0, selected = 0;
 	for (size_t i = regie->first_invoice; i < regie->first_invoice + regie->ninvoices; i++) {
 		const struct invoice *inv = &page->invoices[i];
@@ -121,10 +123,10 @@ static void print_regie(FILE *out, const struct invoice_page *page, const struct
 			selected += inv->balance_cents;
 	}
 	char amount[32];
-	char *label = sanitize_str("Solde dû:", flags);
+	char *label = sanitize_str(_("Balance due:"), flags);
 	fprintf(out, "%s %s\n", label, money_format(balance, MONEY_FR, amount, sizeof(amount)));
 	free(label);
-	label = sanitize_str("Total à régler:", flags);
+	label = sanitize_str(_("Total to pay:"), flags);
 	fprintf(out, "%s %s\n\n", label, money_format(selected, MONEY_FR, amount, sizeof(amount)));
 	free(label);
 }
@@ -133,7 +135,7 @@ int invoice_output_table(FILE *out, const struct invoice_page *page)
 {
 	int flags = sanitize_terminal_flags();
 	if (page->ninvoices == 0)
-		fputs("Aucune facture.\n", out);
+		fputs(_("No invoices.\n"), out);
 	for (size_t r = 0; r < page->nregies; r++)
 		if (page->regies[r].ninvoices > 0)
 			print_regie(out, page, &page->regies[r], flags);
@@ -142,7 +144,7 @@ int invoice_output_table(FILE *out, const struct invoice_page *page)
 	if (page->nregies == 1)
 		return ferror(out) ? -1 : 0;
 	char amount[32];
-	char *label = sanitize_str("Solde dû, toutes régies:", flags);
+	char *label = sanitize_str(_("Balance due, all régies:"), flags);
 	fprintf(out, "%s %s\n", label,
 	        money_format(invoice_page_balance_due(page), MONEY_FR, amount, sizeof(amount)));
 	free(label);
@@ -182,7 +184,10 @@ static void csv_field(FILE *out, const char *text, int flags)
 int invoice_output_csv(FILE *out, const struct invoice_page *page)
 {
 	int flags = sanitize_terminal_flags();
-	fputs("regie;number;date;due;amount;balance;selectable;selected\n", out);
+	/* The header is the user's language (a spreadsheet's reader's); the
+	 * columns and their order never change. */
+	fputs(_("regie;number;date;due;amount;balance;selectable;selected\n"), out);
+	const char *yes = _("yes"), *no = _("no");
 	for (size_t i = 0; i < page->ninvoices; i++) {
 		const struct invoice *inv = &page->invoices[i];
 		char date[11], due[11], amount[32], balance[32];
@@ -193,7 +198,7 @@ int invoice_output_csv(FILE *out, const struct invoice_page *page)
 		        date_to_iso(&inv->due, due),
 		        money_format(inv->amount_cents, MONEY_PLAIN, amount, sizeof(amount)),
 		        money_format(inv->balance_cents, MONEY_PLAIN, balance, sizeof(balance)),
-		        inv->selectable ? "yes" : "no", inv->selected ? "yes" : "no");
+		        inv->selectable ? yes : no, inv->selected ? yes : no);
 	}
 	return ferror(out) ? -1 : 0;
 }
@@ -208,7 +213,7 @@ void invoice_output_warnings(FILE *err, const struct invoice_page *page)
 	int flags = sanitize_terminal_flags();
 	for (size_t i = 0; i < page->nwarnings; i++) {
 		char *w = sanitize_str(page->warnings[i], flags);
-		fprintf(err, "portail-famille: warning: %s\n", w);
+		fprintf(err, _("portail-famille: warning: %s\n"), w);
 		free(w);
 	}
 }

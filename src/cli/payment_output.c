@@ -4,6 +4,7 @@
 #include "cli/payment_output.h"
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,22 @@ static int64_t total(const struct payment_history *h)
 	return sum;
 }
 
+/* The widest display width of a column, sanitized, capped (a portal's
+ * stray 300-character cell would push every other column off screen). */
+static size_t column_width(const struct payment_history *h, size_t field_offset, int flags)
+{
+	size_t widest = 0;
+	for (size_t i = 0; i < h->count; i++) {
+		const char *text = *(char *const *)((const char *)&h->items[i] + field_offset);
+		char *safe = sanitize_str(text, flags);
+		size_t w = utf8_width(safe, strlen(safe));
+		free(safe);
+		if (w > widest)
+			widest = w;
+	}
+	return widest < 40 ? widest : 40;
+}
+
 int payment_output_table(FILE *out, const struct payment_history *h)
 {
 	int flags = sanitize_terminal_flags();
@@ -47,6 +64,8 @@ int payment_output_table(FILE *out, const struct payment_history *h)
 		fprintf(out, "%s\n", _("No payment."));
 		return ferror(out) ? -1 : 0;
 	}
+	size_t means_width = column_width(h, offsetof(struct payment, means), flags);
+	size_t regie_width = column_width(h, offsetof(struct payment, regie), flags);
 	for (size_t i = 0; i < h->count; i++) {
 		const struct payment *p = &h->items[i];
 		char date[11], amount[32];
@@ -56,13 +75,39 @@ int payment_output_table(FILE *out, const struct payment_history *h)
 		strcat(amount, " €");
 		put_cell(out, amount, 12, true, flags);
 		fputs("  ", out);
-		put_cell(out, p->means, 16, false, flags);
+		put_cell(out, p->means, means_width, false, flags);
 		fputs("  ", out);
-		put_cell(out, p->regie, p->reference[0] ? 32 : 0, false, flags);
+		put_cell(out, p->regie, p->reference[0] ? regie_width : 0, false, flags);
 		if (p->reference[0]) {
 			fputs("  ", out);
 			put_cell(out, p->reference, 0, false, flags);
 		}
+		fputc('\n', out);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+/* --plain: one line a payment, its fields named, no "--/--/----". */
+int payment_output_plain(FILE *out, const struct payment_history *h)
+{
+	int flags = sanitize_terminal_flags();
+	if (h->count == 0)
+		fprintf(out, "%s\n", _("No payment."));
+	for (size_t i = 0; i < h->count; i++) {
+		const struct payment *p = &h->items[i];
+		char date[11], amount[32];
+		money_format(p->amount_cents, MONEY_FR, amount, sizeof(amount));
+		if (p->has_date)
+			sanitize_fprintf(out, flags, _("Payment of %s € on %s"), amount,
+			                 date_to_fr(&p->date, date));
+		else
+			sanitize_fprintf(out, flags, _("Payment of %s €, date not shown"), amount);
+		if (p->means[0])
+			sanitize_fprintf(out, flags, _(", by %s"), p->means);
+		if (p->regie[0])
+			sanitize_fprintf(out, flags, _(", régie %s"), p->regie);
+		if (p->reference[0])
+			sanitize_fprintf(out, flags, _(", reference %s"), p->reference);
 		fputc('\n', out);
 	}
 	return ferror(out) ? -1 : 0;

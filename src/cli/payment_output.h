@@ -11,6 +11,11 @@
 /* Date, amount, means, régie, reference, one payment a line; "No payment."
  * when there is none. Returns 0 or -1 on a write error. */
 int payment_output_table(FILE *out, const struct payment_history *h);
+
+/* For screen readers (--plain): one line a payment, its fields named
+ * ("Payment of 52,50 € on 15/07/2022, by Carte bancaire, régie CENTRE DE
+ * LOISIRS, reference TPA-2022-00315"). Returns 0 or -1. */
+int payment_output_plain(FILE *out, const struct payment_history *h);
 /* {"payments": [{"date": "YYYY-MM-DD"|null, "date_text", "amount_cents",
  * "means", "regie", "reference"}], "total_cents": N}. */
 int payment_output_json(FILE *out, const struct payment_history *h);

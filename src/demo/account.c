@@ -58,9 +58,36 @@ static const char calcul_js[] =
         "//-->\n"
         "</script>\n";
 
+/* The invoice's number: a link to its document in the MAIRIE's table. */
+static void number_cell(struct demo_buf *b, const struct demo_server *srv,
+                        const struct demo_invoice *inv, bool link)
+{
+	if (link)
+		demo_buf_printf(b, "<a href=\"facture.php5?id=%u\" target=\"_blank\">", inv->id);
+	demo_buf_html(b, demo_data_invoice_number(&srv->data, inv));
+	if (link)
+		demo_buf_puts(b, "</a>");
+}
+
+/* The last column of the CENTRE DE LOISIRS' table: a PDF icon. */
+static void icon_cell(struct demo_buf *b, const struct demo_invoice *inv)
+{
+	if (demo_invoice_has_document(inv))
+		demo_buf_printf(b,
+		                "<TD align=\"center\"><a href=\"facture.php5?id=%u&amp;type=pdf\">"
+		                "<img src=\"images/pdf.gif\" alt=\"T&eacute;l&eacute;charger\" "
+		                "width=\"16\" height=\"16\" border=\"0\"></a>\n",
+		                inv->id);
+	else
+		demo_buf_puts(b, "<TD>&nbsp;\n");
+}
+
 static void regie_table(struct demo_buf *b, const struct demo_server *srv, unsigned regie)
 {
 	char amount[32], balance[32];
+	/* Two régies, two billing softwares: the number as a link, or an
+	 * icon in a column of its own. */
+	bool icons = regie == 2;
 	demo_buf_puts(
 	        b, "      <table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"4\">\n"
 	           "      <tr><td>&nbsp;</td></tr>\n      <tr><td class=\"regie\">");
@@ -79,9 +106,9 @@ static void regie_table(struct demo_buf *b, const struct demo_server *srv, unsig
 	        "      <TR>\n"
 	        "        <td class=\"entete\">N&deg; de la facture<td class=\"entete\">Date de la facture"
 	        "<td class=\"entete\">A payer avant le<td class=\"entete\">Montant d&ucirc;"
-	        "<td class=\"entete\">Solde<td class=\"entete\">S&eacute;lection\n"
+	        "<td class=\"entete\">Solde<td class=\"entete\">S&eacute;lection%s\n"
 	        "      </TR>\n",
-	        regie, regie);
+	        regie, regie, icons ? "<td class=\"entete\">Facture" : "");
 	unsigned line = 0;
 	for (size_t i = 0; i < DEMO_NINVOICES; i++) {
 		const struct demo_invoice *inv = &srv->data.inv[i];
@@ -90,7 +117,7 @@ static void regie_table(struct demo_buf *b, const struct demo_server *srv, unsig
 		demo_format_cents(amount, inv->amount_cents, '.');
 		demo_format_cents(balance, inv->balance_cents, '.');
 		demo_buf_printf(b, "      <TR class=\"ligne%u\">\n        <TD>", line++ % 2 + 1);
-		demo_buf_html(b, demo_data_invoice_number(&srv->data, inv));
+		number_cell(b, srv, inv, !icons && demo_invoice_has_document(inv));
 		demo_buf_printf(
 		        b,
 		        "<TD align=\"center\">%s<TD align=\"center\">%s<TD align=\"right\">%s"
@@ -103,6 +130,8 @@ static void regie_table(struct demo_buf *b, const struct demo_server *srv, unsig
 			                inv->id, inv->checked ? " checked" : "");
 		else
 			demo_buf_puts(b, "&nbsp;\n");
+		if (icons)
+			icon_cell(b, inv);
 	}
 	demo_format_cents(balance, demo_data_balance(&srv->data, regie), ',');
 	/* "Total à régler" is what calcul() writes: toFixed(2), so a dot. */

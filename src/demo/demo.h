@@ -40,6 +40,11 @@
  *   /v4/compte_reglements.php5 Historique des règlements (session needed;
  *                             --history page only)
  *   /v4/aide.php5             Comment utiliser le portail ? (session needed)
+ *   /v4/facture.php5          GET ?id=ID[&type=pdf]: the invoice's document,
+ *                             a small PDF (application/pdf, Content-
+ *                             Disposition naming it); an unknown id, or
+ *                             F2022-0388 (no document), answers 200 with
+ *                             an HTML error page      (session needed)
  *   /v4/paiement_popup.php5   the pop-up window (?id=REF or POST id=REF)
  *   /v4/paiement_redirect.php5 the "redirects" hand-off chain (?id=&etape=)
  *   /v4/mentions_legales.php5, /v4/contact.php5, /v4/mdp_oublie.php5
@@ -66,6 +71,13 @@
  *                                    due, checked (id 457)
  *                                    CL2022-0315 04/07/2022 31/07/2022 52.50
  *                                    paid: Solde 0.00, no checkbox (id 315)
+ *   Documents: the MAIRIE's invoice numbers are links to facture.php5?id=ID
+ *   (F2022-0388's is not: it has none); the CENTRE DE LOISIRS table has a
+ *   last column "Facture" of <a href="facture.php5?id=ID&amp;type=pdf"><img
+ *   src="images/pdf.gif" alt="Télécharger"></a> cells. F2022-0912 comes as
+ *   attachment; filename="Facture_F2022-0912.pdf", the others as inline;
+ *   filename=NUMBER.pdf (evil-names: a name with "../", controls and a
+ *   leading dot instead).
  *
  * Forms as served:
  *   login:  <form name="frmConnexion" method="post" action="login.php5">,
@@ -192,6 +204,7 @@ enum demo_page {
 	DEMO_PAGE_REDIRECT,   /* paiement_redirect.php5 */
 	DEMO_PAGE_PAYFIP,     /* /tpa/... */
 	DEMO_PAGE_HISTORIQUE, /* compte_reglements.php5 */
+	DEMO_PAGE_DOCUMENT,   /* facture.php5: an invoice's PDF */
 	DEMO_PAGE_COUNT_
 };
 #define DEMO_PAGE_BIT(p) (1u << (p))
@@ -208,6 +221,7 @@ enum demo_page {
  *   maintenance[=PAGES] maintenance
  *   drop[=PAGES]       drop          (default page: reglement)
  *   hang[=PAGES]       hang          (default page: reglement)
+ *   endless[=PAGES]    endless       (default page: document)
  *   times=N            times
  *   stall-ms=N         stall_ms
  *   huge-bytes=N       huge_bytes
@@ -245,10 +259,14 @@ struct demo_faults {
 	/* The request is processed, then nothing is sent for stall_ms (or
 	 * until demo_stop), then the connection is closed without an answer. */
 	unsigned hang;
+	/* The body never ends: the page's first bytes, then filler for as
+	 * long as the client reads (at bandwidth_bps when set), with no
+	 * Content-Length: what a cap and a time-out must stop. */
+	unsigned endless;
 	/* The page is replaced by "Le portail est en maintenance" served with
 	 * status 200, before anything is processed (no login, no payment). */
 	unsigned maintenance;
-	/* http500, truncate, stall, huge, drop and hang fire on the first N matching
+	/* http500, truncate, stall, huge, drop, hang and endless fire on the first N matching
 	 * requests only, then the page is served normally. 0 = always. */
 	unsigned times;
 	unsigned stall_ms;        /* 0 = 300000 (5 minutes) */
@@ -344,7 +362,7 @@ int demo_history_parse(const char *name, enum demo_history *out, char **errp);
 
 /* "login", "accueil", "tableau_bord", "famille", "coordonnees",
  * "inscriptions", "compte", "factures", "aide", "reglement", "popup",
- * "redirect", "payfip", "historique", or "other". */
+ * "redirect", "payfip", "historique", "document", or "other". */
 const char *demo_page_name(enum demo_page p);
 
 /* Adds one --fault spec (see struct demo_faults) to *faults; 0, or -1 with a

@@ -61,6 +61,7 @@ static const char *const page_names[DEMO_PAGE_COUNT_] = {
 	[DEMO_PAGE_REDIRECT] = "redirect",
 	[DEMO_PAGE_PAYFIP] = "payfip",
 	[DEMO_PAGE_HISTORIQUE] = "historique",
+	[DEMO_PAGE_DOCUMENT] = "document",
 };
 
 static const char *const family_names[DEMO_FAMILY_COUNT] = { "martin", "current", "settled" };
@@ -136,7 +137,8 @@ const char *demo_fault_help(void)
 	       "                        (default page: reglement)\n"
 	       "  hang[=PAGES]          do the work, then answer nothing for stall-ms, close\n"
 	       "                        (default page: reglement)\n"
-	       "  times=N               http500/truncate/stall/huge/drop/hang fire on the first\n"
+	       "  endless[=PAGES]       the body never ends (default page: document)\n"
+	       "  times=N               http500/truncate/stall/huge/drop/hang/endless fire on the first\n"
 	       "                        N hits only\n"
 	       "  stall-ms=N            how long a stall lasts (default 300000)\n"
 	       "  evil-names            escape sequences, C1, RLO, backspace in names; links\n"
@@ -147,7 +149,7 @@ const char *demo_fault_help(void)
 	       "  bandwidth-bps=N       send bodies at N bytes per second\n"
 	       "  PAGES: comma-separated list of login, accueil, tableau_bord, famille,\n"
 	       "  coordonnees, inscriptions, compte, factures, aide, reglement, popup,\n"
-	       "  redirect, payfip, other, or all\n";
+	       "  redirect, payfip, historique, document, other, or all\n";
 }
 
 static int parse_ulong(const char *s, unsigned long max, unsigned long *out)
@@ -212,6 +214,7 @@ int demo_fault_parse(struct demo_faults *f, const char *spec, char **errp)
 		{ "huge", &f->huge, DEMO_PAGE_BIT(DEMO_PAGE_FACTURES) },
 		{ "drop", &f->drop, DEMO_PAGE_BIT(DEMO_PAGE_REGLEMENT) },
 		{ "hang", &f->hang, DEMO_PAGE_BIT(DEMO_PAGE_REGLEMENT) },
+		{ "endless", &f->endless, DEMO_PAGE_BIT(DEMO_PAGE_DOCUMENT) },
 		/* The portal is down, not PayFiP: another site. */
 		{ "maintenance", &f->maintenance,
 		  DEMO_PAGE_ALL & ~DEMO_PAGE_BIT(DEMO_PAGE_PAYFIP) },
@@ -295,12 +298,13 @@ void demo_faults_pick(struct demo_server *srv, struct demo_reply *rep)
 	rep->f_huge = fires(srv, f->huge, page);
 	rep->f_drop = fires(srv, f->drop, page);
 	rep->f_hang = !rep->f_drop && fires(srv, f->hang, page);
+	rep->f_endless = fires(srv, f->endless, page);
 	/* A redirect has no page to spoil: let the fault wait for the page.
 	 * An answer lost whole replaces a redirect as well as a page. */
 	if (rep->location && !rep->f_http500)
-		rep->f_truncate = rep->f_stall = rep->f_huge = false;
+		rep->f_truncate = rep->f_stall = rep->f_huge = rep->f_endless = false;
 	if (rep->f_http500 || rep->f_truncate || rep->f_stall || rep->f_huge || rep->f_drop ||
-	    rep->f_hang) {
+	    rep->f_hang || rep->f_endless) {
 		srv->fault_hits[page]++;
 		srv->stats.faults_fired++;
 	}

@@ -239,8 +239,9 @@ struct demo_reply {
 	struct demo_buf body;     /* UTF-8 text, or raw bytes */
 	char *location;           /* owned: Location header, or NULL */
 	char *cookie;             /* owned: Set-Cookie header, or NULL */
+	char *disposition;        /* owned: Content-Disposition header, or NULL */
 	/* Decided by the fault code under the lock, applied by respond.c. */
-	bool f_http500, f_truncate, f_stall, f_huge, f_drop, f_hang;
+	bool f_http500, f_truncate, f_stall, f_huge, f_drop, f_hang, f_endless;
 	bool unthrottled; /* /__demo/ endpoints: no latency, no cap */
 	bool to_login;    /* the 302 of a page asked without session */
 };
@@ -301,6 +302,11 @@ void demo_history_recent(struct demo_buf *b, const struct demo_server *srv);
 void demo_handle_factures(struct demo_request *r, struct demo_reply *rep);
 void demo_handle_popup(struct demo_request *r, struct demo_reply *rep);
 void demo_handle_redirect(struct demo_request *r, struct demo_reply *rep);
+
+/* document.c: GET facture.php5?id=ID, an invoice's PDF. */
+void demo_handle_document(struct demo_request *r, struct demo_reply *rep);
+/* Whether the invoice has a document the invoice page links. */
+bool demo_invoice_has_document(const struct demo_invoice *inv);
 /* "http://localhost:PORT" */
 char *demo_payfip_origin(const struct demo_server *srv);
 

@@ -15,6 +15,7 @@ src_demo_libdemo_a_SOURCES = \
 	src/demo/info.c \
 	src/demo/history.c \
 	src/demo/account.c \
+	src/demo/document.c \
 	src/demo/payfip.c \
 	src/demo/stats.c \
 	src/demo/assets.c \

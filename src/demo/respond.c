@@ -49,7 +49,8 @@ void demo_reply_release(struct demo_reply *rep)
 	demo_buf_release(&rep->body);
 	free(rep->location);
 	free(rep->cookie);
-	rep->location = rep->cookie = NULL;
+	free(rep->disposition);
+	rep->location = rep->cookie = rep->disposition = NULL;
 }
 
 /* What the reader callback sends: data[0..send_len) of a body announced
@@ -91,6 +92,37 @@ static ssize_t body_reader(void *cls, uint64_t pos, char *buf, size_t max)
 			return MHD_CONTENT_READER_END_WITH_ERROR;
 	}
 	memcpy(buf, b->data + pos, n);
+	pthread_mutex_lock(&b->srv->lock);
+	b->srv->stats.body_bytes += n;
+	pthread_mutex_unlock(&b->srv->lock);
+	return (ssize_t)n;
+}
+
+/* The endless fault: the page's bytes, then filler, for as long as the
+ * client reads, never more than bps a second when set. */
+static ssize_t endless_reader(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct body *b = cls;
+	if (pos < b->len)
+		return body_reader(cls, pos, buf, max);
+	pthread_mutex_lock(&b->srv->lock);
+	bool stopping = b->srv->stopping;
+	pthread_mutex_unlock(&b->srv->lock);
+	if (stopping)
+		return MHD_CONTENT_READER_END_WITH_ERROR;
+	size_t n = max;
+	if (b->bps) {
+		size_t chunk = b->bps / 10 ? b->bps / 10 : 1;
+		if (n > chunk)
+			n = chunk;
+		long long due = b->start_ms + (long long)((pos + n) * 1000 / b->bps);
+		long long wait = due - demo_now_ms();
+		if (wait > 0 && demo_sleep(b->srv, wait) < 0)
+			return MHD_CONTENT_READER_END_WITH_ERROR;
+	}
+	memset(buf, '0', n);
+	for (size_t i = 63; i < n; i += 64)
+		buf[i] = '\n';
 	pthread_mutex_lock(&b->srv->lock);
 	b->srv->stats.body_bytes += n;
 	pthread_mutex_unlock(&b->srv->lock);
@@ -227,7 +259,8 @@ int demo_respond(struct demo_request *r, struct demo_reply *rep)
 
 	bool gz = false;
 	/* Images are compressed already: servers leave them as they are. */
-	if (bytes.len > 0 && strncmp(ctype, "image/", 6) != 0 && wants_gzip(r->conn)) {
+	if (bytes.len > 0 && !rep->f_endless && strncmp(ctype, "image/", 6) != 0 &&
+	    wants_gzip(r->conn)) {
 		struct demo_buf zipped = DEMO_BUF_INIT;
 		if (gzip_body(bytes.data, bytes.len, &zipped)) {
 			demo_buf_release(&bytes);
@@ -255,15 +288,20 @@ int demo_respond(struct demo_request *r, struct demo_reply *rep)
 	}
 	size_t block = b->bps && b->bps < 16384 ? (b->bps / 10 ? b->bps / 10 : 1) : 16384;
 	unsigned long long announced = b->len;
-	struct MHD_Response *resp = MHD_create_response_from_callback(b->len, block, body_reader, b,
-	                                                              body_free);
+	if (rep->f_endless)
+		b->start_ms = demo_now_ms();
+	struct MHD_Response *resp =
+	        rep->f_endless ? MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, block,
+	                                                           endless_reader, b, body_free)
+	                       : MHD_create_response_from_callback(b->len, block, body_reader, b,
+	                                                           body_free);
 	if (!resp) {
 		body_free(b);
 		return MHD_NO;
 	}
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_SERVER, "Apache/2.4.10 (Debian)");
-	if (rep->kind == DEMO_BODY_PORTAL || rep->location) {
+	if (rep->kind == DEMO_BODY_PORTAL || rep->location || rep->disposition) {
 		MHD_add_response_header(resp, "X-Powered-By", "PHP/5.6.40-0+deb8u12");
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_EXPIRES,
 		                        "Thu, 19 Nov 1981 08:52:00 GMT");
@@ -274,6 +312,9 @@ int demo_respond(struct demo_request *r, struct demo_reply *rep)
 	}
 	if (rep->cookie)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, rep->cookie);
+	if (rep->disposition)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
+		                        rep->disposition);
 	if (rep->location)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, rep->location);
 	if (gz)
@@ -289,7 +330,8 @@ int demo_respond(struct demo_request *r, struct demo_reply *rep)
 	if (srv->log)
 		fprintf(srv->log, "demo: %s %s -> %u, %llu bytes%s%s\n", line.method, line.path,
 		        rep->status, announced, gz ? " gzip" : "",
-		        rep->f_http500 || rep->f_truncate || rep->f_stall || rep->f_huge
+		        rep->f_http500 || rep->f_truncate || rep->f_stall || rep->f_huge ||
+		                        rep->f_endless
 		                ? " (fault)"
 		                : "");
 

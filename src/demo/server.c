@@ -174,6 +174,7 @@ static const struct route {
 	{ "/v4/compte_factures.php5", DEMO_PAGE_FACTURES, DEMO_PAGE_REGLEMENT,
 	  demo_handle_factures },
 	{ "/v4/aide.php5", DEMO_PAGE_AIDE, DEMO_PAGE_AIDE, h_info },
+	{ "/v4/facture.php5", DEMO_PAGE_DOCUMENT, DEMO_PAGE_DOCUMENT, demo_handle_document },
 	{ "/v4/compte_reglements.php5", DEMO_PAGE_HISTORIQUE, DEMO_PAGE_HISTORIQUE, h_history },
 	{ "/v4/paiement_popup.php5", DEMO_PAGE_POPUP, DEMO_PAGE_POPUP, demo_handle_popup },
 	{ "/v4/paiement_redirect.php5", DEMO_PAGE_REDIRECT, DEMO_PAGE_REDIRECT,

@@ -13,8 +13,10 @@
 #include "money.h"
 #include "web/form.h"
 #include "web/table.h"
+#include "web/url.h"
 #include "portal/handoff/handoff.h"
 #include "portal/invoice_columns.h"
+#include "portal/invoice_document.h"
 #include "portal/regie_heading.h"
 
 /* No cell of an invoice table says more than this; longer cells are
@@ -26,6 +28,7 @@ struct reader {
 	const struct html_doc *doc;
 	struct invoice_page *page;
 	const struct html_node *prev_table; /* the previous invoice table */
+	const struct table_row *header;     /* the header row of the table read */
 };
 
 static void add_warning(struct invoice_page *page, char *message)
@@ -182,20 +185,22 @@ static int read_invoice_row(struct reader *r, const struct table_row *row,
 {
 	const char *number = cell_text(row, cols->index[COL_NUMBER]);
 	struct invoice inv = { .checkbox_control = -1 };
-	if (read_money(cell_text(row, cols->index[COL_AMOUNT]), "amount (Montant dû)", number,
+	if (read_money(cell_text(row, cols->index[COL_AMOUNT]), _("amount (Montant dû)"), number,
 	               &inv.amount_cents, errp) < 0 ||
-	    read_money(cell_text(row, cols->index[COL_BALANCE]), "balance (Solde)", number,
+	    read_money(cell_text(row, cols->index[COL_BALANCE]), _("balance (Solde)"), number,
 	               &inv.balance_cents, errp) < 0 ||
-	    read_date(cell_text(row, cols->index[COL_DATE]), "date (Date de la facture)", number,
+	    read_date(cell_text(row, cols->index[COL_DATE]), _("date (Date de la facture)"), number,
 	              &inv.date, errp) < 0 ||
-	    read_date(cell_text(row, cols->index[COL_DUE]), "due date (A payer avant le)", number,
-	              &inv.due, errp) < 0)
+	    read_date(cell_text(row, cols->index[COL_DUE]), _("due date (A payer avant le)"),
+	              number, &inv.due, errp) < 0)
 		return -1;
 	inv.has_date = inv.has_due = true;
 	inv.number = xstrdup(number);
 	inv.regie = xstrdup(regie->name);
 	inv.regie_index = (size_t)(regie - r->page->regies);
 	read_checkbox(r, find_checkbox(row, cols->index[COL_SELECT]), &inv, regie);
+	inv.document_href = invoice_document_href(row, r->header, cols->index[COL_NUMBER],
+	                                          cols->index[COL_SELECT]);
 	struct invoice_page *page = r->page;
 	page->invoices = xreallocarray(page->invoices, page->ninvoices + 1,
 	                               sizeof(*page->invoices));
@@ -331,7 +336,10 @@ static int read_invoice_table(struct reader *r, const struct table *t, long head
 		return -1;
 	}
 	struct regie *regie = add_regie(r->page, name);
-	if (read_rows(r, t, (size_t)header, cols, regie, errp) < 0)
+	r->header = &t->rows[header];
+	int rc = read_rows(r, t, (size_t)header, cols, regie, errp);
+	r->header = NULL; /* the table is freed once read */
+	if (rc < 0)
 		return -1;
 	if (!regie->has_balance_due || !regie->has_total)
 		read_summary_after(r->doc, t->node, regie);
@@ -361,6 +369,7 @@ int invoice_page_parse(const struct html_doc *doc, struct invoice_page **out, ch
 {
 	struct invoice_page *page = xcalloc(1, sizeof(*page));
 	page->forms = form_list_from_doc(doc);
+	page->scripts = handoff_page_scripts(doc);
 	struct reader r = { .doc = doc, .page = page };
 	*out = NULL;
 	if (read_tables(&r, errp) < 0) {
@@ -401,6 +410,8 @@ void invoice_page_free(struct invoice_page **page)
 		free(p->invoices[i].number);
 		free(p->invoices[i].checkbox_name);
 		free(p->invoices[i].checkbox_value);
+		free(p->invoices[i].document_href);
+		free(p->invoices[i].document_url);
 	}
 	free(p->invoices);
 	for (size_t i = 0; i < p->nregies; i++) {
@@ -413,8 +424,20 @@ void invoice_page_free(struct invoice_page **page)
 		free(p->warnings[i]);
 	free(p->warnings);
 	form_list_free(&p->forms);
+	free(p->scripts);
 	free(p);
 	*page = NULL;
+}
+
+void invoice_page_resolve_documents(struct invoice_page *page, const char *base_url)
+{
+	for (size_t i = 0; i < page->ninvoices; i++) {
+		struct invoice *inv = &page->invoices[i];
+		free(inv->document_url);
+		inv->document_url = inv->document_href && base_url
+		                            ? url_resolve(base_url, inv->document_href, NULL)
+		                            : NULL;
+	}
 }
 
 int64_t invoice_page_balance_due(const struct invoice_page *page)
@@ -437,13 +460,13 @@ int64_t invoice_page_selected_total(const struct invoice_page *page)
 const char *invoice_unpayable_reason(const struct invoice *inv)
 {
 	if (!inv->has_checkbox)
-		return "the portal offers no checkbox for it (already paid, or paid otherwise)";
+		return _("the portal offers no checkbox for it (already paid, or paid otherwise)");
 	if (!inv->selectable)
-		return "its checkbox is disabled on the portal";
+		return _("its checkbox is disabled on the portal");
 	if (inv->balance_cents <= 0)
-		return "nothing is left to pay on it";
+		return _("nothing is left to pay on it");
 	if (!inv->number || !*inv->number)
-		return "it has no number on the portal";
+		return _("it has no number on the portal");
 	return NULL;
 }
 
@@ -471,7 +494,7 @@ size_t invoice_regie_confirms(const struct invoice_page *page, size_t regie,
 	const char *scripts[INVOICE_MAX_CONFIRMS] = { r->pay.present ? r->pay.onclick : NULL,
 		                                      form ? form->onsubmit : NULL };
 	for (size_t i = 0; i < INVOICE_MAX_CONFIRMS; i++) {
-		char *text = scripts[i] ? handoff_js_call_arg(scripts[i], "confirm") : NULL;
+		char *text = handoff_confirm_text(page->scripts, scripts[i]);
 		if (text)
 			texts[n++] = text;
 	}

@@ -22,6 +22,10 @@
 int invoice_page_parse(const struct html_doc *doc, struct invoice_page **out, char **errp);
 void invoice_page_free(struct invoice_page **page);
 
+/* Sets each invoice's document_url: its document_href resolved against
+ * the page's address base_url (left NULL when it cannot be). */
+void invoice_page_resolve_documents(struct invoice_page *page, const char *base_url);
+
 /* Why the portal would not let this invoice be paid online (NULL: it
  * would): no checkbox, a disabled one, nothing left to pay, no number.
  * The one rule the UI's selection and pay both follow. */
@@ -33,7 +37,8 @@ static inline bool invoice_is_payable(const struct invoice *inv)
 
 /* The portal's own questions before régie `regie`'s Règlement leaves: the
  * confirm('...') text of the button's onclick, then of the form's
- * onsubmit. Stores up to two newly allocated texts in texts[] (the caller
+ * onsubmit, also when they ask it from one of the page's functions
+ * (onclick="return valider()"). Stores up to two newly allocated texts in texts[] (the caller
  * frees them; the others are set to NULL) and returns how many. Page text:
  * not sanitized. 0 for an unknown régie. */
 #define INVOICE_MAX_CONFIRMS 2

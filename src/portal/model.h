@@ -24,6 +24,13 @@ struct invoice {
 	char *checkbox_value;
 	long checkbox_control; /* index in the régie form's controls, -1 */
 	size_t regie_index;
+	/* The row's link to the invoice's document (PDF or other), as the
+	 * page writes it (maybe relative; portal/invoice_document.h), NULL
+	 * when the row links none. */
+	char *document_href;
+	/* document_href made absolute against the page's address (the
+	 * session does it), NULL before that or when it cannot be. */
+	char *document_url;
 };
 
 /* A button of a régie's form, as the page shows it. */
@@ -57,6 +64,8 @@ struct invoice_page {
 	char **warnings;    /* inconsistencies the page itself shows */
 	size_t nwarnings;
 	struct form_list *forms; /* owned: the page's forms, for paying */
+	char *scripts;           /* owned: the page's JavaScript (its functions
+	                            ask the Règlement's confirm()), or NULL */
 };
 
 /* A document the home page asks for ("Documents à transmettre à la

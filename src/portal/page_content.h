@@ -113,8 +113,16 @@ void page_content_free(struct page_content **content);
  * its number; links without one (scripts, mailto:) are plain text. */
 char *page_content_to_text(const struct page_content *content, size_t width, int sanitize_flags);
 /* The same, with the tables fitted to `table_width` columns instead (0: as
- * wide as their cells, never cut), for a screen that scrolls sideways. */
+ * wide as their cells, never cut), for a screen that scrolls sideways.
+ * With PAGE_TEXT_PLAIN in sanitize_flags (--plain, for screen readers):
+ * headings without a rule, and each table row one line whose values
+ * follow their column's header ("Date : 05/09/2022, Solde : 12,00"). */
+#define PAGE_TEXT_PLAIN 0x10000
 char *page_content_to_text_tables(const struct page_content *content, size_t width,
                                   size_t table_width, int sanitize_flags);
+
+/* The heading of the numbered list of links ("Liens :" in French), which
+ * a screen finds the list by. Static. */
+const char *page_text_links_heading(void);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -18,6 +19,7 @@ struct render {
 	bool in_table;
 	int flags; /* sanitize flags, single-line */
 	bool ascii;
+	bool plain;     /* for screen readers: no rules, table rows as labelled lines */
 	size_t *number; /* per link: its [N], 0 for none */
 	const struct page_content *pc;
 };
@@ -175,6 +177,8 @@ static size_t wrap(struct render *r, const char *text, const char *first, const 
 static void emit_heading(struct render *r, const char *safe)
 {
 	size_t widest = wrap(r, safe, "", "");
+	if (r->plain)
+		return; /* a rule is read out as "box drawing, box drawing..." */
 	if (widest > r->width)
 		widest = r->width;
 	put_repeat(&r->out, r->ascii ? "-" : "\xe2\x94\x80", widest);
@@ -440,6 +444,32 @@ static void emit_rule(struct render *r, const struct grid *g)
 	strbuf_release(&line);
 }
 
+/* --plain: a row is one line that reads alone, each value after its
+ * column's header ("Date : 05/09/2022, Montant : 12,00"); a table without
+ * a header row joins its cells with commas. */
+static void emit_table_plain(struct render *r, const struct grid *g)
+{
+	for (size_t row = 0; row < g->nrows; row++) {
+		if (is_header(g, row))
+			continue;
+		struct strbuf line = STRBUF_INIT;
+		for (size_t c = 0; c < g->ncols; c++) {
+			const char *value = grid_at(g, row, c);
+			const char *header = g->header ? grid_at(g, 0, c) : "";
+			if (!*value)
+				continue;
+			if (line.len)
+				strbuf_puts(&line, ", ");
+			if (*header && row > 0)
+				strbuf_printf(&line, "%s : ", header);
+			strbuf_puts(&line, value);
+		}
+		if (line.len)
+			wrap(r, line.data, "", "  ");
+		strbuf_release(&line);
+	}
+}
+
 static void emit_table(struct render *r, const struct page_block *block)
 {
 	if (!block->nrows || !block->ncols)
@@ -449,9 +479,12 @@ static void emit_table(struct render *r, const struct page_block *block)
 	g.width = xcalloc(g.ncols, sizeof(*g.width));
 	for (size_t i = 0; i < g.nrows * g.ncols; i++)
 		g.cell[i] = shown_text(r, block, i, block->cells[i]);
-	fit_columns(r, &g);
+	if (r->plain)
+		emit_table_plain(r, &g);
+	else
+		fit_columns(r, &g);
 	r->in_table = true;
-	for (size_t row = 0; row < g.nrows; row++) {
+	for (size_t row = 0; row < g.nrows && !r->plain; row++) {
 		if (is_header(&g, row)) {
 			emit_header(r, &g);
 			emit_rule(r, &g);
@@ -505,7 +538,9 @@ static size_t number_links(struct render *r)
 /* URLs are never cut or wrapped: they must survive a copy and paste. */
 static void emit_links(struct render *r, size_t count)
 {
-	strbuf_puts(&r->out, "\nLiens :\n");
+	strbuf_puts(&r->out, "\n");
+	strbuf_puts(&r->out, page_text_links_heading());
+	strbuf_puts(&r->out, "\n");
 	size_t next = 1;
 	for (size_t i = 0; i < r->pc->nlinks && next <= count; i++) {
 		if (r->number[i] != next)
@@ -541,6 +576,11 @@ static void emit_block(struct render *r, const struct page_block *block)
 	free(safe);
 }
 
+const char *page_text_links_heading(void)
+{
+	return _("Links:");
+}
+
 char *page_content_to_text(const struct page_content *content, size_t width, int sanitize_flags)
 {
 	return page_content_to_text_tables(content, width, width, sanitize_flags);
@@ -550,6 +590,7 @@ char *page_content_to_text_tables(const struct page_content *content, size_t wid
                                   size_t table_width, int sanitize_flags)
 {
 	struct render r = { .out = STRBUF_INIT,
+		            .plain = (sanitize_flags & PAGE_TEXT_PLAIN) != 0,
 		            .width = width ? width : SIZE_MAX,
 		            .table_width = table_width ? table_width : SIZE_MAX,
 		            .flags = sanitize_flags & SANITIZE_ASCII,

@@ -351,8 +351,10 @@ static enum exit_code parse_invoice_page(const struct portal_page *page,
                                          struct invoice_page **invoices, char **errp)
 {
 	char *why = NULL;
-	if (invoice_page_parse(page->doc, invoices, &why) == 0)
+	if (invoice_page_parse(page->doc, invoices, &why) == 0) {
+		invoice_page_resolve_documents(*invoices, page->url);
 		return EXIT_OK;
+	}
 	char *shown = url_redacted(page->url);
 	set_error(errp, "%s (%s)", why, shown);
 	free(shown);

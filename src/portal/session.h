@@ -81,6 +81,31 @@ enum exit_code portal_read_payments(struct portal *portal, struct payment_histor
 enum exit_code portal_read_documents_due(struct portal *portal, struct documents_due **out,
                                          char **errp);
 
+/* A document the portal sent (an invoice's PDF): its bytes and what the
+ * answer said about them. */
+struct portal_document {
+	char *data; /* len bytes, NUL-terminated */
+	size_t len;
+	char *content_type; /* NULL when the portal did not say */
+	/* The name Content-Disposition proposed, as UTF-8, NOT safe to use
+	 * as a file name (util/file.h file_name_safe); NULL when none. */
+	char *filename;
+};
+void portal_document_clear(struct portal_document *doc);
+
+/* Fetches the document of invoice `number` (for messages) from url (its
+ * row's document_url: portal_read_invoices sets it), as pages are fetched:
+ * every hop checked by url_check_allowed, the size cap, the time-out;
+ * logging in first if needed. A link to another host than the portal's is
+ * not followed (EXIT_PAGE). An answer that is a web page is no document:
+ * the login page (the session expired) is a new login, once, then the
+ * same request again; another page is EXIT_PAGE naming the invoice and
+ * the page's title. An answer that says it is a PDF (its type or its
+ * name) and does not begin like one, or an empty one, is EXIT_PAGE; an
+ * HTTP error EXIT_NETWORK. out is filled on EXIT_OK only. */
+enum exit_code portal_fetch_document(struct portal *portal, const char *number, const char *url,
+                                     struct portal_document *out, char **errp);
+
 /* What the user asked to pay, and what they saw. */
 struct pay_request {
 	const char *const *numbers; /* invoice numbers; ignored when all */

@@ -87,10 +87,12 @@ struct ui {
 	size_t depth;
 	char *message; /* status line message (sanitized), or NULL */
 	bool message_error;
-	bool message_shown; /* drawn once: the next key clears it */
-	char *town;         /* "L'Horme" (sanitized), or NULL */
-	char *family;       /* "MARTIN" (sanitized), or NULL */
-	bool has_balance;   /* "Solde des factures" as the portal printed it */
+	bool message_shown;      /* drawn once */
+	unsigned message_screen; /* the base screen it was first shown over:
+	                            it goes when that screen does */
+	char *town;              /* "L'Horme" (sanitized), or NULL */
+	char *family;            /* "MARTIN" (sanitized), or NULL */
+	bool has_balance;        /* "Solde des factures" as the portal printed it */
 	int64_t balance_cents;
 	struct ui_worker worker;
 	/* The invoices as last read, and the user's selection over them. */
@@ -189,6 +191,9 @@ void ui_browse(struct ui *ui, const char *url);
 char *ui_invoices_replace(struct ui *ui, struct invoice_page *fresh);
 /* Forgets pending numbers the current invoice page shows settled. */
 void ui_pending_update(struct ui *ui);
+/* d: saves the invoice's document in the Downloads folder (a job,
+ * ui/download.c); the status line says where, or why not. */
+void ui_download_invoice(struct ui *ui, const struct invoice *inv);
 
 /* ---- screens ---- */
 struct screen *scr_login_new(struct ui *ui, const char *message);
@@ -211,6 +216,12 @@ struct screen *scr_help_new(struct ui *ui);
 struct screen *scr_payments_new(struct ui *ui);
 /* The line Mon compte shows above its content to open it (owned). */
 size_t scr_payments_entry(struct ui *ui, char ***lines);
+/* Logs in again with the account ui->options now names (the previous
+ * session already logged out): its state forgotten, the login screen as
+ * the only one, the login started when a password source is known. */
+void ui_login_again(struct ui *ui);
+/* A: the config file's profiles, Enter switches to one (scr_accounts). */
+void ui_open_accounts(struct ui *ui);
 /* A text in full on a screen of its own (a wide line; copied). */
 struct screen *scr_detail_new(struct ui *ui, const char *text);
 /* A table line as "Header : value" lines, cells split at sep (" │ "), the

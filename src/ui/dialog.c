@@ -1,6 +1,7 @@
 /* Confirm, error and progress dialogs, drawn in a centred window over the screen. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "ui/dialog.h"
 
 #include <stdlib.h>
@@ -51,11 +52,11 @@ static const char *buttons(const struct dialog *d, char *buf, size_t size)
 {
 	switch (d->kind) {
 	case DIALOG_CONFIRM:
-		snprintf(buf, size, d->default_yes ? "[o] %s   n : %s" : "o : %s   [n] %s", d->yes,
-		         d->no);
+		snprintf(buf, size, d->default_yes ? _("[o] %s   n: %s") : _("o: %s   [n] %s"),
+		         d->yes, d->no);
 		return buf;
-	case DIALOG_ERROR: return "[Entrée] OK";
-	case DIALOG_PROGRESS: return d->cancelling ? "Annulation..." : "Échap : annuler";
+	case DIALOG_ERROR: return _("[Enter] OK");
+	case DIALOG_PROGRESS: return d->cancelling ? _("Cancelling...") : _("Esc: cancel");
 	}
 	return "";
 }
@@ -217,22 +218,22 @@ static const struct screen_ops dialog_ops[] = {
 	                     .key = dialog_key,
 	                     .tick = dialog_tick,
 	                     .destroy = dialog_destroy,
-	                     .hints = "o oui   n non   Entrée : le choix entre crochets   Échap : "
-	                              "non" },
+	                     .hints = N_(
+	                             "o yes   n no   Enter: the choice in brackets   Esc: no") },
 	[DIALOG_ERROR] = { .name = "message",
 	                   .scope = SCOPE_DIALOGS,
 	                   .draw = dialog_draw,
 	                   .key = dialog_key,
 	                   .tick = dialog_tick,
 	                   .destroy = dialog_destroy,
-	                   .hints = "Entrée ou Échap : fermer" },
+	                   .hints = N_("Enter or Esc: close") },
 	[DIALOG_PROGRESS] = { .name = "attente",
 	                      .scope = SCOPE_DIALOGS,
 	                      .draw = dialog_draw,
 	                      .key = dialog_key,
 	                      .tick = dialog_tick,
 	                      .destroy = dialog_destroy,
-	                      .hints = "Échap : annuler" },
+	                      .hints = N_("Esc: cancel") },
 };
 
 static struct screen *push_dialog(struct ui *ui, struct dialog *d, const char *title,
@@ -256,8 +257,8 @@ struct screen *dialog_confirm(struct ui *ui, const char *title, const char *text
 {
 	struct dialog *d = xcalloc(1, sizeof(*d));
 	d->kind = DIALOG_CONFIRM;
-	d->yes = xstrdup(yes_label ? yes_label : "oui");
-	d->no = xstrdup(no_label ? no_label : "non");
+	d->yes = xstrdup(yes_label ? yes_label : _("yes"));
+	d->no = xstrdup(no_label ? no_label : _("no"));
 	d->default_yes = default_yes;
 	d->answer = answer;
 	d->arg = arg;
@@ -281,7 +282,7 @@ struct screen *dialog_progress(struct ui *ui, const char *label)
 {
 	struct dialog *d = xcalloc(1, sizeof(*d));
 	d->kind = DIALOG_PROGRESS;
-	return push_dialog(ui, d, "Patientez", label);
+	return push_dialog(ui, d, _("Please wait"), label);
 }
 
 void dialog_progress_cancelling(struct ui *ui, struct screen *s)

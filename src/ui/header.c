@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "ui/app.h"
 #include "ui/text.h"
@@ -10,7 +11,7 @@
 /* The menu bar's labels, widest first: the first variant that fits the
  * window is used (80 columns take the third, 60 the fourth). Entry 7 is
  * the portal's "Comment utiliser le portail ?", never called "Aide":
- * "? Aide" is this program's. */
+ * "? Aide" is this program's. The portal's words: never translated. */
 #define MENU_VARIANTS 4
 static const char *const menu_labels[7][MENU_VARIANTS] = {
 	{ "Accueil", "Accueil", "Accueil", "Acc." },
@@ -57,11 +58,16 @@ void ui_draw_header(struct ui *ui)
 	int cols = getmaxx(h);
 	struct screen *base = ui_base(ui);
 	werase(h);
-	char *title = ui->town ? xasprintf("Portail familles %s Ville de %s",
-	                                   ui->term.ascii ? "-" : "—", ui->town)
-	                       : xstrdup("Portail familles");
+	const char *dash = ui->term.ascii ? "-" : "—";
+	char *portal = ui->town ? xasprintf("Portail familles %s Ville de %s", dash, ui->town)
+	                        : xstrdup("Portail familles");
+	/* Which account, when the config file has several (--profile, A). */
+	char *title = ui->options->nprofiles && ui->options->profile
+	                      ? xasprintf("%s [%s]", portal, ui->options->profile)
+	                      : xstrdup(portal);
+	free(portal);
 	/* Narrower than 80 columns: the short form of the keys on the right. */
-	const char *keys = cols >= 80 ? "p Payer mes factures  ? Aide" : "p Payer  ? Aide";
+	const char *keys = cols >= 80 ? _("p Pay my invoices  ? Help") : _("p Pay  ? Help");
 	int kw = (int)ui_text_width(keys);
 	ui_put(h, 0, 1, cols - kw - 2, title, ui_attr(UI_TITLE), false);
 	free(title);
@@ -80,12 +86,11 @@ void ui_draw_too_small(void)
 {
 	werase(stdscr);
 	char *texts[3] = {
-		xasprintf("Agrandissez la fenêtre : %d×%d au minimum (actuellement %d×%d).\n"
-		          "q : quitter.",
+		xasprintf(_("Enlarge the window: %d×%d at least (now %d×%d).\nq: quit."),
 		          UI_MIN_COLS, UI_MIN_ROWS, COLS, LINES),
-		xasprintf("Fenêtre trop petite\n%d×%d minimum (%d×%d)\nq : quitter", UI_MIN_COLS,
+		xasprintf(_("Window too small\n%d×%d minimum (%d×%d)\nq: quit"), UI_MIN_COLS,
 		          UI_MIN_ROWS, COLS, LINES),
-		xasprintf("%d×%d min\nq quitter", UI_MIN_COLS, UI_MIN_ROWS),
+		xasprintf(_("%d×%d min\nq quit"), UI_MIN_COLS, UI_MIN_ROWS),
 	};
 	for (int t = 0; t < 3; t++) {
 		char **lines;

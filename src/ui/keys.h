@@ -35,11 +35,13 @@ enum ui_action {
 	ACT_MENU_7,
 	ACT_PAY_SCREEN, /* p: "Payer mes factures" */
 	ACT_PAYMENTS,   /* H on Mon compte: the payment history */
+	ACT_ACCOUNTS,   /* A: switch to another profile of the config file */
 	ACT_SEARCH,
 	ACT_SEARCH_NEXT,
 	ACT_SEARCH_PREV,
 	ACT_TOGGLE,       /* Space */
 	ACT_TOGGLE_REGIE, /* a */
+	ACT_DOWNLOAD,     /* d: the invoice's document to the Downloads folder */
 	ACT_COPY,         /* c: the payment URL to the clipboard (OSC 52) */
 	ACT_OPEN,         /* o: in $BROWSER */
 	ACT_QR,           /* v: the QR code on the whole screen */

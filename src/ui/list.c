@@ -3,6 +3,8 @@
 
 #include "ui/list.h"
 
+#include "ui/term.h"
+
 #include <string.h>
 
 static size_t count(const struct ui_list *l)
@@ -89,8 +91,15 @@ void ui_list_draw_row(struct ui_list *l, size_t row)
 {
 	if (!l->win || row < l->top || row >= l->top + page(l) || row >= count(l) || l->height <= 0)
 		return;
-	l->ops->draw(l->ctx, l->win, l->y + (int)(row - l->top), l->x, l->width, row,
-	             l->focused && row == l->cur);
+	int y = l->y + (int)(row - l->top);
+	bool current = l->focused && row == l->cur;
+	if (!ui_term_arrow_cursor() || l->x < 1) {
+		l->ops->draw(l->ctx, l->win, y, l->x, l->width, row, current);
+		return;
+	}
+	l->ops->draw(l->ctx, l->win, y, l->x, l->width, row, false);
+	wattrset(l->win, A_NORMAL);
+	mvwaddch(l->win, y, l->x - 1, current ? '>' : ' ');
 }
 
 void ui_list_draw(struct ui_list *l)

@@ -23,13 +23,18 @@ src_libportail_a_SOURCES += \
 	src/ui/scr_detail.c \
 	src/ui/scr_payments.c \
 	src/ui/scr_invoices.c \
+	src/ui/download.c \
 	src/ui/scr_pay.c \
-	src/ui/scr_handoff.c
+	src/ui/scr_handoff.c \
+	src/ui/scr_accounts.c
 
 # UI tests drive the real binary in tmux; the benchmark measures a toggle.
 TESTS += tests/ui/test-ui.sh tests/ui/test-typeahead.sh tests/ui/test-signals.sh \
 	tests/ui/test-pay-once.sh tests/ui/test-keys.sh tests/ui/test-reminders.sh \
-	tests/ui/test-language.sh
+	tests/ui/test-language.sh tests/ui/test-download.sh
+TESTS += tests/ui/test-qr.sh tests/ui/test-plain.sh tests/ui/test-accounts.sh tests/ui/test-arrow.sh
+EXTRA_DIST += tests/ui/test-qr.sh tests/ui/test-plain.sh tests/ui/test-accounts.sh tests/ui/test-arrow.sh
 EXTRA_DIST += tests/ui/ui-lib.sh tests/ui/test-ui.sh tests/ui/test-typeahead.sh \
 	tests/ui/test-signals.sh tests/ui/test-pay-once.sh tests/ui/test-keys.sh \
-	tests/ui/test-reminders.sh tests/ui/test-language.sh bench/ui-bench.sh
+	tests/ui/test-reminders.sh tests/ui/test-language.sh tests/ui/test-download.sh \
+	bench/ui-bench.sh

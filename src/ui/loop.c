@@ -1,6 +1,7 @@
 /* The event loop: layout, header and status line, frames, global keys, search, type-ahead. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "ui/loop.h"
 
 #include <stdarg.h>
@@ -76,9 +77,9 @@ void ui_draw_status(struct ui *ui)
 	WINDOW *w = ui->status;
 	int cols = getmaxx(w);
 	struct screen *top = ui_top(ui);
-	const char *text = ui->message              ? ui->message
-	                   : top && top->ops->hints ? top->ops->hints
-	                                            : "";
+	const char *text = ui->message                                  ? ui->message
+	                   : top && top->ops->hints && *top->ops->hints ? _(top->ops->hints)
+	                                                                : "";
 	attr_t a = ui->message && ui->message_error ? ui_attr(UI_ERROR) | A_REVERSE
 	                                            : ui_attr(UI_STATUS);
 	ui_put(w, 0, 0, cols, text, a, true);
@@ -171,9 +172,9 @@ static size_t take_queued_keys(struct ui *ui, bool keep)
 static void say_dropped(struct ui *ui, size_t n)
 {
 	if (n == 1)
-		ui_status(ui, "Touche tapée avant l'affichage de la question : ignorée.");
+		ui_status(ui, _("A key typed before the question was shown: ignored."));
 	else if (n > 1)
-		ui_status(ui, "%zu touches tapées avant l'affichage de la question : ignorées.", n);
+		ui_status(ui, _("%zu keys typed before the question was shown: ignored."), n);
 }
 
 /* Just after a frame reached the terminal. A question that pays or sends
@@ -207,6 +208,8 @@ bool ui_key_pressed_since(const struct ui *ui, unsigned shown)
 	return shown != 0 && ui->key_frame >= shown;
 }
 
+static void expire_message(struct ui *ui);
+
 static void frame(struct ui *ui)
 {
 	if (ui->too_small) {
@@ -215,6 +218,11 @@ static void frame(struct ui *ui)
 		ui->frames++;
 		return;
 	}
+	/* A page that comes within 100 ms is drawn once, without the
+	 * "Chargement..." frame before it (bytes on a slow link, a flash). */
+	if (ui_job_young(ui))
+		return;
+	expire_message(ui); /* a job may have changed the screen */
 	if (ui->redraw)
 		draw_all(ui);
 	if (ui->repaint) {
@@ -238,9 +246,13 @@ static void frame(struct ui *ui)
 	place_cursor(ui);
 	doupdate();
 	ui->frames++;
-	/* On the terminal now: the next key may clear it. */
-	if (ui->message)
+	/* On the terminal now, over this screen: it stays while the screen
+	 * does (a key replayed before it was drawn may have changed it). */
+	if (ui->message && !ui->message_shown) {
+		struct screen *shown_on = ui_base(ui);
 		ui->message_shown = true;
+		ui->message_screen = shown_on ? shown_on->id : 0;
+	}
 	drop_blind_keys(ui);
 }
 
@@ -279,10 +291,13 @@ void ui_status_error(struct ui *ui, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* A message stays until the key after the one that showed it. */
+/* A message stays until another replaces it or the screen changes (a key
+ * that changes nothing on the status line writes nothing there: bytes on
+ * a slow link). */
 static void expire_message(struct ui *ui)
 {
-	if (!ui->message || !ui->message_shown)
+	struct screen *base = ui_base(ui);
+	if (!ui->message || !ui->message_shown || (base && base->id == ui->message_screen))
 		return;
 	free(ui->message);
 	ui->message = NULL;
@@ -305,7 +320,7 @@ static void find(struct ui *ui, bool backward)
 	if (!l || !ui->search || !*ui->search)
 		return;
 	if (!ui_list_find(l, ui->search, backward))
-		ui_status_error(ui, "« %s » : introuvable", ui->search);
+		ui_status_error(ui, _("\"%s\": not found"), ui->search);
 }
 
 /* Reads the needle on the status line; keys go to the field until Enter
@@ -359,6 +374,7 @@ static int global_action(struct ui *ui, enum ui_action action)
 	case ACT_MENU_6:
 	case ACT_MENU_7: ui_open_menu(ui, (int)(action - ACT_MENU_1)); return UI_HANDLED;
 	case ACT_PAY_SCREEN: ui_open_invoices(ui); return UI_HANDLED;
+	case ACT_ACCOUNTS: ui_open_accounts(ui); return UI_HANDLED;
 	case ACT_HELP:
 		if (top && strcmp(top->ops->name, "aide") != 0)
 			ui_push(ui, scr_help_new(ui));
@@ -368,7 +384,7 @@ static int global_action(struct ui *ui, enum ui_action action)
 		if (ui->depth > 1)
 			ui_pop(ui);
 		else
-			ui_status(ui, "q pour quitter");
+			ui_status(ui, _("q to quit"));
 		return UI_HANDLED;
 	case ACT_QUIT:
 	case ACT_CANCEL:
@@ -383,7 +399,7 @@ static int global_action(struct ui *ui, enum ui_action action)
 		if (searchable(ui))
 			search_prompt(ui);
 		else
-			ui_status(ui, "Rien à chercher sur cet écran");
+			ui_status(ui, _("Nothing to search on this screen"));
 		return UI_HANDLED;
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV: find(ui, action == ACT_SEARCH_PREV); return UI_HANDLED;
@@ -413,7 +429,6 @@ static void handle_key(struct ui *ui, int ch, unsigned seen)
 	/* ← scrolls only what has rows; in a question or a form it is Esc. */
 	if (action == ACT_LEFT && (top->overlay || !top->ops->list))
 		action = ACT_BACK;
-	expire_message(ui);
 	int flags = top->ops->key ? top->ops->key(ui, top, action, ch) : UI_IGNORED;
 	/* → opens like Enter where Enter opens (pages, help), never where it
 	 * pays or answers a question. */
@@ -426,6 +441,7 @@ static void handle_key(struct ui *ui, int ch, unsigned seen)
 		ui->quit = true;
 	if (flags & UI_REDRAW)
 		ui_redraw(ui);
+	expire_message(ui);
 }
 
 void ui_typeahead(struct ui *ui, int ch)

@@ -48,6 +48,7 @@ size_t scr_accueil_summary(struct ui *ui, char ***lines)
 {
 	size_t n = 0;
 	*lines = NULL;
+	/* "Famille" and "Solde des factures": the portal's home page, in its words. */
 	if (ui->family)
 		push(lines, &n, xasprintf("Famille : %s", ui->family));
 	if (ui->has_balance) {
@@ -55,7 +56,7 @@ size_t scr_accueil_summary(struct ui *ui, char ***lines)
 		money_format(ui->balance_cents, MONEY_FR, amount, sizeof(amount));
 		push(lines, &n, xasprintf("Solde des factures : %s €", amount));
 	}
-	push(lines, &n, xstrdup("> Payer mes factures (p, ou Entrée ici)"));
+	push(lines, &n, xstrdup(_("> Payer mes factures (p, or Enter here)")));
 	reminder_lines(ui, lines, &n);
 	return n;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/fold.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "ui/app.h"
@@ -86,7 +87,7 @@ static const struct screen_ops detail_ops = {
 	.key = detail_key,
 	.list = detail_list,
 	.destroy = detail_destroy,
-	.hints = "j k défiler  Entrée q retour  Q quitter",
+	.hints = N_("j k scroll  Enter q back  Q quit"),
 };
 
 /* Cells of a table line, split at the separator and trimmed. */
@@ -123,7 +124,7 @@ char *scr_detail_table_row(const char *header, const char *row, const char *sep)
 			strbuf_putc(&sb, '\n');
 		/* A cell spanning columns ("Solde dû") has no header of its own. */
 		if (i < nh && *h[i] && nh == nc)
-			strbuf_printf(&sb, "%s : %s", h[i], c[i]);
+			strbuf_printf(&sb, _("%s: %s"), h[i], c[i]);
 		else
 			strbuf_puts(&sb, c[i]);
 	}
@@ -142,7 +143,8 @@ struct screen *scr_detail_new(struct ui *ui, const char *text)
 	d->text = xstrdup(text);
 	ui_list_init(&d->list, &detail_list_ops, d);
 	struct screen *base = ui_base(ui);
-	char *path = xasprintf("%s » Ligne en entier", base && base->path ? base->path : "Accueil");
+	char *path = xasprintf(_("%s » The whole line"),
+	                       base && base->path ? base->path : "Accueil");
 	struct screen *s = ui_screen_new(&detail_ops, d, path, base ? base->menu : -1);
 	free(path);
 	return s;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "money.h"
@@ -21,8 +22,9 @@ struct handoff {
 	char *host;
 	char **qr; /* the QR code's lines (NULL: cannot encode) */
 	size_t qr_rows, qr_cols;
-	bool reread;        /* r was pressed once: states below are known */
-	char *reread_error; /* why the last re-read failed (sanitized), or NULL */
+	int qr_fit_cols, qr_fit_rows; /* the window the code was made to fit */
+	bool reread;                  /* r was pressed once: states below are known */
+	char *reread_error;           /* why the last re-read failed (sanitized), or NULL */
 	enum invlist_state *states;
 };
 
@@ -53,17 +55,16 @@ static void draw_summary(struct ui *ui, struct handoff *h, int *y, int rows, int
 	WINDOW *w = ui->body;
 	struct pay_result *r = h->result;
 	char amount[32];
-	char *t = xasprintf("Paiement de %s € : %s",
+	char *t = xasprintf(_("Payment of %s €: %s"),
 	                    money_format(r->amount_cents, MONEY_FR, amount, sizeof(amount)),
 	                    r->regie ? r->regie : "");
 	line(w, y, rows, cols, t, ui_attr(UI_TITLE));
 	free(t);
 	line(w, y, rows, cols,
-	     "confié au site de paiement sécurisé : c'est là que la carte se "
-	     "saisit, jamais ici.",
+	     _("handed to the secure payment site: the card is entered there, never here."),
 	     A_NORMAL);
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_puts(&sb, r->count > 1 ? "Factures : " : "Facture : ");
+	strbuf_puts(&sb, r->count > 1 ? _("Invoices: ") : _("Invoice: "));
 	for (size_t i = 0; i < r->count; i++)
 		strbuf_printf(&sb, "%s%s", i ? ", " : "", r->numbers[i]);
 	line(w, y, rows, cols, sb.data, A_NORMAL);
@@ -71,7 +72,7 @@ static void draw_summary(struct ui *ui, struct handoff *h, int *y, int rows, int
 	/* The portal's confirm()s, answered yes by the user's confirmation of
 	 * this payment: said here, never asked a second time. */
 	for (size_t i = 0; i < r->nmessages; i++) {
-		t = xasprintf("Le portail a demandé : « %s » (oui : paiement confirmé)",
+		t = xasprintf(_("The portal asked: \"%s\" (yes: the payment was confirmed)"),
 		              r->messages[i]);
 		wrapped(w, y, rows, cols, t, ui_attr(UI_DIM));
 		free(t);
@@ -82,7 +83,7 @@ static void draw_url(struct ui *ui, struct handoff *h, int *y, int rows, int col
 {
 	WINDOW *w = ui->body;
 	(*y)++;
-	char *t = xasprintf("Adresse du paiement (%s) :", h->host ? h->host : "?");
+	char *t = xasprintf(_("Payment address (%s):"), h->host ? h->host : "?");
 	line(w, y, rows, cols, t, A_BOLD);
 	free(t);
 	/* The whole width: a URL on one line survives a copy with the mouse. */
@@ -95,10 +96,9 @@ static void draw_url(struct ui *ui, struct handoff *h, int *y, int rows, int col
 	if (!h->url_ok)
 		line(w, y, rows, cols, h->url_problem, ui_attr(UI_ERROR));
 	(*y)++;
-	line(w, y, rows, cols, "o : ouvrir dans le navigateur   c : copier l'adresse   v : QR code",
+	line(w, y, rows, cols, _("o: open in the browser   c: copy the address   v: QR code"),
 	     ui_attr(UI_KEY));
-	line(w, y, rows, cols,
-	     "Une fois payé (ou abandonné), appuyez sur r pour relire les factures.",
+	line(w, y, rows, cols, _("Once paid (or given up), press r to read the invoices again."),
 	     ui_attr(UI_KEY));
 }
 
@@ -107,20 +107,20 @@ static void draw_states(struct ui *ui, struct handoff *h, int *y, int rows, int 
 	if (h->reread_error) {
 		/* In full here: the status line cuts it at 80 columns. */
 		(*y)++;
-		char *t = xasprintf("La relecture a échoué : %s (r : réessayer)", h->reread_error);
+		char *t = xasprintf(_("Reading again failed: %s (r: try again)"), h->reread_error);
 		wrapped(ui->body, y, rows, cols, t, ui_attr(UI_ERROR));
 		free(t);
 	}
 	if (!h->reread)
 		return;
 	(*y)++;
-	line(ui->body, y, rows, cols, "Après relecture du portail :", A_BOLD);
+	line(ui->body, y, rows, cols, _("After reading the portal again:"), A_BOLD);
 	for (size_t i = 0; i < h->result->count; i++) {
 		bool done = h->states[i] != INVLIST_STATE_DUE;
-		char *t = xasprintf("  %s : %s", h->result->numbers[i],
-		                    h->states[i] == INVLIST_STATE_SETTLED  ? "réglée"
-		                    : h->states[i] == INVLIST_STATE_ABSENT ? "n'est plus à payer"
-		                                                           : "encore due");
+		char *t = xasprintf(_("  %s: %s"), h->result->numbers[i],
+		                    h->states[i] == INVLIST_STATE_SETTLED  ? _("settled")
+		                    : h->states[i] == INVLIST_STATE_ABSENT ? _("no longer to pay")
+		                                                           : _("still due"));
 		line(ui->body, y, rows, cols, t, ui_attr(done ? UI_PAID : UI_OVERDUE));
 		free(t);
 	}
@@ -138,9 +138,10 @@ static void draw_qr(struct ui *ui, struct handoff *h, int y, int rows, int cols)
 			       false);
 		return;
 	}
-	char *t = xasprintf("(QR code : %zu×%zu caractères, plus que la place libre : v pour le "
-	                    "voir en plein écran)",
-	                    h->qr_cols, h->qr_rows);
+	char *t = xasprintf(
+	        _("(QR code: %zu×%zu characters, more than the room left: v to see it full "
+	          "screen)"),
+	        h->qr_cols, h->qr_rows);
 	if (y + 1 < rows)
 		ui_put(ui->body, y + 1, 1, cols - 2, t, ui_attr(UI_DIM), true);
 	free(t);
@@ -161,6 +162,8 @@ static void handoff_draw(struct ui *ui, struct screen *s)
 
 /* ---- the full-screen QR code ---- */
 
+static void render_qr(struct ui *ui, struct handoff *h, int max_cols, int max_rows);
+
 static void qr_draw(struct ui *ui, struct screen *s)
 {
 	struct handoff *h = s->state;
@@ -170,19 +173,23 @@ static void qr_draw(struct ui *ui, struct screen *s)
 	if (!s->win)
 		return;
 	werase(s->win);
+	/* Made again for this window: a smaller code (level L, a narrower
+	 * margin) when the standard one would not fit. */
+	if (h->url_ok && (h->qr_fit_cols != COLS || h->qr_fit_rows != LINES - 1))
+		render_qr(ui, h, COLS, LINES - 1);
 	if (!h->qr) {
 		/* No code to show: say why, never a size of nothing. */
-		char *t = xasprintf("Pas de QR code : %s Une touche pour revenir.",
+		char *t = xasprintf(_("No QR code: %s A key to go back."),
 		                    !h->url_ok ? h->url_problem
-		                               : "l'adresse est trop longue pour un QR code.");
+		                               : _("the address is too long for a QR code."));
 		ui_put(s->win, 0, 0, COLS, t, A_BOLD, false);
 		free(t);
 		return;
 	}
 	if ((int)h->qr_rows > LINES - 1 || (int)h->qr_cols > COLS) {
 		char *t = xasprintf(
-		        "Le QR code demande %zu×%zu caractères : agrandissez la fenêtre. "
-		        "Une touche pour revenir.",
+		        _("The QR code needs %zu×%zu characters: enlarge the window. A key to go "
+		          "back."),
 		        h->qr_cols, h->qr_rows + 1);
 		ui_put(s->win, 0, 0, COLS, t, A_BOLD, false);
 		free(t);
@@ -191,7 +198,7 @@ static void qr_draw(struct ui *ui, struct screen *s)
 	int x = (COLS - (int)h->qr_cols) / 2;
 	for (size_t i = 0; i < h->qr_rows; i++)
 		ui_put(s->win, (int)i, x, (int)h->qr_cols, h->qr[i], A_NORMAL, false);
-	ui_put(s->win, LINES - 1, 0, COLS, "Scannez avec votre téléphone. Une touche pour revenir.",
+	ui_put(s->win, LINES - 1, 0, COLS, _("Scan it with your phone. A key to go back."),
 	       ui_attr(UI_DIM), false);
 }
 
@@ -229,11 +236,11 @@ static void reread_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 	struct reread *j = arg;
 	struct screen *s = ui ? ui_find_screen(ui, j->screen) : NULL;
 	if (ui && rc != EXIT_OK)
-		ui_status_error(ui, "Relecture : %s (r : réessayer)", err ? err : "erreur");
+		ui_status_error(ui, _("Reading again: %s (r: try again)"), err ? err : _("error"));
 	if (s) {
 		struct handoff *h = s->state;
 		free(h->reread_error);
-		h->reread_error = rc != EXIT_OK ? ui_text_safe(err ? err : "erreur") : NULL;
+		h->reread_error = rc != EXIT_OK ? ui_text_safe(err ? err : _("error")) : NULL;
 		ui_redraw(ui);
 	}
 	if (ui && rc == EXIT_OK) {
@@ -249,14 +256,16 @@ static void reread_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 		}
 		h->reread = true;
 		if (settled == h->result->count)
-			ui_status(ui, "Le portail a enregistré le paiement.");
+			ui_status(ui, _("The portal recorded the payment."));
 		else
-			ui_status(ui,
-			          "Le portail montre %zu facture%s encore due%s (le paiement peut "
-			          "mettre un moment à lui parvenir).",
-			          h->result->count - settled,
-			          h->result->count - settled > 1 ? "s" : "",
-			          h->result->count - settled > 1 ? "s" : "");
+			ui_status(
+			        ui,
+			        ngettext("The portal shows %zu invoice still due (the payment may "
+			                 "take a while to reach it).",
+			                 "The portal shows %zu invoices still due (the payment may "
+			                 "take a while to reach it).",
+			                 (unsigned long)(h->result->count - settled)),
+			        h->result->count - settled);
 		ui_redraw(ui);
 	}
 	invoice_page_free(&j->page);
@@ -275,8 +284,9 @@ static int handoff_key(struct ui *ui, struct screen *s, enum ui_action action, i
 		else if (ui_term_copy(h->result->payment_url, &err) < 0)
 			ui_status_error(ui, "%s", err);
 		else
-			ui_status(ui, "Adresse envoyée au presse-papiers (OSC 52, si le terminal "
-			              "l'accepte).");
+			ui_status(
+			        ui,
+			        _("Address sent to the clipboard (OSC 52, if the terminal accepts it)."));
 		free(err);
 		return UI_HANDLED;
 	case ACT_OPEN:
@@ -284,7 +294,7 @@ static int handoff_key(struct ui *ui, struct screen *s, enum ui_action action, i
 			ui_status_error(ui, "%s", h->url_problem);
 		} else {
 			ui_browse(ui, h->result->payment_url);
-			ui_status(ui, "Une fois payé, appuyez sur r pour relire les factures.");
+			ui_status(ui, _("Once paid, press r to read the invoices again."));
 		}
 		return UI_HANDLED;
 	case ACT_QR: {
@@ -296,9 +306,10 @@ static int handoff_key(struct ui *ui, struct screen *s, enum ui_action action, i
 	case ACT_REFRESH: {
 		struct reread *j = xcalloc(1, sizeof(*j));
 		j->screen = s->id;
-		if (ui_job_start(ui, "Relecture des factures...", reread_run, reread_done, j) < 0) {
+		if (ui_job_start(ui, _("Reading the invoices again..."), reread_run, reread_done,
+		                 j) < 0) {
 			free(j);
-			ui_status(ui, "Patientez : une demande est en cours");
+			ui_status(ui, _("Please wait: a request is under way"));
 		}
 		return UI_HANDLED;
 	}
@@ -325,7 +336,7 @@ static const struct screen_ops handoff_ops = {
 	.draw = handoff_draw,
 	.key = handoff_key,
 	.destroy = handoff_destroy,
-	.hints = "o ouvrir  c copier  v QR code  r relire une fois payé  ? aide  q retour",
+	.hints = N_("o open  c copy  v QR code  r read again once paid  ? help  q back"),
 };
 
 /* As `pay` does: a URL with spaces or controls, or toward a host we would
@@ -336,22 +347,30 @@ static void check_url(struct handoff *h)
 	char *err = NULL;
 	h->url_ok = url_is_plain(url);
 	if (!h->url_ok)
-		h->url_problem = xstrdup("Adresse suspecte (espaces ou caractères de contrôle) : "
-		                         "ni ouverte ni copiée.");
+		h->url_problem = xstrdup(
+		        _("Suspicious address (spaces or control characters): neither opened nor "
+		          "copied."));
 	else if (url_check_allowed(url, &err) < 0) {
 		h->url_ok = false;
-		h->url_problem = xasprintf("Adresse refusée : %s", err ? err : "?");
+		h->url_problem = xasprintf(_("Address refused: %s"), err ? err : "?");
 	}
 	free(err);
 	h->host = url_host(url);
 }
 
-static void render_qr(struct ui *ui, struct handoff *h)
+static void render_qr(struct ui *ui, struct handoff *h, int max_cols, int max_rows)
 {
 	if (!h->url_ok)
 		return;
+	ui_text_lines_free(h->qr, h->qr_rows);
+	h->qr = NULL;
+	h->qr_rows = h->qr_cols = 0;
+	h->qr_fit_cols = max_cols;
+	h->qr_fit_rows = max_rows;
 	size_t cols, rows;
-	char *text = qr_text_render(h->result->payment_url, ui->term.ascii, &cols, &rows);
+	char *text = qr_text_render_within(h->result->payment_url, ui->term.ascii,
+	                                   max_cols > 0 ? (size_t)max_cols : 0,
+	                                   max_rows > 0 ? (size_t)max_rows : 0, &cols, &rows);
 	if (!text)
 		return;
 	h->qr_cols = cols;
@@ -371,6 +390,6 @@ struct screen *scr_handoff_new(struct ui *ui, struct pay_result *result)
 	h->result = result;
 	h->states = xcalloc(result->count ? result->count : 1, sizeof(*h->states));
 	check_url(h);
-	render_qr(ui, h);
+	render_qr(ui, h, COLS, LINES - 1);
 	return ui_screen_new(&handoff_ops, h, "Accueil » Mon compte » Paiement en ligne", 5);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/fold.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "ui/app.h"
 #include "ui/text.h"
@@ -75,7 +76,7 @@ static const struct screen_ops help_ops = {
 	.key = help_key,
 	.list = help_list,
 	.destroy = help_destroy,
-	.hints = "j k Espace défiler  / chercher  q retour  Q quitter",
+	.hints = N_("j k Space scroll  / search  q back  Q quit"),
 };
 
 struct screen *scr_help_new(struct ui *ui)
@@ -87,8 +88,7 @@ struct screen *scr_help_new(struct ui *ui)
 	h->n = ui_key_help(ui->term.ascii, top ? top->ops->scope : SCOPE_LISTS, &h->lines);
 	ui_list_init(&h->list, &help_list_ops, h);
 	struct screen *base = ui_base(ui);
-	char *path = xasprintf("%s » Aide du programme",
-	                       base && base->path ? base->path : "Accueil");
+	char *path = xasprintf(_("%s » Program help"), base && base->path ? base->path : "Accueil");
 	struct screen *s = ui_screen_new(&help_ops, h, path, base ? base->menu : -1);
 	free(path);
 	return s;

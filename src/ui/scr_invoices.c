@@ -10,6 +10,7 @@
 #include "money.h"
 #include "portal/invoices.h"
 #include "portal/reminders.h"
+#include "app/invoice_words.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/text.h"
@@ -49,11 +50,13 @@ struct columns {
 	bool long_headers;
 };
 
+#define LEGEND_ENTER 2 /* the line that says what Enter pays */
 static const char *const legend[] = {
-	"! échéance dépassée   [x] sélectionnée   - non réglable en ligne",
-	"envoi : déjà envoyée au paiement, en attente du portail",
-	"Entrée : payer les factures cochées de la régie sous le curseur",
+	N_("! overdue   [x] selected   - not payable online"),
+	N_("envoi: already sent to payment, waiting for the portal"),
+	N_("Enter: pay the checked invoices of the régie under the cursor"),
 	N_("~ due within 7 days"),
+	N_("d: save the invoice's PDF in the Downloads folder"),
 };
 
 /* ---- shared invoice state ---- */
@@ -118,7 +121,8 @@ static void build_rows(struct inv_view *v, const struct invoice_page *page)
 	for (size_t r = 0; r < page->nregies; r++) {
 		const struct regie *g = &page->regies[r];
 		add_row(v, R_REGIE, r);
-		add_row(v, R_COLHEAD, r);
+		if (!v->ui->term.plain) /* --plain: each row names its fields */
+			add_row(v, R_COLHEAD, r);
 		for (size_t i = g->first_invoice;
 		     i < g->first_invoice + g->ninvoices && i < page->ninvoices; i++)
 			add_row(v, R_INVOICE, i);
@@ -127,7 +131,8 @@ static void build_rows(struct inv_view *v, const struct invoice_page *page)
 		add_row(v, R_BLANK, r);
 	}
 	for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]); i++)
-		add_row(v, R_LEGEND, i);
+		if (!v->ui->term.plain || i == LEGEND_ENTER) /* --plain: no symbols to explain */
+			add_row(v, R_LEGEND, i);
 }
 
 static size_t inv_count(void *ctx)
@@ -191,6 +196,8 @@ static void cell(WINDOW *w, int y, int *x, int end, int width, const char *text,
 	*x += width + 2;
 }
 
+/* The headers, "Solde dû" and "Total à régler" are the portal's own words,
+ * shown as the portal writes them whatever the program's language. */
 static void draw_colhead(WINDOW *w, int y, int x, int width, const struct columns *c)
 {
 	attr_t a = ui_attr(UI_DIM) | A_UNDERLINE;
@@ -218,16 +225,38 @@ static const char *selection_cell(struct inv_view *v, size_t i, attr_t *a, char 
 	}
 	if (inv->balance_cents <= 0) {
 		*a = ui_attr(UI_PAID);
-		snprintf(buf, size, "payée %s", ui_glyph(G_PAID));
+		snprintf(buf, size, _("paid %s"), ui_glyph(G_PAID));
 		return buf;
 	}
 	*a = ui_attr(UI_DIM);
 	return "-";
 }
 
+/* --plain: the invoice in words (app/invoice_words), the selection as it
+ * stands now; the terminal cursor rests on this row (ui/loop). */
+static void draw_invoice_words(struct inv_view *v, WINDOW *w, int y, int x, int width, size_t i,
+                               bool current)
+{
+	const struct invoice *inv = &v->ui->invoices->invoices[i];
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, invoice_selection_words(inv, invlist_is_payable(v->ui->selection, i),
+	                                         invlist_is_selected(v->ui->selection, i)));
+	if (pay_pending_has(&v->ui->pending, inv->number))
+		strbuf_printf(&sb, ", %s", _("already sent to payment"));
+	char *line = invoice_words(inv, &v->today, sb.data, INVOICE_ROW);
+	blank(w, y, x, width, current ? A_REVERSE : A_NORMAL);
+	ui_put(w, y, x + 1, width - 1, line, current ? A_REVERSE : A_NORMAL, true);
+	free(line);
+	strbuf_release(&sb);
+}
+
 static void draw_invoice(struct inv_view *v, WINDOW *w, int y, int x, int width, size_t i,
                          bool current)
 {
+	if (v->ui->term.plain) {
+		draw_invoice_words(v, w, y, x, width, i, current);
+		return;
+	}
 	const struct invoice *inv = &v->ui->invoices->invoices[i];
 	struct columns c = columns_for(width);
 	attr_t base = current ? A_REVERSE : A_NORMAL;
@@ -257,6 +286,10 @@ static void draw_invoice(struct inv_view *v, WINDOW *w, int y, int x, int width,
 	cell(w, y, &cx, end, c.due, due, base | due_attr, UI_LEFT);
 	cell(w, y, &cx, end, c.amount, amount, text, UI_RIGHT);
 	cell(w, y, &cx, end, c.balance, balance, text, UI_RIGHT);
+	/* Under the reverse bar, the check needs no colour of its own: two
+	 * colour changes fewer a toggle. */
+	if (current)
+		sel_attr &= ~A_COLOR;
 	cell(w, y, &cx, end, c.sel, sel_text, base | sel_attr, UI_CENTER);
 }
 
@@ -285,7 +318,7 @@ static void inv_draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t r
 	case R_WARNING:
 		ui_put(w, y, x, width, page->warnings[r->index], ui_attr(UI_ERROR), true);
 		break;
-	case R_EMPTY: ui_put(w, y, x, width, "Aucune facture.", A_NORMAL, true); break;
+	case R_EMPTY: ui_put(w, y, x, width, _("No invoices."), A_NORMAL, true); break;
 	case R_REGIE:
 		ui_put(w, y, x, width, page->regies[r->index].name, ui_attr(UI_HEADING), true);
 		break;
@@ -314,17 +347,17 @@ static void draw_unread(struct ui *ui)
 {
 	int width = ui_body_cols(ui) - 4;
 	if (!ui->invoices_error) {
-		ui_put(ui->body, 1, 2, width, "Lecture des factures...", A_NORMAL, false);
+		ui_put(ui->body, 1, 2, width, _("Reading the invoices..."), A_NORMAL, false);
 		return;
 	}
-	ui_put(ui->body, 1, 2, width, "Les factures n'ont pas pu être lues :", A_BOLD, false);
+	ui_put(ui->body, 1, 2, width, _("The invoices could not be read:"), A_BOLD, false);
 	char **lines = NULL;
 	size_t n = ui_text_wrap(ui->invoices_error, (size_t)width, &lines);
 	int y = 3, last = ui_body_rows(ui) - 3;
 	for (size_t i = 0; i < n && y <= last; i++)
 		ui_put(ui->body, y++, 2, width, lines[i], A_NORMAL, false);
 	ui_text_lines_free(lines, n);
-	ui_put(ui->body, y + 1, 2, width, "r : réessayer    Échap : retour", A_NORMAL, false);
+	ui_put(ui->body, y + 1, 2, width, _("r: try again    Esc: back"), A_NORMAL, false);
 }
 
 static void invoices_draw(struct ui *ui, struct screen *s)
@@ -381,7 +414,7 @@ static int toggle(struct ui *ui, struct inv_view *v, bool whole_regie)
 	enum invlist_status st = whole_regie ? invlist_toggle_regie(ui->selection, g, &why)
 	                                     : invlist_toggle(ui->selection, i, &why);
 	if (st != INVLIST_OK) {
-		ui_status_error(ui, "%s", why ? why : "impossible");
+		ui_status_error(ui, "%s", why ? why : _("impossible"));
 		free(why);
 		return UI_HANDLED;
 	}
@@ -408,8 +441,9 @@ static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 	if (!ui || rc != EXIT_OK) {
 		if (ui) {
 			free(ui->invoices_error);
-			ui->invoices_error = ui_text_safe(err ? err : "erreur");
-			ui_status_error(ui, "Factures : %s (r : réessayer)", err ? err : "erreur");
+			ui->invoices_error = ui_text_safe(err ? err : _("error"));
+			ui_status_error(ui, _("Invoices: %s (r: try again)"),
+			                err ? err : _("error"));
 			ui_redraw(ui);
 		}
 		invoice_page_free(page);
@@ -426,9 +460,9 @@ static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 		ui->selection_adopted = true;
 		invlist_adopt_served(ui->selection);
 	} else if (changes) {
-		ui_status(ui, "Depuis la dernière lecture : %s", changes);
+		ui_status(ui, _("Since the last reading: %s"), changes);
 	} else {
-		ui_status(ui, "Factures relues : rien n'a changé.");
+		ui_status(ui, _("Invoices read again: nothing changed."));
 	}
 	free(changes);
 	ui_redraw(ui);
@@ -437,9 +471,9 @@ static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 void scr_invoices_reread(struct ui *ui)
 {
 	struct invoice_page **page = xcalloc(1, sizeof(*page));
-	if (ui_job_start(ui, "Lecture des factures...", read_run, read_done, page) < 0) {
+	if (ui_job_start(ui, _("Reading the invoices..."), read_run, read_done, page) < 0) {
 		free(page);
-		ui_status(ui, "Patientez : une demande est en cours");
+		ui_status(ui, _("Please wait: a request is under way"));
 	}
 }
 
@@ -456,18 +490,30 @@ static long cursor_regie(const struct inv_view *v)
 	return (long)v->ui->invoices->invoices[v->rows[v->list.cur].index].regie_index;
 }
 
+/* The invoice under the cursor, NULL when there is none. */
+static const struct invoice *cursor_invoice(const struct inv_view *v)
+{
+	if (!v->ui->invoices || v->list.cur >= v->nrows || v->rows[v->list.cur].kind != R_INVOICE)
+		return NULL;
+	return &v->ui->invoices->invoices[v->rows[v->list.cur].index];
+}
+
 static int invoices_key(struct ui *ui, struct screen *s, enum ui_action action, int ch)
 {
 	struct inv_view *v = s->state;
 	switch (action) {
 	case ACT_TOGGLE: return toggle(ui, v, false);
 	case ACT_TOGGLE_REGIE: return toggle(ui, v, true);
+	case ACT_DOWNLOAD:
+		if (cursor_invoice(v))
+			ui_download_invoice(ui, cursor_invoice(v));
+		return UI_HANDLED;
 	case ACT_ACTIVATE:
 		/* The key that starts a payment is pressed with the invoices on
 		 * the screen, not typed ahead while they loaded. */
 		if (ui->invoices && !(v->shown_gen == ui->invoices_gen &&
 		                      ui_key_pressed_since(ui, v->shown_frame))) {
-			ui_status(ui, "Entrée tapée avant l'affichage des factures : ignorée.");
+			ui_status(ui, _("Enter typed before the invoices were shown: ignored."));
 			return UI_HANDLED;
 		}
 		scr_pay_start(ui, cursor_regie(v));
@@ -497,7 +543,7 @@ static const struct screen_ops invoices_ops = {
 	.key = invoices_key,
 	.list = invoices_list,
 	.destroy = invoices_destroy,
-	.hints = "Espace cocher  a régie  Entrée payer  / chercher  r relire  ? aide  q retour",
+	.hints = N_("Space check  a régie  Enter pay  / search  r read again  ? help  q back"),
 };
 
 struct screen *scr_invoices_new(struct ui *ui)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "web/url.h"
 #include "portal/page_content.h"
@@ -44,26 +45,26 @@ static void login_draw(struct ui *ui, struct screen *s)
 	WINDOW *w = ui->body;
 	int cols = getmaxx(w);
 	werase(w);
-	ui_put(w, 1, 2, cols - 4, "Connexion au Portail familles", ui_attr(UI_TITLE), false);
+	ui_put(w, 1, 2, cols - 4, _("Log in to the Portail familles"), ui_attr(UI_TITLE), false);
 	const char *url = ui->ctx.login_url  ? ui->ctx.login_url
 	                  : ui->options->url ? ui->options->url
 	                                     : "";
 	char *host = *url ? url_host(url) : NULL;
 	if (host) {
-		char *where = xasprintf("sur %s", host);
+		char *where = xasprintf(_("on %s"), host);
 		ui_put(w, 2, 2, cols - 4, where, ui_attr(UI_DIM), false);
 		free(where);
 		free(host);
 	}
-	ui_put(w, 4, 2, 16, "Identifiant", A_NORMAL, false);
+	ui_put(w, 4, 2, 16, _("User name"), A_NORMAL, false);
 	ui_field_draw(ui, &l->user_field, w, 4, 18, 40, false);
 	if (l->ask_password) {
-		ui_put(w, 5, 2, 16, "Mot de passe", A_NORMAL, false);
+		ui_put(w, 5, 2, 16, _("Password"), A_NORMAL, false);
 		ui_field_draw(ui, &l->password_field, w, 5, 18, 40, false);
 	}
 	ui_put(w, 7, 2, cols - 4,
-	       l->ask_password ? "Entrée : se connecter   Tab : champ suivant   Échap : quitter"
-	                       : "Entrée : se connecter   Échap : quitter",
+	       l->ask_password ? _("Enter: log in   Tab: next field   Esc: quit")
+	                       : _("Enter: log in   Esc: quit"),
 	       ui_attr(UI_DIM), false);
 	if (l->message)
 		ui_put(w, 9, 2, cols - 4, l->message,
@@ -138,7 +139,7 @@ static void login_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 		free_job(j);
 		free(err);
 		ui_set_root(ui, scr_accueil_new(ui, content));
-		ui_status(ui, "Connecté. 1-7 : menus du portail, p : payer mes factures, ? : aide");
+		ui_status(ui, _("Logged in. 1-7: the portal's menus, p: pay my invoices, ?: help"));
 		return;
 	}
 	free_job(j);
@@ -154,11 +155,12 @@ static void login_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 		l->ask_password = true;
 		l->focus = 1;
 		ui_field_clear(&l->password_field);
-		set_message(l, err ? err : xstrdup("connexion refusée"), true);
+		set_message(l, err ? err : xstrdup(_("login refused")), true);
 	} else {
-		set_message(l, xasprintf("%s — Entrée pour réessayer", err ? err : "erreur"), true);
-		if (err && strcmp(err, "annulé") != 0)
-			dialog_error(ui, "Connexion impossible", err);
+		set_message(l, xasprintf(_("%s — Enter to try again"), err ? err : _("error")),
+		            true);
+		if (err && strcmp(err, _("cancelled")) != 0)
+			dialog_error(ui, _("Cannot log in"), err);
 		free(err);
 	}
 	ui_redraw(ui);
@@ -168,7 +170,7 @@ void scr_login_connect(struct ui *ui, struct screen *s)
 {
 	(void)s;
 	struct login_job *j = xcalloc(1, sizeof(*j));
-	ui_job_start(ui, "Connexion au portail...", login_run, login_done, j);
+	ui_job_start(ui, _("Logging in to the portal..."), login_run, login_done, j);
 }
 
 /* Enter: the fields become the session's user and password. */
@@ -176,12 +178,12 @@ static void submit(struct ui *ui, struct screen *s)
 {
 	struct login *l = s->state;
 	if (!l->user_field.len) {
-		set_message(l, xstrdup("Indiquez votre identifiant."), true);
+		set_message(l, xstrdup(_("Type your user name.")), true);
 		return;
 	}
 	if (l->ask_password && !l->password_field.len) {
 		l->focus = 1;
-		set_message(l, xstrdup("Indiquez votre mot de passe."), true);
+		set_message(l, xstrdup(_("Type your password.")), true);
 		return;
 	}
 	if (!ui->connected || strcmp(ui->options->user ? ui->options->user : "", l->user) != 0) {
@@ -193,7 +195,7 @@ static void submit(struct ui *ui, struct screen *s)
 		char *err = NULL;
 		enum exit_code rc = cli_connect(ui->options, &ui->ctx, &err);
 		if (rc != EXIT_OK) {
-			set_message(l, err ? err : xstrdup("erreur"), true);
+			set_message(l, err ? err : xstrdup(_("error")), true);
 			return;
 		}
 		ui->connected = true;
@@ -252,7 +254,7 @@ static const struct screen_ops login_ops = {
 	.draw = login_draw,
 	.key = login_key,
 	.destroy = login_destroy,
-	.hints = "Entrée se connecter  Tab champ suivant  ? aide  Échap quitter",
+	.hints = N_("Enter log in  Tab next field  ? help  Esc quit"),
 };
 
 struct screen *scr_login_new(struct ui *ui, const char *message)
@@ -266,5 +268,5 @@ struct screen *scr_login_new(struct ui *ui, const char *message)
 	l->focus = l->user_field.len && l->ask_password ? 1 : 0;
 	if (message)
 		l->message = xstrdup(message);
-	return ui_screen_new(&login_ops, l, "Connexion", -1);
+	return ui_screen_new(&login_ops, l, _("Log in"), -1);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/fold.h"
+#include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
 #include "web/url.h"
@@ -160,13 +161,17 @@ static void render(struct ui *ui, struct page_view *v, int cols)
 	if (v->content) {
 		/* Tables as wide as their cells: → scrolls to the rest, Enter
 		 * shows a row in full. Paragraphs are wrapped to the screen. */
-		text = page_content_to_text_tables(v->content, width, 0, ui->term.sanitize_flags);
+		text = page_content_to_text_tables(v->content, width, 0,
+		                                   ui->term.sanitize_flags |
+		                                           (ui->term.plain ? PAGE_TEXT_PLAIN : 0));
 		/* The numbered URLs have their own list below. */
-		char *tail = strstr(text, "\nLiens :\n");
+		char *heading = xasprintf("\n%s\n", page_text_links_heading());
+		char *tail = strstr(text, heading);
+		free(heading);
 		if (tail && v->nlinks)
 			*tail = '\0';
 	} else {
-		text = xstrdup(v->error ? v->error : "Chargement...");
+		text = xstrdup(v->error ? v->error : _("Loading..."));
 	}
 	v->nlines = ui_text_wrap(text, v->content ? (size_t)-1 : width, &v->lines);
 	while (v->nlines > 0 && !*v->lines[v->nlines - 1])
@@ -204,7 +209,7 @@ static void page_layout(struct ui *ui, struct page_view *v)
 	if (link_rows) {
 		ui_hline(ui->body, text_h, 0, cols);
 		ui_put(ui->body, text_h + 1, 1, cols - 2,
-		       "Liens de la page (Tab pour y aller, Entrée pour suivre) :", ui_attr(UI_DIM),
+		       _("The page's links (Tab to go there, Enter to follow):"), ui_attr(UI_DIM),
 		       true);
 		ui_list_place(&v->linklist, ui->body, text_h + 2, 1, link_rows - 1, cols - 2);
 	}
@@ -281,10 +286,10 @@ static void page_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 	} else if (s) {
 		struct page_view *v = s->state;
 		free(v->error);
-		v->error = xasprintf("Page indisponible : %s\n\nr : réessayer",
-		                     err ? err : "erreur");
+		v->error = xasprintf(_("Page unavailable: %s\n\nr: try again"),
+		                     err ? err : _("error"));
 		v->rendered_cols = 0;
-		ui_status_error(ui, "%s", err ? err : "erreur");
+		ui_status_error(ui, "%s", err ? err : _("error"));
 		ui_redraw(ui);
 	}
 	free(err);
@@ -300,7 +305,7 @@ static void fetch(struct ui *ui, struct screen *s)
 	char *label = xasprintf("%s...", portal_link_label(v->link));
 	if (ui_job_start(ui, label, page_run, page_done, j) < 0) {
 		free_job(j);
-		ui_status(ui, "Patientez : une demande est en cours");
+		ui_status(ui, _("Please wait: a request is under way"));
 	}
 	free(label);
 }
@@ -332,11 +337,11 @@ static char *link_refusal(const char *url)
 	char *scheme = url_scheme(url);
 	char *why;
 	if (scheme && strcmp(scheme, "http") == 0)
-		why = xstrdup("Lien non ouvert : http hors de cette machine, seul https s'ouvre");
+		why = xstrdup(_("Link not opened: http off this machine, only https opens"));
 	else
-		why = xasprintf("Lien non ouvert : « %.16s: » refusé, seuls https et http local "
-		                "s'ouvrent",
-		                scheme ? scheme : "?");
+		why = xasprintf(
+		        _("Link not opened: \"%.16s:\" refused, only https and local http open"),
+		        scheme ? scheme : "?");
 	free(scheme);
 	return why;
 }
@@ -356,10 +361,10 @@ static void follow(struct ui *ui, const struct link_item *l)
 		free(why);
 	} else {
 		char *shown = url_redacted(l->url);
-		char *text = xasprintf("Ce lien quitte l'application :\n%s\n\nL'ouvrir dans le "
-		                       "navigateur ($BROWSER) ?",
+		char *text = xasprintf(_("This link leaves the program:\n"
+		                         "%s\n\nOpen it in the browser ($BROWSER)?"),
 		                       shown);
-		dialog_confirm(ui, l->text, text, "ouvrir", "annuler", false, on_open_answer,
+		dialog_confirm(ui, l->text, text, _("open"), _("cancel"), false, on_open_answer,
 		               xstrdup(l->url));
 		free(text);
 		free(shown);
@@ -493,8 +498,8 @@ static const struct screen_ops page_ops = {
 	.key = page_key,
 	.list = page_list,
 	.destroy = page_destroy,
-	.hints = "j k Espace défiler  ← → côté  Tab liens  Entrée suivre  / chercher  r recharger  "
-	         "? aide  q retour",
+	.hints = N_("j k Space scroll  ← → sideways  Tab links  Enter follow  / search  r "
+	            "reload  ? help  q back"),
 };
 
 struct screen *scr_page_create(struct ui *ui, int link, struct page_content *content)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "money.h"
@@ -81,7 +82,7 @@ static char *describe(const struct pay_job *j)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char amount[32];
-	strbuf_printf(&sb, "Montant : %s €\nRégie : %s\n",
+	strbuf_printf(&sb, _("Amount: %s €\nRégie: %s\n"),
 	              money_format(j->amount, MONEY_FR, amount, sizeof(amount)), j->regie);
 	for (size_t i = 0; i < j->count; i++)
 		strbuf_printf(&sb, "  %-14s %10s €\n", j->numbers[i],
@@ -109,9 +110,9 @@ static bool portal_question(void *ctx, const char *portal_text)
 	if (j->reglement_leaving || quoted(j, portal_text))
 		return true;
 	char *what = describe(j);
-	char *q = xasprintf("« %s »\n\n%s", portal_text ? portal_text : "", what);
+	char *q = xasprintf(_("\"%s\"\n\n%s"), portal_text ? portal_text : "", what);
 	free(what);
-	bool yes = ui_job_ask(j->ui, "Le portail demande", q);
+	bool yes = ui_job_ask(j->ui, _("The portal asks"), q);
 	j->stopped = j->stopped || !yes;
 	return yes;
 }
@@ -126,14 +127,15 @@ static bool guard(void *ctx, const struct invoice *const *chosen, size_t n, int6
 	bool go = true;
 	if (pay_guard_find(&j->guard, chosen, n, &hit, &err) > 0 && !j->resend_confirmed) {
 		char stamp[32];
-		strftime(stamp, sizeof(stamp), "%d/%m/%Y à %H:%M", localtime(&hit.when));
-		go = ui_job_ask(j->ui, "Déjà envoyée au paiement",
-		                xasprintf("La facture %s a été envoyée au paiement le %s et le "
-		                          "portail la montre encore impayée.\nSi ce paiement a "
-		                          "abouti, le portail ne l'affiche peut-être pas encore : "
-		                          "payer à nouveau paierait deux fois.\n\nL'envoyer "
-		                          "quand même ?",
-		                          hit.number, stamp));
+		strftime(stamp, sizeof(stamp), _("%d/%m/%Y at %H:%M"), localtime(&hit.when));
+		go = ui_job_ask(
+		        j->ui, _("Already sent to payment"),
+		        xasprintf(
+		                _("Invoice %s was sent to payment on %s and the portal still "
+		                  "shows it unpaid.\nIf that payment went through, the portal may "
+		                  "not show it yet: paying again would pay twice.\n\nSend it "
+		                  "anyway?"),
+		                hit.number, stamp));
 		j->stopped = j->stopped || !go;
 	}
 	free(err); /* an unreadable record must not block paying */
@@ -168,25 +170,26 @@ static void report_failure(struct ui *ui, struct pay_job *j, const char *err)
 	char *forget_error = NULL;
 	switch (j->result.progress) {
 	case PAY_NOT_SENT:
-		title = "Paiement non envoyé";
-		next = "Aucun paiement n'a commencé : vous pouvez réessayer.";
+		title = _("Payment not sent");
+		next = _("No payment started: you can try again.");
 		/* Nothing left: no record may block the next attempt. */
 		if (pay_guard_settle(&j->guard, PAY_NOT_SENT, &forget_error) < 0)
-			next = "Aucun paiement n'a commencé, mais la trace de cet envoi n'a pas pu "
-			       "être effacée : le prochain paiement demandera confirmation.";
+			next = _(
+			        "No payment started, but the record of this sending could not be erased: "
+			        "the next payment will ask for confirmation.");
 		break;
 	case PAY_MAYBE_RECEIVED:
-		title = "Paiement peut-être reçu";
-		next = "Le Règlement a pu être reçu par le portail et le paiement commencé. "
-		       "Relisez les factures (r) avant de payer à nouveau.";
+		title = _("Payment perhaps received");
+		next = _("The portal may have received the Règlement and the payment started. "
+		         "Read the invoices again (r) before paying again.");
 		break;
 	default:
-		title = "Paiement commencé, suite impossible";
-		next = "Le portail a reçu le Règlement : le paiement a pu commencer. "
-		       "Relisez les factures (r) avant de payer à nouveau.";
+		title = _("Payment started, cannot go on");
+		next = _("The portal received the Règlement: the payment may have started. Read "
+		         "the invoices again (r) before paying again.");
 		break;
 	}
-	char *text = xasprintf("%s\n\n%s", err ? err : "erreur", next);
+	char *text = xasprintf("%s\n\n%s", err ? err : _("error"), next);
 	dialog_error(ui, title, text);
 	free(text);
 	free(forget_error);
@@ -209,9 +212,9 @@ static void pay_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 		memset(&j->result, 0, sizeof(j->result));
 		ui_push(ui, scr_handoff_new(ui, r));
 	} else if (j->guard_error) {
-		dialog_error(ui, "Paiement non envoyé", j->guard_error);
+		dialog_error(ui, _("Payment not sent"), j->guard_error);
 	} else if (j->stopped) {
-		ui_status(ui, "Paiement non envoyé.");
+		ui_status(ui, _("Payment not sent."));
 	} else {
 		report_failure(ui, j, err);
 	}
@@ -224,12 +227,12 @@ static void on_confirm(struct ui *ui, bool yes, void *arg)
 	struct pay_job *j = arg;
 	if (!ui || !yes) {
 		if (ui)
-			ui_status(ui, "Paiement annulé.");
+			ui_status(ui, _("Payment cancelled."));
 		free_job(j);
 		return;
 	}
-	if (ui_job_start(ui, "Envoi au paiement...", pay_run, pay_done, j) < 0) {
-		ui_status(ui, "Patientez : une demande est en cours");
+	if (ui_job_start(ui, _("Sending to payment..."), pay_run, pay_done, j) < 0) {
+		ui_status(ui, _("Please wait: a request is under way"));
 		free_job(j);
 	}
 }
@@ -241,19 +244,20 @@ static void ask_confirmation(struct ui *ui, struct pay_job *j)
 	strbuf_puts(&sb, what);
 	free(what);
 	if (j->others)
-		strbuf_puts(&sb, "Les factures cochées des autres régies ne sont pas payées cette "
-		                 "fois.\n");
+		strbuf_puts(
+		        &sb,
+		        _("The checked invoices of the other régies are not paid this time.\n"));
 	for (size_t i = 0; i < j->nportal_texts; i++)
-		strbuf_printf(&sb, "\nLe portail demande : « %s »\n", j->portal_texts[i]);
-	strbuf_puts(&sb, "\nLe paiement se fait ensuite par carte sur le site de paiement "
-	                 "sécurisé, dans votre navigateur.");
+		strbuf_printf(&sb, _("\nThe portal asks: \"%s\"\n"), j->portal_texts[i]);
+	strbuf_puts(&sb, _("\nThe payment is then made by card on the secure payment site, in your "
+	                   "browser."));
 	char amount[32];
-	char *title = xasprintf("Payer %s € ?",
+	char *title = xasprintf(_("Pay %s €?"),
 	                        money_format(j->amount, MONEY_FR, amount, sizeof(amount)));
 	/* The one question of this payment (the portal's are answered by it).
 	 * Enter says yes: an Enter typed ahead must not be the one. */
 	dialog_fresh_keys(
-	        dialog_confirm(ui, title, sb.data, "payer", "annuler", true, on_confirm, j));
+	        dialog_confirm(ui, title, sb.data, _("pay"), _("cancel"), true, on_confirm, j));
 	free(title);
 	strbuf_release(&sb);
 }
@@ -263,7 +267,7 @@ static void on_resend(struct ui *ui, bool yes, void *arg)
 	struct pay_job *j = arg;
 	if (!ui || !yes) {
 		if (ui)
-			ui_status(ui, "Paiement non renvoyé.");
+			ui_status(ui, _("Payment not sent again."));
 		free_job(j);
 		return;
 	}
@@ -274,18 +278,17 @@ static void on_resend(struct ui *ui, bool yes, void *arg)
 void scr_pay_start(struct ui *ui, long cursor_regie)
 {
 	if (invlist_count(ui->selection) == 0) {
-		ui_status(ui,
-		          "Cochez d'abord une facture (Espace), ou toutes celles d'une régie (a).");
+		ui_status(ui, _("Check an invoice first (Space), or all of a régie's (a)."));
 		return;
 	}
 	if (ui_job_busy(ui)) {
-		ui_status(ui, "Patientez : une demande est en cours");
+		ui_status(ui, _("Please wait: a request is under way"));
 		return;
 	}
 	/* One Règlement pays one régie: the one under the cursor. */
 	long regie = invlist_regie_to_pay(ui->selection, cursor_regie);
 	if (regie < 0) {
-		ui_status(ui, "Plusieurs régies cochées : placez le curseur sur la régie à payer.");
+		ui_status(ui, _("Several régies checked: put the cursor on the régie to pay."));
 		return;
 	}
 	struct pay_job *j = job_from_selection(ui, (size_t)regie);
@@ -299,12 +302,12 @@ void scr_pay_start(struct ui *ui, long cursor_regie)
 	}
 	char stamp[16];
 	strftime(stamp, sizeof(stamp), "%H:%M", localtime(&ui->pending.since));
-	char *text = xasprintf("La facture %s a été envoyée au paiement à %s et le portail la "
-	                       "montre encore due.\nSi ce paiement a abouti, payer à nouveau "
-	                       "paierait deux fois : relisez d'abord les factures (r).\n\n"
-	                       "L'envoyer à nouveau au paiement ?",
-	                       again, stamp);
-	dialog_fresh_keys(dialog_confirm(ui, "Paiement en attente", text, "renvoyer", "non", false,
-	                                 on_resend, j));
+	char *text = xasprintf(
+	        _("Invoice %s was sent to payment at %s and the portal still shows it due."
+	          "\nIf that payment went through, paying again would pay twice: read the "
+	          "invoices again first (r).\n\nSend it to payment again?"),
+	        again, stamp);
+	dialog_fresh_keys(dialog_confirm(ui, _("Payment pending"), text, _("send again"), _("no"),
+	                                 false, on_resend, j));
 	free(text);
 }

@@ -236,7 +236,7 @@ static const struct screen_ops payments_ops = {
 	.key = pay_key,
 	.list = pay_list,
 	.destroy = pay_destroy,
-	.hints = "j k défiler  r relire  q retour  Q quitter",
+	.hints = N_("j k scroll  r read again  q back  Q quit"),
 };
 
 struct screen *scr_payments_new(struct ui *ui)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "money.h"
 #include "app/browser.h"
@@ -122,7 +123,10 @@ void ui_open_menu(struct ui *ui, int entry)
 		return;
 	struct screen *root = ui->stack[0];
 	struct screen *base = ui_base(ui);
-	if (base && base->menu == entry && ui_top(ui) == base)
+	/* Already on that menu's own page; a screen under the menu (the
+	 * invoices, under Mon compte) still opens the page itself. */
+	if (base && base->menu == entry && ui_top(ui) == base &&
+	    strcmp(base->ops->name, "page") == 0)
 		return;
 	ui_pop_to(ui, root);
 	if (entry > 0)
@@ -145,7 +149,7 @@ void ui_browse(struct ui *ui, const char *url)
 	ui_term_resume();
 	ui_repaint(ui);
 	if (rc < 0) {
-		ui_status_error(ui, "%s", err ? err : "navigateur : échec");
+		ui_status_error(ui, "%s", err ? err : _("browser: failed"));
 		free(err);
 	}
 }
@@ -166,8 +170,10 @@ void ui_request_quit(struct ui *ui)
 	char amount[32];
 	money_format(invlist_total(ui->selection), MONEY_FR, amount, sizeof(amount));
 	/* Short: "sera perdue" on one line at 80 columns. */
-	char *text = xasprintf("La sélection modifiée (%zu facture%s, %s €) sera perdue.", n,
-	                       n > 1 ? "s" : "", amount);
-	dialog_confirm(ui, "Quitter ?", text, "quitter", "rester", false, on_quit_answer, NULL);
+	char *text = xasprintf(ngettext("The changed selection (%zu invoice, %s €) will be lost.",
+	                                "The changed selection (%zu invoices, %s €) will be lost.",
+	                                (unsigned long)n),
+	                       n, amount);
+	dialog_confirm(ui, _("Quit?"), text, _("quit"), _("stay"), false, on_quit_answer, NULL);
 	free(text);
 }

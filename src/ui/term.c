@@ -1,6 +1,7 @@
 /* Terminal set-up and restoration, attributes, glyphs, signals, OSC 52. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "ui/term.h"
 
 #include <errno.h>
@@ -227,15 +228,61 @@ static void fatal_hook(void)
 static int check_terminal(char **errp)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return set_error(errp, "the interface needs a terminal; the commands (invoices, "
-		                       "page, pay) work without one (see --help)");
+		return set_error(
+		        errp,
+		        _("the interface needs a terminal; the commands (invoices, page, pay) work "
+		          "without one (see --help)"));
 	const char *t = getenv("TERM");
 	if (!t || !*t || strcmp(t, "dumb") == 0)
-		return set_error(errp,
-		                 "TERM=%s cannot show the interface; the commands "
-		                 "(invoices, page, pay) work on any terminal",
-		                 t && *t ? t : "(unset)");
+		return set_error(
+		        errp,
+		        _("TERM=%s cannot show the interface; the commands (invoices, page, pay) "
+		          "work on any terminal"),
+		        t && *t ? t : _("(unset)"));
 	return 0;
+}
+
+/* Removes every `cut` from the capability string in place (ncurses reads
+ * it again at each use; it only gets shorter). */
+static void cut_from_cap(char *cap, const char *cut)
+{
+	size_t n = strlen(cut);
+	char *p;
+	while (n && (p = strstr(cap, cut)) != NULL)
+		memmove(p, p + n, strlen(p + n) + 1);
+}
+
+/* sgr's alternate-charset part, "%?%p9%t<smacs>%e<rmacs>%;", when it holds
+ * no other conditional. */
+static void cut_charset_from_sgr(char *sgr)
+{
+	char *start = strstr(sgr, "%?%p9%t");
+	char *end = start ? strstr(start, "%;") : NULL;
+	if (!end)
+		return;
+	char *nested = strstr(start + 2, "%?");
+	if (nested && nested < end)
+		return;
+	memmove(start, end + 2, strlen(end + 2) + 1);
+}
+
+/* Every attribute change went through sgr or sgr0, which also switch the
+ * character set back to ASCII (xterm: ESC ( B, 3 bytes, 5 times a toggle).
+ * The interface never uses the alternate character set (its lines are
+ * UTF-8 text or ASCII), so that switch is said once at start-up and taken
+ * out of both capabilities. */
+static void drop_charset_switch(void)
+{
+	char *rmacs = tigetstr("rmacs");
+	char *sgr0 = tigetstr("sgr0");
+	char *sgr = tigetstr("sgr");
+	if (!rmacs || rmacs == (char *)-1 || !*rmacs)
+		return;
+	fputs(rmacs, stdout);
+	if (sgr0 && sgr0 != (char *)-1)
+		cut_from_cap(sgr0, rmacs);
+	if (sgr && sgr != (char *)-1)
+		cut_charset_from_sgr(sgr);
 }
 
 int ui_term_start(const struct cli_options *o, struct ui_term *out, char **errp)
@@ -245,11 +292,12 @@ int ui_term_start(const struct cli_options *o, struct ui_term *out, char **errp)
 	term.have_tty = tcgetattr(STDIN_FILENO, &term.saved_tty) == 0;
 	term.screen = newterm(NULL, stdout, stdin);
 	if (!term.screen)
-		return set_error(errp, "TERM=%s: unknown terminal type", getenv("TERM"));
+		return set_error(errp, _("TERM=%s: unknown terminal type"), getenv("TERM"));
 	term.active = term.started = true;
 	atexit(ui_term_stop);
 	xalloc_set_fatal_hook(fatal_hook);
 	prepare_emergency();
+	drop_charset_switch();
 	install_signals();
 	cbreak();
 	noecho();
@@ -264,6 +312,7 @@ int ui_term_start(const struct cli_options *o, struct ui_term *out, char **errp)
 	i->utf8 = !(sanitize_terminal_flags() & SANITIZE_ASCII);
 	i->ascii = o->ascii || !i->utf8;
 	i->plain = o->plain;
+	i->arrow_cursor = o->arrow_cursor;
 	const char *name = getenv("TERM");
 	i->osc52 = name && strncmp(name, "linux", 5) != 0 && strncmp(name, "vt", 2) != 0 &&
 	           strncmp(name, "dumb", 4) != 0;
@@ -308,11 +357,25 @@ static const char *const glyphs_ascii[G_COUNT_] = {
 	[G_PAID] = "v",       [G_SPINNER] = "",
 };
 
+/* --plain: what a screen reader reads as words, or nothing ("payée"
+ * needs no check mark; "…" would be read "horizontal ellipsis"). */
+static const char *const glyphs_plain[G_COUNT_] = {
+	[G_ELLIPSIS] = "...", [G_PATH_SEP] = " > ", [G_BULLET] = "-",
+	[G_PAID] = "",        [G_SPINNER] = "",
+};
+
 const char *ui_glyph(enum ui_glyph g)
 {
 	if ((unsigned)g >= G_COUNT_)
 		return "";
+	if (term.info.plain)
+		return glyphs_plain[g];
 	return term.info.ascii ? glyphs_ascii[g] : glyphs_utf8[g];
+}
+
+bool ui_term_arrow_cursor(void)
+{
+	return term.info.arrow_cursor;
 }
 
 const char *ui_spinner_frame(unsigned tick)
@@ -400,8 +463,7 @@ int ui_term_copy(const char *text, char **errp)
 {
 	if (!term.info.osc52 || !term.active)
 		return set_error(errp,
-		                 "ce terminal (TERM=%s) ne permet pas de copier : utilisez o "
-		                 "ou le QR code (v)",
+		                 _("this terminal (TERM=%s) cannot copy: use o or the QR code (v)"),
 		                 getenv("TERM") ? getenv("TERM") : "?");
 	char *encoded = base64(text);
 	/* Written after curses flushed its own output, and moving no cursor,
@@ -410,8 +472,7 @@ int ui_term_copy(const char *text, char **errp)
 	int rc = printf("\033]52;c;%s\a", encoded) < 0 || fflush(stdout) != 0 ? -1 : 0;
 	free(encoded);
 	if (rc < 0)
-		return set_error(errp, "écriture vers le terminal impossible : %s",
-		                 strerror(errno));
+		return set_error(errp, _("cannot write to the terminal: %s"), strerror(errno));
 	return 0;
 }
 

@@ -23,6 +23,7 @@ struct ui_term {
 	bool color;         /* colours in use (not NO_COLOR, --no-color, or a
 	                       terminal without colours) */
 	bool plain;         /* --plain: screen readers */
+	bool arrow_cursor;  /* --arrow-cursor: a marker column, no reverse bar */
 	bool osc52;         /* the terminal may take OSC 52 (not the Linux
 	                       console or a real VT: they would show it) */
 	int sanitize_flags; /* for every string shown (util/sanitize.h) */
@@ -74,6 +75,10 @@ enum ui_glyph {
 	G_COUNT_
 };
 const char *ui_glyph(enum ui_glyph g);
+/* --arrow-cursor (config arrow_cursor = yes): lists mark the cursor's row
+ * with '>' in the column left of the row instead of reverse video, so a
+ * move rewrites two characters, not two rows (slow links). */
+bool ui_term_arrow_cursor(void);
 /* Frame `tick` of the spinner (a short string). */
 const char *ui_spinner_frame(unsigned tick);
 

@@ -1,6 +1,7 @@
 /* ui_run: options → session → terminal → the loop, and everything undone in reverse. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "ui/ui.h"
 
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "util/xalloc.h"
 #include "web/curl_lazy.h"
 #include "portal/invoices.h"
+#include "app/config_file.h"
 #include "app/connect.h"
 #include "app/password.h"
 #include "ui/app.h"
@@ -51,16 +53,46 @@ static int prepare(struct ui *ui)
 	return EXIT_OK;
 }
 
-static void free_state(struct ui *ui)
+/* What belongs to the account logged in: none of it is the next one's. */
+static void forget_account(struct ui *ui)
 {
 	invlist_free(&ui->selection);
 	invoice_page_free(&ui->invoices);
 	free(ui->invoices_error);
+	ui->invoices_error = NULL;
+	ui->invoices_gen++;
+	ui->selection_adopted = false;
 	pay_pending_clear(&ui->pending);
-	free(ui->message);
 	free(ui->town);
 	free(ui->family);
+	ui->town = ui->family = NULL;
+	ui->has_balance = false;
+	ui->balance_cents = 0;
+}
+
+static void free_state(struct ui *ui)
+{
+	forget_account(ui);
+	free(ui->message);
 	free(ui->search);
+}
+
+void ui_login_again(struct ui *ui)
+{
+	cli_disconnect(&ui->ctx);
+	ui->connected = ui->logged_in = false;
+	forget_account(ui);
+	explicit_bzero(ui->password, PASSWORD_MAX); /* the other account's */
+	char *err = NULL;
+	if (ui->options->demo || (ui->options->user && *ui->options->user)) {
+		if (cli_connect(ui->options, &ui->ctx, &err) == EXIT_OK)
+			ui->connected = true;
+	}
+	struct screen *login = scr_login_new(ui, err);
+	free(err);
+	ui_set_root(ui, login);
+	if (ui->connected && has_password_source(ui))
+		scr_login_connect(ui, login);
 }
 
 int ui_run(struct cli_options *options)
@@ -97,7 +129,7 @@ int ui_run(struct cli_options *options)
 	struct screen *login = scr_login_new(&ui, NULL);
 	ui_push(&ui, login);
 	if (verbose)
-		ui_status(&ui, "-v n'a d'effet que pour les commandes (invoices, page, pay).");
+		ui_status(&ui, _("-v only has an effect on the commands (invoices, page, pay)."));
 	if (ui.connected && has_password_source(&ui))
 		scr_login_connect(&ui, login);
 	rc = ui_loop(&ui);

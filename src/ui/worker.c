@@ -1,6 +1,7 @@
 /* The network job thread, its cancellation, and questions it asks the user. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "ui/worker.h"
 
 #include <signal.h>
@@ -59,11 +60,12 @@ int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn
 	int rc = pthread_create(&w->thread, NULL, job_main, ui);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {
-		char *err = xasprintf("impossible de lancer la tâche réseau (%s)", strerror(rc));
+		char *err = xasprintf(_("cannot start the network task (%s)"), strerror(rc));
 		done(ui, arg, EXIT_ERROR, err);
 		return 0;
 	}
 	w->running = true;
+	clock_gettime(CLOCK_MONOTONIC, &w->started);
 	w->progress = dialog_progress(ui, label);
 	return 0;
 }
@@ -71,6 +73,17 @@ int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn
 bool ui_job_busy(const struct ui *ui)
 {
 	return ui->worker.running;
+}
+
+bool ui_job_young(const struct ui *ui)
+{
+	if (!ui->worker.running)
+		return false;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double ms = (double)(now.tv_sec - ui->worker.started.tv_sec) * 1e3 +
+	            (double)(now.tv_nsec - ui->worker.started.tv_nsec) / 1e6;
+	return ms < UI_JOB_QUIET_MS;
 }
 
 void ui_job_cancel(struct ui *ui)
@@ -145,8 +158,8 @@ static void show_question(struct ui *ui)
 	if (!text)
 		return;
 	/* Its yes lets a payment go on: only keys pressed while it shows. */
-	w->question_dialog = dialog_fresh_keys(
-	        dialog_confirm(ui, title, text, "continuer", "annuler", false, on_answer, NULL));
+	w->question_dialog = dialog_fresh_keys(dialog_confirm(ui, title, text, _("continue"),
+	                                                      _("cancel"), false, on_answer, NULL));
 	free(text);
 }
 
@@ -179,7 +192,7 @@ void ui_job_poll(struct ui *ui)
 	w->err = NULL;
 	if (rc != EXIT_OK && atomic_load(&w->cancel)) {
 		free(err);
-		err = xstrdup("annulé");
+		err = xstrdup(_("cancelled"));
 	}
 	atomic_store(&w->cancel, false);
 	ui_redraw(ui);

@@ -28,7 +28,8 @@ typedef void (*ui_job_done_fn)(struct ui *ui, void *arg, enum exit_code rc, char
 
 struct ui_worker {
 	pthread_t thread;
-	bool running; /* started, `done` not called yet */
+	bool running;            /* started, `done` not called yet */
+	struct timespec started; /* CLOCK_MONOTONIC, when it started */
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	bool finished; /* the job function returned (under lock) */
@@ -54,6 +55,10 @@ void ui_worker_destroy(struct ui *ui);
  * when a job is already running (the caller says "patientez"). */
 int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn done, void *arg);
 bool ui_job_busy(const struct ui *ui);
+/* A job started less than UI_JOB_QUIET_MS ago is still running: the frame
+ * it would show ("Chargement...") is skipped, the page may come first. */
+#define UI_JOB_QUIET_MS 100
+bool ui_job_young(const struct ui *ui);
 /* Called by the loop: shows pending questions, delivers a finished job. */
 void ui_job_poll(struct ui *ui);
 /* Asks the running job to stop (the transfer is cancelled). */

@@ -1,6 +1,7 @@
 /* The HTML document: tidy-html5's parser, then a tree of our own. */
 #include "config.h"
 
+#include "util/i18n.h"
 #include "web/html.h"
 
 #include <limits.h>
@@ -421,33 +422,46 @@ static void *parse_with_tidy(void *arg)
 	return NULL;
 }
 
+/* tidyCreate asks the system for its messages' language with
+ * setlocale(LC_ALL, "") unless a language was set: from the parser's
+ * thread, that is a data race with the screen's and printf's locale, and
+ * it resets LC_MESSAGES to "C", after which gettext ignores LANGUAGE (a
+ * LANG=C user would lose French after the first page). Tidy's messages
+ * are never shown, so its language is set once, here: no setlocale. */
+static pthread_once_t tidy_language_once = PTHREAD_ONCE_INIT;
+
+static void set_tidy_language(void)
+{
+	tidySetLanguage("en");
+}
+
 static int run_tidy(struct parse_job *job, char **errp)
 {
+	pthread_once(&tidy_language_once, set_tidy_language);
 	pthread_attr_t attr;
 	pthread_t thread;
 	if (pthread_attr_init(&attr) != 0)
-		return set_error(errp, "cannot start the HTML parser");
+		return set_error(errp, _("cannot start the HTML parser"));
 	pthread_attr_setstacksize(&attr, TIDY_STACK_SIZE);
 	int rc = pthread_create(&thread, &attr, parse_with_tidy, job);
 	pthread_attr_destroy(&attr);
 	if (rc != 0)
-		return set_error(errp, "cannot start the HTML parser thread");
+		return set_error(errp, _("cannot start the HTML parser thread"));
 	pthread_join(thread, NULL);
 	if (job->overrun == TIDY_STACK_OVERRUN || job->overrun == TIDY_MEMORY_OVERRUN)
-		return set_error(errp,
-		                 "the page is too intricate for the HTML parser (tidy would "
-		                 "need more than its %u MB of %s)",
-		                 job->overrun == TIDY_STACK_OVERRUN
-		                         ? TIDY_STACK_BUDGET >> 20
-		                         : (unsigned)(job->memory_budget >> 20),
-		                 job->overrun == TIDY_STACK_OVERRUN ? "stack" : "memory");
+		return set_error(
+		        errp,
+		        _("the page is too intricate for the HTML parser (tidy would need more than its %u MB of %s)"),
+		        job->overrun == TIDY_STACK_OVERRUN ? TIDY_STACK_BUDGET >> 20
+		                                           : (unsigned)(job->memory_budget >> 20),
+		        job->overrun == TIDY_STACK_OVERRUN ? _("stack") : _("memory"));
 	if (job->overrun == TIDY_TIME_OVERRUN)
-		return set_error(errp,
-		                 "the page is too intricate for the HTML parser (tidy was "
-		                 "still reading it after %.1f s of CPU)",
-		                 job->seconds);
+		return set_error(
+		        errp,
+		        _("the page is too intricate for the HTML parser (tidy was still reading it after %.1f s of CPU)"),
+		        job->seconds);
 	if (job->status < 0)
-		return set_error(errp, "the HTML parser failed (tidy status %d)", job->status);
+		return set_error(errp, _("the HTML parser failed (tidy status %d)"), job->status);
 	return 0;
 }
 
@@ -514,16 +528,16 @@ static bool prescan_refuses(const char *bytes, size_t len, struct html_prescan *
 	};
 	html_prescan(bytes, len, &limits, scan);
 	if (scan->depth > HTML_MAX_DEPTH)
-		set_error(errp, "page nested too deeply (%zu levels, the limit is %u)", scan->depth,
-		          HTML_MAX_DEPTH);
+		set_error(errp, _("page nested too deeply (%zu levels, the limit is %u)"),
+		          scan->depth, HTML_MAX_DEPTH);
 	else if (scan->element_attributes > HTML_MAX_ELEMENT_ATTRIBUTES)
-		set_error(errp, "too many attributes on one element (%zu, the limit is %u)",
+		set_error(errp, _("too many attributes on one element (%zu, the limit is %u)"),
 		          scan->element_attributes, HTML_MAX_ELEMENT_ATTRIBUTES);
 	else if (html_prescan_work(scan) > HTML_MAX_WORK)
-		set_error(errp,
-		          "too much markup to parse in time (more than %u tags, character "
-		          "references and attributes, an attribute counting %u)",
-		          HTML_MAX_WORK, HTML_PRESCAN_ATTRIBUTE_WORK);
+		set_error(
+		        errp,
+		        _("too much markup to parse in time (more than %u tags, character references and attributes, an attribute counting %u)"),
+		        HTML_MAX_WORK, HTML_PRESCAN_ATTRIBUTE_WORK);
 	else
 		return false;
 	return true;
@@ -534,7 +548,7 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 {
 	*out = NULL;
 	if (len > HTML_MAX_BYTES)
-		return set_error(errp, "page too large (%zu bytes, the limit is %u)", len,
+		return set_error(errp, _("page too large (%zu bytes, the limit is %u)"), len,
 		                 HTML_MAX_BYTES);
 	const char *charset = charset_detect(bytes, len, content_type, NULL);
 	const char *text;

@@ -33,6 +33,7 @@ struct http_session {
 	struct strbuf body;
 	bool too_big;
 	bool compressed;
+	char *disposition; /* Content-Disposition of this hop, NULL when none */
 	/* per http_perform */
 	bool may_have_arrived;
 	long long deadline_ms; /* monotonic */
@@ -58,16 +59,33 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
 	return len;
 }
 
+/* The value of header `name:` (lowercase, with the colon) in the header
+ * line data[0..len), trimmed, or NULL when the line is another header. */
+static char *header_value(const char *data, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+	if (len < n || strncasecmp(data, name, n) != 0)
+		return NULL;
+	const char *v = data + n, *end = data + len;
+	while (v < end && (*v == ' ' || *v == '\t'))
+		v++;
+	while (end > v && (end[-1] == '\r' || end[-1] == '\n' || end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	return xstrndup(v, (size_t)(end - v));
+}
+
 static size_t on_header(char *data, size_t size, size_t nmemb, void *userdata)
 {
 	struct http_session *s = userdata;
 	size_t len = size * nmemb;
-	static const char name[] = "content-encoding:";
-	if (len > sizeof(name) && strncasecmp(data, name, sizeof(name) - 1) == 0) {
-		const char *v = data + sizeof(name) - 1;
-		while (*v == ' ')
-			v++;
+	char *v = header_value(data, len, "content-encoding:");
+	if (v) {
 		s->compressed = strncasecmp(v, "identity", 8) != 0;
+		free(v);
+	} else if ((v = header_value(data, len, "content-disposition:")) != NULL) {
+		/* A header line is at most CURL_MAX_HTTP_HEADER (100 KB). */
+		free(s->disposition);
+		s->disposition = v;
 	}
 	return len;
 }
@@ -183,6 +201,7 @@ void http_session_free(struct http_session **session)
 	http_log_totals(s->options.log, &s->stats);
 	curl_easy_cleanup(s->curl);
 	strbuf_release(&s->body);
+	free(s->disposition);
 	free(s->noproxy);
 	free(s);
 	*session = NULL;
@@ -192,6 +211,7 @@ void http_response_clear(struct http_response *r)
 {
 	free(r->url);
 	free(r->content_type);
+	free(r->content_disposition);
 	free(r->body);
 	free(r->stopped_at);
 	memset(r, 0, sizeof(*r));
@@ -256,6 +276,8 @@ static CURLcode send_once(struct http_session *s, const char *method, const char
 	strbuf_reset(&s->body);
 	s->too_big = false;
 	s->compressed = false;
+	free(s->disposition);
+	s->disposition = NULL;
 	s->errbuf[0] = '\0';
 	long long left = s->deadline_ms - now_ms();
 	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, left > 1 ? (long)left : 1L);
@@ -339,9 +361,12 @@ static void fill_response(struct http_session *s, const char *url, struct http_r
 	curl_easy_getinfo(s->curl, CURLINFO_CONTENT_TYPE, &type);
 	free(out->url);
 	free(out->content_type);
+	free(out->content_disposition);
 	free(out->body);
 	out->url = xstrdup(url);
 	out->content_type = type ? xstrdup(type) : NULL;
+	out->content_disposition = s->disposition;
+	s->disposition = NULL;
 	out->len = s->body.len;
 	out->body = strbuf_detach(&s->body);
 }

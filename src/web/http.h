@@ -51,7 +51,10 @@ struct http_response {
 	long status;        /* of the last hop */
 	char *url;          /* the URL of the last hop (after redirects) */
 	char *content_type; /* NULL when absent */
-	char *body;         /* NUL-terminated, len bytes */
+	/* The Content-Disposition header's value as sent (a download's file
+	 * name: web/disposition.h reads it), NULL when absent. */
+	char *content_disposition;
+	char *body; /* NUL-terminated, len bytes */
 	size_t len;
 	char *stopped_at; /* set when a redirect to a URL that stop_at()
 	                        accepted was not followed: that URL */

@@ -305,7 +305,7 @@ invoice_page() {
 	has 'Vous êtes ici : <a href="accueil.php5">Accueil</a> » <a href="compte.php5">Mon compte</a> » Détail financier par facture' &&
 	has '<td class="regie">MAIRIE SERVICE ENFANCE JEUNESSE</td>' && has '<td class="regie">CENTRE DE LOISIRS</td>' &&
 	has '<td class="entete">N&deg; de la facture<td class="entete">Date de la facture<td class="entete">A payer avant le<td class="entete">Montant d&ucirc;<td class="entete">Solde<td class="entete">S&eacute;lection' &&
-	has '<TD>F2022-0912<TD align="center">05/09/2022<TD align="center">30/09/2022<TD align="right">181.99<TD align="right" id="solde_912">181.99<TD align="center"><input type="checkbox" name="fact[]" value="912" checked onclick="calcul()">' &&
+	has '<TD><a href="facture.php5?id=912" target="_blank">F2022-0912</a><TD align="center">05/09/2022<TD align="center">30/09/2022<TD align="right">181.99<TD align="right" id="solde_912">181.99<TD align="center"><input type="checkbox" name="fact[]" value="912" checked onclick="calcul()">' &&
 	has '<TD>F2022-0388<TD align="center">08/03/2022<TD align="center">31/03/2022<TD align="right">44.12<TD align="right" id="solde_388">44.12<TD align="center"><input type="checkbox" name="fact[]" value="388" onclick="calcul()">' &&
 	has '<TD><b>Solde dû:</b><TD><TD><TD><TD align="right"><b>226,11</b>' &&
 	has '<TD><b>Total à régler:</b><TD><TD><TD><TD align="right" id="total_1">181.99' &&
@@ -314,6 +314,31 @@ invoice_page() {
 	has '<input type="button" name="btnRetour" value="Retour"'
 }
 check "invoice page: two régies, the seed's rows, totals, checkboxes, buttons" invoice_page
+check "invoice page: the CENTRE DE LOISIRS' documents in a column of PDF icons" eval \
+	'has "<td class=\"entete\">S&eacute;lection<td class=\"entete\">Facture" &&
+	 has "<TD align=\"center\"><a href=\"facture.php5?id=457&amp;type=pdf\"><img src=\"images/pdf.gif\" alt=\"T&eacute;l&eacute;charger\""'
+
+# ---- the invoices' documents ----
+req /v4/facture.php5?id=912
+check "facture.php5: a PDF, named by Content-Disposition" eval \
+	'is "$status" 200 && is "$(hdr Content-Type)" application/pdf &&
+	 is "$(hdr Content-Disposition)" "attachment; filename=\"Facture_F2022-0912.pdf\"" &&
+	 [ "$(head -c 5 "$tmp/body")" = "%PDF-" ] && tail -n 1 "$tmp/body" | grep -q "^%%EOF"'
+check "facture.php5: the PDF's cross-reference table points at its objects" eval \
+	'off=$(grep -a -A1 "^startxref" "$tmp/body" | tail -n 1) &&
+	 [ "$(tail -c +$((off + 1)) "$tmp/body" | head -c 4)" = xref ] &&
+	 o3=$(grep -a "^0000" "$tmp/body" | sed -n 4p | cut -c1-10) &&
+	 [ "$(tail -c +"$(expr "$o3" + 1)" "$tmp/body" | head -c 7)" = "3 0 obj" ]'
+req "/v4/facture.php5?id=457&type=pdf"
+check "facture.php5: another invoice, inline, a bare file name" eval \
+	'is "$(hdr Content-Disposition)" "inline; filename=CL2022-0457.pdf" && grep -aq "CL2022-0457" "$tmp/body"'
+req /v4/facture.php5?id=388
+check "facture.php5: an invoice without a document, an HTML error page (200)" eval \
+	'is "$status" 200 && has "Document indisponible" && [ -z "$(hdr Content-Disposition)" ]'
+req /v4/facture.php5?id=abc
+check "facture.php5: an unknown id, the same error page" eval 'is "$status" 200 && has "Document indisponible"'
+check "facture.php5 without a session: 302 to login.php5" eval \
+	'[ "$(curl -s -o /dev/null -w "%{http_code} %{redirect_url}" "$BASE/v4/facture.php5?id=912")" = "302 $BASE/v4/login.php5" ]'
 
 gz=$(curl -s -b "$tmp/cj" --compressed -o "$tmp/gz.html" -D "$tmp/gz.hdr" -w '%{size_download}' "$BASE/v4/compte_factures.php5")
 plain=$(curl -s -b "$tmp/cj" -o "$tmp/plain.html" -w '%{size_download}' "$BASE/v4/compte_factures.php5")

@@ -118,6 +118,7 @@ int fuzz_charset(const uint8_t *data, size_t size);
 int fuzz_config(const uint8_t *data, size_t size);
 int fuzz_payments(const uint8_t *data, size_t size);
 int fuzz_documents(const uint8_t *data, size_t size);
+int fuzz_disposition(const uint8_t *data, size_t size);
 
 #ifdef PF_FUZZER
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

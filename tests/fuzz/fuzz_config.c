@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/options.h"
+#include "app/config_file.h"
 #include "fuzz.h"
 
 #define T "fuzz_config"

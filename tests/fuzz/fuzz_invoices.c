@@ -5,7 +5,8 @@
  * header value (see fuzz_split_header), then the page.
  * Properties: the model's indexes stay inside their arrays (model.h); the
  * JSON is valid, lists every invoice and carries the same totals; no
- * output holds a raw terminal control (only '\n'). */
+ * output holds a raw terminal control (only '\n'); a row's document link is
+ * never empty and resolves to a URL the program could fetch, or to none. */
 #include "config.h"
 
 #include <jansson.h>
@@ -16,6 +17,7 @@
 #include "web/html.h"
 #include "portal/invoices.h"
 #include "cli/invoice_output.h"
+#include "cli/invoice_plain.h"
 #include "fuzz.h"
 
 #define T "fuzz_invoices"
@@ -66,6 +68,24 @@ static void check_model(const struct invoice_page *page)
 		           !inv->has_due ||
 		                   date_is_valid(inv->due.year, inv->due.month, inv->due.day),
 		           "invoice %zu: invalid due date", i);
+		FUZZ_CHECK(T, !inv->document_href || *inv->document_href,
+		           "invoice %zu: an empty document link", i);
+		FUZZ_CHECK(T, !inv->document_url, "invoice %zu: a document URL before resolving",
+		           i);
+	}
+}
+
+/* The document links, made absolute as the session does: each a URL the
+ * program could fetch, or none. */
+static void check_documents(struct invoice_page *page)
+{
+	invoice_page_resolve_documents(page, "https://portail.example/v4/compte_factures.php5");
+	for (size_t i = 0; i < page->ninvoices; i++) {
+		const struct invoice *inv = &page->invoices[i];
+		FUZZ_CHECK(T, inv->document_href || !inv->document_url,
+		           "invoice %zu: a document URL without a link", i);
+		if (inv->document_url)
+			fuzz_check_url(T, "document URL", inv->document_url);
 	}
 }
 
@@ -130,6 +150,25 @@ static void check_text_outputs(const struct invoice_page *page)
 	free(text);
 
 	fuzz_memout_open(&m);
+	struct date today = { 2022, 9, 20 };
+	FUZZ_CHECK(T, invoice_output_plain(m.fp, page, &today, 0) == 0,
+	           "invoice_output_plain failed");
+	text = fuzz_memout_close(&m);
+	check_inert("plain", text, m.len);
+	free(text);
+
+	/* The Règlement's questions, read through the page's own functions. */
+	for (size_t r = 0; r < page->nregies; r++) {
+		char *texts[INVOICE_MAX_CONFIRMS];
+		size_t n = invoice_regie_confirms(page, r, texts);
+		FUZZ_CHECK(T, n <= INVOICE_MAX_CONFIRMS, "régie %zu: %zu confirm texts", r, n);
+		for (size_t k = 0; k < n; k++) {
+			FUZZ_CHECK(T, texts[k] != NULL, "régie %zu: confirm %zu is NULL", r, k);
+			free(texts[k]);
+		}
+	}
+
+	fuzz_memout_open(&m);
 	invoice_output_warnings(m.fp, page);
 	text = fuzz_memout_close(&m);
 	check_inert("warnings", text, m.len);
@@ -161,6 +200,7 @@ int fuzz_invoices(const uint8_t *data, size_t size)
 	check_model(page);
 	check_json(page);
 	check_text_outputs(page);
+	check_documents(page);
 out:
 	invoice_page_free(&page);
 	html_doc_free(&doc);

@@ -10,7 +10,7 @@
 FUZZ_SECONDS = 60
 FUZZ_TARGETS =
 EXTRA_DIST += scripts/fuzz.sh tests/fuzz/html.dict tests/fuzz/money_date.dict \
-	tests/fuzz/sanitize.dict tests/fuzz/config.dict tests/fuzz/seeds
+	tests/fuzz/sanitize.dict tests/fuzz/config.dict tests/fuzz/disposition.dict tests/fuzz/seeds
 
 fuzz:
 	$(SHELL) $(srcdir)/scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)

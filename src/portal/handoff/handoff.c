@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "util/sanitize.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "web/url.h"
 #include "portal/handoff/handoff_internal.h"
@@ -241,6 +242,35 @@ static bool is_javascript_type(const struct html_node *script)
 
 	return !type || !*type || strcasestr(type, "javascript") ||
 	       strcasestr(type, "ecmascript") || strcasestr(type, "jscript");
+}
+
+char *handoff_page_scripts(const struct html_doc *doc)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (const struct html_node *n = html_find(doc->root, "script"); n;
+	     n = html_find_next(n, doc->root, "script"))
+		for (const struct html_node *t = n->first_child; t; t = t->next)
+			if (t->type == HTML_TEXT && is_javascript_type(n)) {
+				strbuf_puts(&sb, t->text);
+				/* A script ends a statement: the next one starts afresh. */
+				strbuf_puts(&sb, "\n;\n");
+			}
+	return sb.data;
+}
+
+char *handoff_confirm_text(const char *page_scripts, const char *handler)
+{
+	char *confirm = NULL;
+
+	if (!handler)
+		return NULL;
+	struct js_page *js = js_page_new();
+	if (page_scripts)
+		js_page_add_script(js, page_scripts, strlen(page_scripts));
+	js_scan(js, handler, strlen(handler), NULL, ignore_action, NULL, &confirm);
+	js_page_free(&js);
+	return confirm;
 }
 
 /* Everything that happens without a click: inline scripts in document

@@ -78,4 +78,15 @@ void handoff_step_clear(struct handoff_step *step);
  * joined with '+' count as one. */
 char *handoff_js_call_arg(const char *script, const char *fn);
 
+/* The page's JavaScript (its <script> elements of a JavaScript type, in
+ * document order, joined), for handoff_confirm_text: a newly allocated
+ * string, NULL when the page has none. */
+char *handoff_page_scripts(const struct html_doc *doc);
+
+/* The first confirm('...') text that running handler (an onclick or
+ * onsubmit) would show, following calls into the page's own functions
+ * (page_scripts from handoff_page_scripts, may be NULL): "return valider()"
+ * finds the question valider() asks. Newly allocated, or NULL. */
+char *handoff_confirm_text(const char *page_scripts, const char *handler);
+
 #endif
