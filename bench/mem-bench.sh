@@ -12,6 +12,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=${1:-_build/default/src/portail-famille}
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 demo=${bin%/src/portail-famille}/src/demo/portail-famille-demo
+# The interface in French, its default, with the build tree's catalogue.
+localedir=${PORTAIL_FAMILLE_LOCALEDIR:-${bin%/src/portail-famille}/po/locale}
 command -v tmux >/dev/null 2>&1 || { echo "mem-bench: tmux is needed" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mem-bench.XXXXXX") || exit 1
 T="tmux -L pf-mem-bench-$$"
@@ -30,6 +32,7 @@ mkdir -p "$tmp/home"
 $T -f /dev/null new-session -d -s ui -x 80 -y 24 \
 	"exec env -i PATH=\"$PATH\" HOME=$tmp/home XDG_STATE_HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home \
 	 LANG=C.UTF-8 TERM=xterm-256color PORTAIL_FAMILLE_PASSWORD=demo \
+	 LANGUAGE=fr PORTAIL_FAMILLE_LOCALEDIR=\"$localedir\" \
 	 \"$bin\" --url \"$DEMO_URL\" --user demo"
 pid=$($T display -p -t ui '#{pane_pid}')
 wait_for() {
