@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Shared by the benchmarks (sourced): CPU time, peak memory, the demo
 # portal. Benchmarks are never tests: they print figures, and fail only
 # when what they measure did not happen.
@@ -10,7 +11,7 @@ cpu_ms() {
 	shift
 	cpu_tmp=$(mktemp)
 	if [ -z "${cpu_tool:-}" ]; then
-		cpu_tool=time
+		cpu_tool="time"
 		perf stat -x, -e task-clock -o "$cpu_tmp" true >/dev/null 2>&1 &&
 			grep -q '^[0-9.]*,[^,]*,task-clock' "$cpu_tmp" && cpu_tool=perf
 	fi
@@ -59,6 +60,7 @@ bench_start_demo() {
 		bench_i=$((bench_i + 1))
 	done
 	DEMO_URL=$(head -1 "$bench_tmp/demo-url")
+	# shellcheck disable=SC2034 # used by the scripts that source this file
 	DEMO_BASE=${DEMO_URL%/v4/login.php5}
 	[ -n "$DEMO_URL" ] || { echo "the demo portal did not start" >&2; return 1; }
 }
