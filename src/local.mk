@@ -19,7 +19,7 @@ src_libportail_a_SOURCES = \
 	src/money.c src/money.h \
 	src/date.c src/date.h \
 	src/web/charset.c src/web/charset.h \
-	src/web/html.c src/web/html.h src/web/html_text.c \
+	src/web/html.c src/web/html.h src/web/html_text.c src/web/html_query.c \
 	src/web/html_prescan.c src/web/html_prescan.h \
 	src/web/tidy_allocator.c src/web/tidy_allocator.h \
 	src/web/form.c src/web/form.h \
