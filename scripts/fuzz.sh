@@ -57,7 +57,7 @@ make -C "$build" -j2 src/libportail.a >"$build/make.log" 2>&1 ||
 	{ grep -E 'error' "$build/make.log" | head -30; tail -20 "$build/make.log"; exit 1; }
 
 # The libraries and flags the project links with, as configure found them.
-libs=$(printf 'fuzz-print-libs:\n\t@echo $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(ZLIB_LIBS) $(LIBS) -lpthread\n' |
+libs=$(printf 'fuzz-print-libs:\n\t@echo $(TIDY_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(ZLIB_LIBS) $(LIBS) -lpthread\n' |
 	make -s -C "$build" -f Makefile -f - fuzz-print-libs)
 incs=$(printf 'fuzz-print-cflags:\n\t@echo $(JANSSON_CFLAGS) $(TIDY_CFLAGS)\n' |
 	make -s -C "$build" -f Makefile -f - fuzz-print-cflags)

@@ -4,6 +4,7 @@ noinst_LIBRARIES += src/libportail.a
 src_libportail_a_CFLAGS = $(AM_CFLAGS) $(TIDY_CFLAGS) $(CURL_CFLAGS) $(NCURSES_CFLAGS) $(JANSSON_CFLAGS) $(INIH_CFLAGS) $(QRENCODE_CFLAGS)
 src_libportail_a_SOURCES = \
 	src/util/xalloc.c src/util/xalloc.h \
+	src/util/huge_alloc.c src/util/huge_alloc.h \
 	src/util/strbuf.c src/util/strbuf.h \
 	src/util/secbuf.c src/util/secbuf.h \
 	src/util/utf8.c src/util/utf8.h \
@@ -11,12 +12,14 @@ src_libportail_a_SOURCES = \
 	src/util/sanitize.c src/util/sanitize.h \
 	src/util/fold.c src/util/fold.h \
 	src/util/file.c src/util/file.h \
+	src/util/file_map.c src/util/file_map.h \
 	src/util/json_print.c src/util/json_print.h \
+	src/util/json_write.c src/util/json_write.h \
 	src/util/hex.h \
 	src/money.c src/money.h \
 	src/date.c src/date.h \
 	src/web/charset.c src/web/charset.h \
-	src/web/html.c src/web/html.h src/web/html_text.c \
+	src/web/html.c src/web/html.h src/web/html_text.c src/web/html_query.c \
 	src/web/html_prescan.c src/web/html_prescan.h \
 	src/web/tidy_allocator.c src/web/tidy_allocator.h \
 	src/web/form.c src/web/form.h \
@@ -24,6 +27,7 @@ src_libportail_a_SOURCES = \
 	src/web/form_encode.c src/web/form_encode.h \
 	src/web/table.c src/web/table.h \
 	src/web/http.c src/web/http.h \
+	src/web/curl_lazy.c src/web/curl_lazy.h \
 	src/web/http_log.c src/web/http_log.h \
 	src/web/disposition.c src/web/disposition.h \
 	src/portal/model.h \
@@ -75,7 +79,8 @@ src_libportail_a_SOURCES = \
 	src/cli/cmd_download.c \
 	src/cli/cmd_profiles.c
 
-PF_LIBS = src/libportail.a $(TIDY_LIBS) $(CURL_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(QRENCODE_LIBS) -lpthread
+# No $(CURL_LIBS): web/curl_lazy loads libcurl on the first request.
+PF_LIBS = src/libportail.a $(TIDY_LIBS) $(NCURSES_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(QRENCODE_LIBS) -lpthread
 
 bin_PROGRAMS += src/portail-famille
 src_portail_famille_SOURCES = src/main.c

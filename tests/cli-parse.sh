@@ -73,6 +73,13 @@ check "unreadable file exits 1 naming the file" sh -c "[ $? -eq 1 ] && grep -q d
 "$PF_BIN" --version >"$tmp/out"
 check "--version prints the version" grep -q "portail-famille" "$tmp/out"
 
+# Commands that make no request never load libcurl (web/curl_lazy.c): its
+# libraries are most of a start-up's cost.
+LD_DEBUG=files "$PF_BIN" parse invoices "$PF_FIXTURES/invoices/seed.html" >/dev/null 2>"$tmp/ld"
+check "parse does not load libcurl" sh -c "grep -q 'file=' '$tmp/ld' && ! grep -q 'file=libcurl' '$tmp/ld'"
+LD_DEBUG=files "$PF_BIN" --version >/dev/null 2>"$tmp/ld"
+check "--version does not load libcurl" sh -c "grep -q 'file=' '$tmp/ld' && ! grep -q 'file=libcurl' '$tmp/ld'"
+
 # A page that disagrees with itself is reported, not silently accepted.
 if [ -f "$PF_FIXTURES/invoices/solde-mismatch.html" ]; then
 	"$PF_BIN" parse invoices "$PF_FIXTURES/invoices/solde-mismatch.html" --json >/dev/null 2>"$tmp/err"

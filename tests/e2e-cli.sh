@@ -41,12 +41,15 @@ check "balance due is the sum of the balances" \
 	[ "$(jq '[.invoices[].balance_cents] | add' "$tmp/out")" = "$(jq .balance_due_cents "$tmp/out")" ]
 check "two régies" [ "$(jq '[.invoices[].regie] | unique | length' "$tmp/out")" -eq 2 ]
 
+connections=$(curl -s "$DEMO_BASE/__demo/stats" | jq .connections)
 pf -v invoices --json
+connections=$(($(curl -s "$DEMO_BASE/__demo/stats" | jq .connections) - connections - 1))
 requests=$(grep -c ' -> ' "$tmp/err")
 compressed=$(grep -c ' -> 200, [0-9]* bytes compressed' "$tmp/err")
 diag "requests: $requests, compressed pages: $compressed"
 check "login page, login POST, its redirect, invoice page: 4 requests (no logout)" [ "$requests" -eq 4 ]
 check "every page came compressed" [ "$compressed" -ge 3 ]
+check "the 4 requests on one connection" [ "$connections" -eq 1 ]
 
 # The session kept in --cookie-file (no logout) is used again: no password
 # asked, no login POST.

@@ -24,6 +24,9 @@ unit_tests = \
 	tests/test_html \
 	tests/test_html_prescan \
 	tests/test_tidy_allocator \
+	tests/test_json_write \
+	tests/test_huge_alloc \
+	tests/test_file_map \
 	tests/test_form \
 	tests/test_table \
 	tests/test_invoices \
@@ -102,6 +105,15 @@ tests_test_html_LDADD = $(TEST_LIBS)
 tests_test_html_prescan_SOURCES = tests/test_html_prescan.c tests/test_cases.h
 tests_test_html_prescan_CFLAGS = $(TEST_CFLAGS)
 tests_test_html_prescan_LDADD = $(TEST_LIBS)
+tests_test_huge_alloc_SOURCES = tests/test_huge_alloc.c
+tests_test_huge_alloc_CFLAGS = $(TEST_CFLAGS)
+tests_test_huge_alloc_LDADD = $(TEST_LIBS)
+tests_test_file_map_SOURCES = tests/test_file_map.c
+tests_test_file_map_CFLAGS = $(TEST_CFLAGS)
+tests_test_file_map_LDADD = $(TEST_LIBS)
+tests_test_json_write_SOURCES = tests/test_json_write.c
+tests_test_json_write_CFLAGS = $(TEST_CFLAGS)
+tests_test_json_write_LDADD = $(TEST_LIBS)
 tests_test_tidy_allocator_SOURCES = tests/test_tidy_allocator.c
 tests_test_tidy_allocator_CFLAGS = $(TEST_CFLAGS)
 tests_test_tidy_allocator_LDADD = $(TEST_LIBS)

@@ -441,6 +441,45 @@ static void test_from_utf8_for_forms(void **state)
 
 /* A page's leading BOM is dropped once; a form value keeps its U+FEFF
  * (found by fuzz_charset on "\uFEFF\uFEFF"). */
+/* charset_utf8_unchanged says exactly when charset_to_utf8 would copy the
+ * bytes as they are (html_parse then reads them uncopied). */
+static void test_utf8_unchanged_matches_conversion(void **state)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *charset;
+	} cases[] = {
+		{ "", 0, "utf-8" },
+		{ "plain", 5, "UTF-8" },
+		{ "caf\xc3\xa9 \xe2\x82\xac", 9, "utf8" },
+		{ "bad \xff", 5, "utf-8" },
+		{ "cut \xe2\x82", 6, "utf-8" },
+		{ "nul\0inside", 11, "utf-8" },
+		{ "\xef\xbb\xbf"
+		  "bom",
+		  6, "utf-8" },
+		{ "not at start \xef\xbb\xbf", 16, "utf-8" },
+		{ "plain", 5, "windows-1252" },
+		{ "plain", 5, NULL },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out = NULL;
+		size_t out_len = 0;
+		bool same = false;
+		if (cases[i].charset &&
+		    charset_to_utf8(cases[i].bytes, cases[i].len, cases[i].charset, &out, &out_len,
+		                    NULL) == 0)
+			same = out_len == cases[i].len &&
+			       memcmp(out, cases[i].bytes, cases[i].len) == 0 &&
+			       charset_canonical(cases[i].charset) &&
+			       strcmp(charset_canonical(cases[i].charset), "UTF-8") == 0;
+		free(out);
+		if (charset_utf8_unchanged(cases[i].bytes, cases[i].len, cases[i].charset) != same)
+			fail_msg("case %zu: unchanged should be %d", i, same);
+	}
+}
+
 static void test_bom_dropped_from_pages_kept_in_values(void **state)
 {
 	char *out = NULL, *err = NULL;
@@ -477,6 +516,7 @@ int main(void)
 		cmocka_unit_test(test_convert_unknown_charset_fails),
 		cmocka_unit_test(test_from_utf8_for_forms),
 		cmocka_unit_test(test_bom_dropped_from_pages_kept_in_values),
+		cmocka_unit_test(test_utf8_unchanged_matches_conversion),
 	};
 	/* clang-format on */
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/file.h"
+#include "util/file_map.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
@@ -57,16 +57,16 @@ static int print_page(const struct invoice_page *page, enum parse_format format,
 
 static int parse_invoices(const char *path, enum parse_format format, bool excel)
 {
-	char *bytes = NULL, *err = NULL;
-	size_t len = 0;
-	if (file_read_all(path, HTML_MAX_BYTES, &bytes, &len, &err) < 0) {
+	char *err = NULL;
+	struct file_map file;
+	if (file_map_open(path, HTML_MAX_BYTES, &file, &err) < 0) {
 		report(err);
 		return EXIT_ERROR;
 	}
 	struct html_doc *doc = NULL;
 	struct invoice_page *page = NULL;
-	int rc = html_parse(bytes, len, NULL, &doc, &err);
-	free(bytes);
+	int rc = html_parse(file.data, file.len, NULL, &doc, &err);
+	file_map_close(&file);
 	if (rc < 0) {
 		/* The page is named, as the portal's pages are by their label. */
 		report(xasprintf("%s: %s", strcmp(path, "-") == 0 ? "standard input" : path, err));

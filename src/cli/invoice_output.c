@@ -3,12 +3,11 @@
 
 #include "cli/invoice_output.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/i18n.h"
-#include "util/json_print.h"
+#include "util/json_write.h"
 #include "util/sanitize.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -16,41 +15,38 @@
 #include "portal/invoices.h"
 #include "portal/reminders.h"
 
-json_t *invoice_output_json_object(const struct invoice *inv, const struct date *today)
+void invoice_output_json_invoice(struct json_writer *w, const struct invoice *inv,
+                                 const struct date *today)
 {
 	char date[11], due[11];
-	json_t *o = json_object();
-	json_object_set_new_nocheck(o, "regie", json_text(inv->regie));
-	json_object_set_new_nocheck(o, "number", json_text(inv->number));
-	json_object_set_new_nocheck(o, "date",
-	                            inv->has_date ? json_string(date_to_iso(&inv->date, date))
-	                                          : json_null());
-	json_object_set_new_nocheck(
-	        o, "due", inv->has_due ? json_string(date_to_iso(&inv->due, due)) : json_null());
-	json_object_set_new_nocheck(o, "amount_cents", json_integer(inv->amount_cents));
-	json_object_set_new_nocheck(o, "balance_cents", json_integer(inv->balance_cents));
-	json_object_set_new_nocheck(o, "selectable", json_boolean(inv->selectable));
-	json_object_set_new_nocheck(o, "selected", json_boolean(inv->selected));
-	json_object_set_new_nocheck(o, "overdue", json_boolean(invoice_is_overdue(inv, today)));
-	json_object_set_new_nocheck(o, "document", json_boolean(inv->document_href != NULL));
-	return o;
+	json_begin_object(w, NULL);
+	json_put_string(w, "regie", inv->regie);
+	json_put_string(w, "number", inv->number);
+	json_put_string(w, "date", inv->has_date ? date_to_iso(&inv->date, date) : NULL);
+	json_put_string(w, "due", inv->has_due ? date_to_iso(&inv->due, due) : NULL);
+	json_put_int(w, "amount_cents", inv->amount_cents);
+	json_put_int(w, "balance_cents", inv->balance_cents);
+	json_put_bool(w, "selectable", inv->selectable);
+	json_put_bool(w, "selected", inv->selected);
+	json_put_bool(w, "overdue", invoice_is_overdue(inv, today));
+	json_put_bool(w, "document", inv->document_href != NULL);
+	json_end(w);
 }
 
 int invoice_output_json(FILE *out, const struct invoice_page *page)
 {
-	json_t *root = json_object();
-	json_t *list = json_array();
+	struct json_writer w;
 	struct date today = date_today();
+	json_writer_init(&w, out);
+	json_begin_object(&w, NULL);
+	json_begin_array(&w, "invoices");
 	for (size_t i = 0; i < page->ninvoices; i++)
-		json_array_append_new(list, invoice_output_json_object(&page->invoices[i], &today));
-	json_object_set_new(root, "invoices", list);
-	json_object_set_new(root, "balance_due_cents",
-	                    json_integer(invoice_page_balance_due(page)));
-	json_object_set_new(root, "selected_total_cents",
-	                    json_integer(invoice_page_selected_total(page)));
-	int rc = json_print(out, root);
-	json_decref(root);
-	return rc;
+		invoice_output_json_invoice(&w, &page->invoices[i], &today);
+	json_end(&w);
+	json_put_int(&w, "balance_due_cents", invoice_page_balance_due(page));
+	json_put_int(&w, "selected_total_cents", invoice_page_selected_total(page));
+	json_end(&w);
+	return json_writer_finish(&w);
 }
 
 /* Display width of sanitized UTF-8: the one rule (util/utf8.h). */

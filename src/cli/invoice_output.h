@@ -2,9 +2,9 @@
 #ifndef PF_CLI_INVOICE_OUTPUT_H
 #define PF_CLI_INVOICE_OUTPUT_H
 
-#include <jansson.h>
 #include <stdio.h>
 
+#include "util/json_write.h"
 #include "portal/model.h"
 
 /* {"invoices": [...], "balance_due_cents": N, "selected_total_cents": N}:
@@ -13,9 +13,10 @@
  * \uXXXX escape. Returns 0, or -1 on a write error. */
 int invoice_output_json(FILE *out, const struct invoice_page *page);
 
-/* One invoice of that schema (a new reference): "overdue" is counted
- * against today (portal/reminders.h). */
-json_t *invoice_output_json_object(const struct invoice *inv, const struct date *today);
+/* One invoice of that schema, as an element of the array w is in:
+ * "overdue" is counted against today (portal/reminders.h). */
+void invoice_output_json_invoice(struct json_writer *w, const struct invoice *inv,
+                                 const struct date *today);
 
 /* A readable table grouped by régie, with "Solde dû" and "Total à régler",
  * then "Solde dû, toutes régies" when the page has several régies;

@@ -3,13 +3,12 @@
 
 #include "cli/reminder_output.h"
 
-#include <jansson.h>
 #include <libintl.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/i18n.h"
-#include "util/json_print.h"
+#include "util/json_write.h"
 #include "util/sanitize.h"
 #include "money.h"
 #include "portal/reminders.h"
@@ -93,23 +92,24 @@ int reminder_output_text(FILE *out, const struct reminders *r)
 
 int reminder_output_json(FILE *out, const struct reminders *r)
 {
-	json_t *root = json_object();
-	json_t *list = json_array();
+	struct json_writer w;
+	json_writer_init(&w, out);
+	json_begin_object(&w, NULL);
+	json_begin_array(&w, "invoices");
 	for (size_t i = 0; i < r->ninvoices; i++)
-		json_array_append_new(list, invoice_output_json_object(r->invoices[i], &r->today));
-	json_object_set_new(root, "invoices", list);
-	json_object_set_new(root, "balance_due_cents", json_integer(listed_total(r)));
-	json_t *docs = json_array();
+		invoice_output_json_invoice(&w, r->invoices[i], &r->today);
+	json_end(&w);
+	json_put_int(&w, "balance_due_cents", listed_total(r));
+	json_begin_array(&w, "documents");
 	for (size_t i = 0; r->documents && i < r->documents->count; i++) {
 		const struct document_due *d = &r->documents->items[i];
-		json_t *o = json_object();
-		json_object_set_new(o, "name", json_text(d->name));
-		json_object_set_new(o, "for", d->who[0] ? json_text(d->who) : json_null());
-		json_object_set_new(o, "state", json_text(d->state));
-		json_array_append_new(docs, o);
+		json_begin_object(&w, NULL);
+		json_put_string(&w, "name", d->name);
+		json_put_string(&w, "for", d->who[0] ? d->who : NULL);
+		json_put_string(&w, "state", d->state);
+		json_end(&w);
 	}
-	json_object_set_new(root, "documents", docs);
-	int rc = json_print(out, root);
-	json_decref(root);
-	return rc;
+	json_end(&w);
+	json_end(&w);
+	return json_writer_finish(&w);
 }

@@ -310,7 +310,8 @@ struct demo_server;
 
 /* Counters since start (or the last reset). */
 struct demo_stats {
-	unsigned long requests; /* every request but /__demo/... */
+	unsigned long requests;    /* every request but /__demo/... */
+	unsigned long connections; /* TCP connections accepted, /__demo/'s too */
 	unsigned long logins_ok, logins_failed;
 	unsigned long reglement_posts;  /* POSTs carrying btnReglement */
 	unsigned long payfip_posts;     /* POSTs to /tpa/paiement.web */

@@ -291,6 +291,9 @@ void demo_page_maintenance(struct demo_server *srv, struct demo_reply *rep);
 void demo_page_error(struct demo_reply *rep, unsigned status, const char *path);
 void demo_page_css(struct demo_reply *rep);
 
+/* assets.c: the images a browser fetches beside the pages, by r->path. */
+void demo_handle_asset(struct demo_request *r, struct demo_reply *rep);
+
 /* history.c: Historique des règlements, and Mon compte's short list. */
 void demo_page_history(struct demo_server *srv, struct demo_reply *rep);
 void demo_history_recent(struct demo_buf *b, const struct demo_server *srv);

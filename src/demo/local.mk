@@ -18,6 +18,7 @@ src_demo_libdemo_a_SOURCES = \
 	src/demo/document.c \
 	src/demo/payfip.c \
 	src/demo/stats.c \
+	src/demo/assets.c \
 	src/demo/respond.c \
 	src/demo/server.c
 

@@ -258,7 +258,9 @@ int demo_respond(struct demo_request *r, struct demo_reply *rep)
 	demo_buf_release(&rep->body);
 
 	bool gz = false;
-	if (bytes.len > 0 && !rep->f_endless && wants_gzip(r->conn)) {
+	/* Images are compressed already: servers leave them as they are. */
+	if (bytes.len > 0 && !rep->f_endless && strncmp(ctype, "image/", 6) != 0 &&
+	    wants_gzip(r->conn)) {
 		struct demo_buf zipped = DEMO_BUF_INIT;
 		if (gzip_body(bytes.data, bytes.len, &zipped)) {
 			demo_buf_release(&bytes);

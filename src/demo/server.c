@@ -96,6 +96,20 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
+/* Counts TCP connections, so a test or a benchmark can tell whether a
+ * client kept one connection for its requests. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_ctx,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+	struct demo_server *srv = cls;
+	(void)conn, (void)socket_ctx;
+	if (toe != MHD_CONNECTION_NOTIFY_STARTED)
+		return;
+	pthread_mutex_lock(&srv->lock);
+	srv->stats.connections++;
+	pthread_mutex_unlock(&srv->lock);
+}
+
 /* ---- routing (all handlers run with srv->lock held) ---- */
 
 static void h_info(struct demo_request *r, struct demo_reply *rep)
@@ -169,6 +183,9 @@ static const struct route {
 	{ "/v4/contact.php5", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, h_contact },
 	{ "/v4/mdp_oublie.php5", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, h_mdp },
 	{ "/v4/css/portail.css", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, h_css },
+	{ "/v4/images/payer.gif", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, demo_handle_asset },
+	{ "/v4/images/menu_on.gif", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, demo_handle_asset },
+	{ "/favicon.ico", DEMO_PAGE_OTHER, DEMO_PAGE_OTHER, demo_handle_asset },
 	{ "/tpa/paiementws.web", DEMO_PAGE_PAYFIP, DEMO_PAGE_PAYFIP, demo_handle_payfip },
 	{ "/tpa/paiement.web", DEMO_PAGE_PAYFIP, DEMO_PAGE_PAYFIP, demo_handle_payfip_entry },
 };
@@ -386,6 +403,7 @@ int demo_start(const struct demo_options *opts, struct demo_server **out, char *
 		flags |= MHD_USE_ERROR_LOG;
 	srv->mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, srv, MHD_OPTION_LISTEN_SOCKET,
 	                            fd, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+	                            MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
 	                            MHD_OPTION_CONNECTION_LIMIT, 128u,
 	                            MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_EXTERNAL_LOGGER,
 	                            on_mhd_log, srv, MHD_OPTION_END);

@@ -43,6 +43,7 @@ void demo_handle_stats(struct demo_request *r, struct demo_reply *rep)
 	const struct demo_stats *s = &srv->stats;
 	json_t *o = json_object();
 	set_u(o, "requests", s->requests);
+	set_u(o, "connections", s->connections);
 	set_u(o, "logins_ok", s->logins_ok);
 	set_u(o, "logins_failed", s->logins_failed);
 	set_u(o, "reglement_posts", s->reglement_posts);

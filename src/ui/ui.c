@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 
 #include "util/xalloc.h"
+#include "web/curl_lazy.h"
 #include "portal/invoices.h"
 #include "app/config_file.h"
 #include "app/connect.h"
@@ -107,6 +108,10 @@ int ui_run(struct cli_options *options)
 	options->verbose = false;
 	options->cancelled = ui_job_cancelled;
 	options->cancel_ctx = &ui;
+	/* libcurl is loaded now, while this is the only thread: loading sets
+	 * an environment variable for a moment (web/curl_lazy.h). A failure
+	 * is reported by the first connection. */
+	curl_lazy_load(NULL);
 	ui_worker_init(&ui.worker);
 	int rc = prepare(&ui);
 	char *err = NULL;

@@ -503,6 +503,24 @@ static const char *charset_resolve(const char *charset)
 	return name ? name : charset;
 }
 
+bool charset_utf8_unchanged(const char *s, size_t len, const char *charset)
+{
+	if (!charset || charset_resolve(charset) != charset_utf8)
+		return false;
+	size_t pos = 0;
+	while (pos < len) {
+		pos += charset_ascii_run(s + pos, len - pos);
+		if (pos == len)
+			break;
+		unsigned long cp;
+		size_t n = utf8_decode(s + pos, len - pos, &cp);
+		if (cp == UTF8_BAD || cp == 0 || (cp == 0xfeff && pos == 0))
+			return false;
+		pos += n;
+	}
+	return true;
+}
+
 int charset_to_utf8(const char *bytes, size_t len, const char *charset, char **out, size_t *out_len,
                     char **errp)
 {

@@ -23,6 +23,7 @@
 #ifndef PF_WEB_CHARSET_H
 #define PF_WEB_CHARSET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum charset_source {
@@ -38,6 +39,11 @@ enum charset_source {
  * string is static. */
 const char *charset_detect(const char *bytes, size_t len, const char *content_type,
                            enum charset_source *source);
+
+/* True when charset_to_utf8(bytes, len, charset) would return the very
+ * same bytes (charset is UTF-8, and they hold valid UTF-8 with no NUL and
+ * no leading BOM): a caller may then read them as they are, uncopied. */
+bool charset_utf8_unchanged(const char *bytes, size_t len, const char *charset);
 
 /* Converts bytes from `charset` (a label charset_canonical knows, or else
  * any iconv name without "//" suffixes) to UTF-8 into a newly allocated,

@@ -4,10 +4,10 @@
 #include "util/i18n.h"
 #include "web/html.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 #include <tidy.h>
 #include <tidybuffio.h>
 
@@ -17,49 +17,85 @@
 #endif
 #endif
 
+#include "util/huge_alloc.h"
 #include "util/xalloc.h"
 #include "web/charset.h"
 #include "web/html_prescan.h"
 #include "web/tidy_allocator.h"
 
 /* Nodes and strings live in a chain of large blocks freed at once: a
- * 10,000-invoice page has some 200,000 nodes, and one malloc each would
- * cost more than tidy's own parse. */
+ * 10,000-invoice page has some 130,000 nodes, and one malloc each would
+ * cost more than tidy's own parse. Blocks double from 64 KB (a portal
+ * page's tree) to 2 MB, which huge_alloc backs with a huge page. */
 struct html_arena {
 	struct arena_block *head;
+	size_t next_size; /* of the next block, header included */
 };
 
 struct arena_block {
 	struct arena_block *next;
-	size_t used, size;
+	size_t used, size; /* of data */
+	size_t alloc_size; /* header included, as huge_alloc'd */
 	_Alignas(max_align_t) unsigned char data[];
 };
 
-#define ARENA_BLOCK_SIZE (256u * 1024u)
+#define ARENA_BLOCK_FIRST (64u * 1024u)
+#define ARENA_BLOCK_MAX HUGE_ALLOC_MIN
 
-static void *arena_alloc(struct html_arena *arena, size_t size)
+static struct arena_block *arena_grow(struct html_arena *arena, size_t size)
 {
-	size = (size + _Alignof(max_align_t) - 1) & ~(size_t)(_Alignof(max_align_t) - 1);
+	size_t alloc = arena->next_size ? arena->next_size : ARENA_BLOCK_FIRST;
+	if (alloc < ARENA_BLOCK_MAX)
+		arena->next_size = alloc * 2;
+	if (size > alloc - sizeof(struct arena_block))
+		alloc = sizeof(struct arena_block) + size; /* one large string */
+	struct arena_block *block = huge_alloc(alloc);
+	block->alloc_size = alloc;
+	block->size = alloc - sizeof(*block);
+	block->used = 0;
+	block->next = arena->head;
+	arena->head = block;
+	return block;
+}
+
+/* size bytes aligned to `align` (a power of two), from the newest block
+ * or a new one. */
+static void *arena_take(struct html_arena *arena, size_t size, size_t align)
+{
 	struct arena_block *block = arena->head;
-	if (!block || block->size - block->used < size) {
-		size_t cap = size > ARENA_BLOCK_SIZE ? size : ARENA_BLOCK_SIZE;
-		block = xmalloc(sizeof(*block) + cap);
-		block->size = cap;
-		block->used = 0;
-		block->next = arena->head;
-		arena->head = block;
+	size_t at = block ? (block->used + align - 1) & ~(align - 1) : 0;
+	if (!block || at > block->size || block->size - at < size) {
+		block = arena_grow(arena, size);
+		at = 0;
 	}
-	void *p = block->data + block->used;
-	block->used += size;
+	void *p = block->data + at;
+	block->used = at + size;
 	return p;
 }
 
+/* Nodes and attribute arrays hold pointers and integers only. */
+static void *arena_alloc(struct html_arena *arena, size_t size)
+{
+	return arena_take(arena, size, _Alignof(void *));
+}
+
+/* Strings need no alignment: packed, they take a third less room. */
 static const char *arena_strndup(struct html_arena *arena, const char *s, size_t len)
 {
-	char *copy = arena_alloc(arena, len + 1);
+	char *copy = arena_take(arena, len + 1, 1);
 	memcpy(copy, s, len);
 	copy[len] = '\0';
 	return copy;
+}
+
+/* A lowercase copy of an element or attribute name. */
+static const char *arena_lowercase(struct html_arena *arena, const char *name)
+{
+	size_t len = strlen(name);
+	char *lower = arena_take(arena, len + 1, 1);
+	for (size_t i = 0; i <= len; i++)
+		lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+	return lower;
 }
 
 static void arena_free(struct html_arena *arena)
@@ -67,7 +103,7 @@ static void arena_free(struct html_arena *arena)
 	struct arena_block *block = arena->head;
 	while (block) {
 		struct arena_block *next = block->next;
-		free(block);
+		huge_free(block, block->alloc_size);
 		block = next;
 	}
 	free(arena);
@@ -81,7 +117,23 @@ struct build {
 	TidyBuffer value;
 	TidyBuffer errors; /* tidy's reports, filtered out: never written */
 	unsigned order;
+	/* Each known element and attribute name is copied once per document,
+	 * not once per use (a large page has 100,000 <td> and as many
+	 * align=). */
+	const char *tag_names[N_TIDY_TAGS];
+	const char *attr_names[N_TIDY_ATTRIBS];
 };
+
+/* The lowercase name, shared by every use of a name tidy knows. */
+static const char *shared_name(struct html_arena *arena, const char **names, size_t nnames,
+                               size_t id, const char *name)
+{
+	if (id == 0 || id >= nnames) /* TidyTag_UNKNOWN, TidyAttr_UNKNOWN */
+		return arena_lowercase(arena, name);
+	if (!names[id])
+		names[id] = arena_lowercase(arena, name);
+	return names[id];
+}
 
 static void append_child(struct html_node *parent, struct html_node *child)
 {
@@ -101,18 +153,18 @@ static void copy_attributes(struct build *b, TidyNode tnode, struct html_node *n
 		count++;
 	if (count == 0)
 		return;
+	/* The pre-scan refused more than HTML_MAX_ELEMENT_ATTRIBUTES; nattrs
+	 * holds far more, and never wraps. */
+	if (count > USHRT_MAX)
+		count = USHRT_MAX;
 	node->attrs = arena_alloc(b->doc->arena, count * sizeof(*node->attrs));
-	for (TidyAttr a = tidyAttrFirst(tnode); a; a = tidyAttrNext(a)) {
+	for (TidyAttr a = tidyAttrFirst(tnode); a && node->nattrs < count; a = tidyAttrNext(a)) {
 		const char *name = tidyAttrName(a);
 		const char *value = tidyAttrValue(a);
 		if (!name)
 			continue;
-		size_t len = strlen(name);
-		char *lower = arena_alloc(b->doc->arena, len + 1);
-		for (size_t i = 0; i <= len; i++)
-			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32
-			                                                     : name[i]);
-		node->attrs[node->nattrs].name = lower;
+		node->attrs[node->nattrs].name = shared_name(
+		        b->doc->arena, b->attr_names, N_TIDY_ATTRIBS, tidyAttrGetId(a), name);
 		node->attrs[node->nattrs].value = value ? arena_strndup(b->doc->arena, value,
 		                                                        strlen(value))
 		                                        : "";
@@ -191,12 +243,8 @@ static struct html_node *convert_node(struct build *b, TidyNode tnode)
 		node = arena_alloc(b->doc->arena, sizeof(*node));
 		memset(node, 0, sizeof(*node));
 		node->type = HTML_ELEMENT;
-		size_t len = strlen(name);
-		char *lower = arena_alloc(b->doc->arena, len + 1);
-		for (size_t i = 0; i <= len; i++)
-			lower[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32
-			                                                     : name[i]);
-		node->tag = lower;
+		node->tag = shared_name(b->doc->arena, b->tag_names, N_TIDY_TAGS,
+		                        tidyNodeGetId(tnode), name);
 		node->flags = tag_flags(tidyNodeGetId(tnode));
 		copy_attributes(b, tnode, node);
 		break;
@@ -262,7 +310,9 @@ static void configure_tidy(TidyDoc tdoc)
 }
 
 struct parse_job {
-	const char *utf8;
+	const char *text; /* UTF-8, len bytes, not NUL-terminated */
+	size_t len;
+	char *copy; /* text when html_parse made it: freed once tidy has read it */
 	struct html_doc *doc;
 	size_t memory_budget;
 	double seconds;
@@ -335,10 +385,21 @@ static void parse_within_budget(struct build *b, struct tidy_allocator *allocato
 	b->tdoc = tidyCreateWithAllocator(&allocator->base);
 	configure_tidy(b->tdoc);
 	tidySetErrorBuffer(b->tdoc, &b->errors);
-	job->status = tidyParseString(b->tdoc, job->utf8);
+	TidyBuffer input;
+	tidyBufInit(&input);
+	tidyBufAttach(&input, (byte *)job->text, (uint)job->len);
+	job->status = tidyParseBuffer(b->tdoc, &input);
+	tidyBufDetach(&input);
+	/* tidy has copied the text into its own buffers: a copy of the page
+	 * need not live beside both trees. */
+	free(job->copy);
+	job->copy = NULL;
 	if (job->status >= 0)
 		convert_tree(b);
-	tidyRelease(b->tdoc);
+	/* No tidyRelease: every block of tidy's document is ours, and
+	 * tidy_allocator_release frees them at once; tidyRelease would first
+	 * walk the whole tree to free it node by node (8% of a large page's
+	 * instructions). */
 	tidy_allocator_disarm(allocator);
 }
 
@@ -350,8 +411,8 @@ static void *parse_with_tidy(void *arg)
 	tidy_allocator_init(&allocator);
 	tidyBufInit(&b.value);
 	tidyBufInit(&b.errors);
-	/* After an escape, tidy's document is left as it was mid-parse: it is
-	 * not released (that would walk it), its blocks are simply freed. */
+	/* tidy's document is never released (that would walk it, and after
+	 * an escape it is left as it was mid-parse): its blocks are freed. */
 	parse_within_budget(&b, &allocator, job);
 	job->overrun = allocator.overrun;
 	tidy_allocator_release(&allocator);
@@ -406,15 +467,17 @@ static int run_tidy(struct parse_job *job, char **errp)
 /* A "<!DOCTYPE"-like declaration after the first markup sends tidy 5.6
  * into endless recursion inside some elements ("<button <!D p><p", found
  * by fuzzing: a stack overflow however large the stack). Browsers ignore
- * such declarations; here their '!' becomes a space, so tidy reads them as
- * text. Comment openers ("<!--") and a leading declaration are left alone. */
-static void neutralise_late_declarations(char *text, size_t len)
+ * such declarations; here their '!' becomes a space in `rewrite` (the
+ * same text, writable), so tidy reads them as text; with rewrite NULL,
+ * says whether there is one. Comment openers ("<!--") and a leading
+ * declaration are left alone. */
+static bool late_declarations(const char *text, size_t len, char *rewrite)
 {
-	bool seen_markup = false;
+	bool seen_markup = false, found = false;
 	for (size_t i = 0; i + 1 < len; i++) {
 		const char *lt = memchr(text + i, '<', len - 1 - i);
 		if (!lt)
-			return;
+			break;
 		i = (size_t)(lt - text);
 		if (text[i + 1] == '!' && i + 3 < len && text[i + 2] == '-' && text[i + 3] == '-') {
 			/* The opener stays, but what follows is scanned too: tidy
@@ -423,10 +486,34 @@ static void neutralise_late_declarations(char *text, size_t len)
 			 * (found by fuzzing). A comment's text is dropped anyway. */
 			i += 3;
 		} else if (text[i + 1] == '!' && seen_markup) {
-			text[i + 1] = ' ';
+			if (!rewrite)
+				return true;
+			rewrite[i + 1] = ' ';
+			found = true;
 		}
 		seen_markup = true;
 	}
+	return found;
+}
+
+/* What tidy reads: the page's own bytes when they are clean UTF-8 with
+ * nothing to neutralise (no copy of a large page beside its trees), else
+ * a cleaned UTF-8 copy in *copy (NULL when there is none). */
+static int page_text(const char *bytes, size_t len, const char *charset, const char **text,
+                     size_t *text_len, char **copy, char **errp)
+{
+	*copy = NULL;
+	if (charset_utf8_unchanged(bytes, len, charset) && !late_declarations(bytes, len, NULL)) {
+		*text = bytes;
+		*text_len = len;
+		return 0;
+	}
+	if (charset_to_utf8(bytes, len, charset, copy, text_len, errp) < 0)
+		return -1;
+	/* charset_to_utf8 leaves no NUL inside (they become U+FFFD). */
+	late_declarations(*copy, *text_len, *copy);
+	*text = *copy;
+	return 0;
 }
 
 /* What tidy would take too long on, or recurse too deeply into, is refused
@@ -463,22 +550,16 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 		return set_error(errp, _("page too large (%zu bytes, the limit is %u)"), len,
 		                 HTML_MAX_BYTES);
 	const char *charset = charset_detect(bytes, len, content_type, NULL);
-	char *utf8 = NULL;
-	size_t utf8_len = 0;
-	if (charset_to_utf8(bytes, len, charset, &utf8, &utf8_len, errp) < 0)
+	const char *text;
+	size_t text_len;
+	char *copy;
+	if (page_text(bytes, len, charset, &text, &text_len, &copy, errp) < 0)
 		return -1;
-
-	/* tidy reads a NUL-terminated string: a NUL inside the page would end
-	 * it early, so NULs become U+FFFD's neighbour, a space. */
-	for (char *nul = memchr(utf8, '\0', utf8_len); nul;
-	     nul = memchr(nul, '\0', utf8_len - (size_t)(nul - utf8)))
-		*nul = ' ';
-	neutralise_late_declarations(utf8, utf8_len);
 	/* The pre-scan reads what tidy will read: a UTF-16 page's markup is
 	 * only visible once converted. */
 	struct html_prescan scan;
-	if (prescan_refuses(utf8, utf8_len, &scan, errp)) {
-		free(utf8);
+	if (prescan_refuses(text, text_len, &scan, errp)) {
+		free(copy);
 		return -1;
 	}
 
@@ -489,13 +570,15 @@ int html_parse(const char *bytes, size_t len, const char *content_type, struct h
 	memset(doc->root, 0, sizeof(*doc->root));
 	doc->root->type = HTML_ROOT;
 
-	struct parse_job job = { .utf8 = utf8,
+	struct parse_job job = { .text = text,
+		                 .len = text_len,
+		                 .copy = copy,
 		                 .doc = doc,
 		                 .memory_budget = TIDY_MEMORY_BASE +
-		                                  TIDY_MEMORY_PER_BYTE * utf8_len,
-		                 .seconds = tidy_seconds(utf8_len, html_prescan_work(&scan)) };
+		                                  TIDY_MEMORY_PER_BYTE * text_len,
+		                 .seconds = tidy_seconds(text_len, html_prescan_work(&scan)) };
 	int rc = run_tidy(&job, errp);
-	free(utf8);
+	free(job.copy); /* still here when tidy stopped before reading it all */
 	if (rc < 0) {
 		html_doc_free(&doc);
 		return -1;
@@ -511,94 +594,4 @@ void html_doc_free(struct html_doc **doc)
 	arena_free((*doc)->arena);
 	free(*doc);
 	*doc = NULL;
-}
-
-/* ---- queries ---- */
-
-const char *html_attr(const struct html_node *node, const char *name)
-{
-	if (!node)
-		return NULL;
-	/* Our names are lowercase already: callers pass lowercase names. */
-	for (unsigned i = 0; i < node->nattrs; i++)
-		if (strcmp(node->attrs[i].name, name) == 0)
-			return node->attrs[i].value;
-	return NULL;
-}
-
-bool html_is(const struct html_node *node, const char *tag)
-{
-	return node && node->type == HTML_ELEMENT && strcmp(node->tag, tag) == 0;
-}
-
-bool html_has_class(const struct html_node *node, const char *name)
-{
-	const char *classes = html_attr(node, "class");
-	size_t len = strlen(name);
-	while (classes && *classes) {
-		while (*classes == ' ' || *classes == '\t' || *classes == '\n')
-			classes++;
-		size_t word = strcspn(classes, " \t\n");
-		if (word == len && strncasecmp(classes, name, len) == 0)
-			return true;
-		classes += word;
-	}
-	return false;
-}
-
-struct html_node *html_next_skip(const struct html_node *node, const struct html_node *scope)
-{
-	while (node && node != scope) {
-		if (node->next)
-			return node->next;
-		node = node->parent;
-	}
-	return NULL;
-}
-
-struct html_node *html_next(const struct html_node *node, const struct html_node *scope)
-{
-	if (node->first_child)
-		return node->first_child;
-	return html_next_skip(node, scope);
-}
-
-struct html_node *html_prev(const struct html_node *node)
-{
-	if (!node->prev)
-		return node->parent;
-	struct html_node *n = node->prev;
-	while (n->last_child)
-		n = n->last_child;
-	return n;
-}
-
-struct html_node *html_find_next(const struct html_node *after, const struct html_node *scope,
-                                 const char *tag)
-{
-	for (struct html_node *n = html_next(after, scope); n; n = html_next(n, scope))
-		if (html_is(n, tag))
-			return n;
-	return NULL;
-}
-
-struct html_node *html_find(const struct html_node *scope, const char *tag)
-{
-	return html_find_next(scope, scope, tag);
-}
-
-struct html_node *html_ancestor(const struct html_node *node, const char *tag)
-{
-	for (struct html_node *n = node ? node->parent : NULL; n; n = n->parent)
-		if (html_is(n, tag))
-			return n;
-	return NULL;
-}
-
-bool html_is_ancestor(const struct html_node *ancestor, const struct html_node *node)
-{
-	for (const struct html_node *n = node ? node->parent : NULL; n; n = n->parent)
-		if (n == ancestor)
-			return true;
-	return false;
 }

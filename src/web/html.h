@@ -43,14 +43,15 @@ enum html_node_flags {
 	HTML_SEPARATOR = 1 << 1, /* br, td, div, p...: separates words */
 };
 
+/* 72 bytes: a 10,000-invoice page has 200,000 of them. */
 struct html_node {
-	enum html_node_type type;
-	unsigned flags;   /* enum html_node_flags */
-	const char *tag;  /* lowercase element name; NULL for text and root */
-	const char *text; /* text nodes: UTF-8, entities decoded, whitespace as served */
+	unsigned char type;    /* enum html_node_type */
+	unsigned char flags;   /* enum html_node_flags */
+	unsigned short nattrs; /* at most HTML_MAX_ELEMENT_ATTRIBUTES */
+	unsigned order;        /* position in document order, root = 0 */
+	const char *tag;       /* lowercase element name; NULL for text and root */
+	const char *text;      /* text nodes: UTF-8, entities decoded, whitespace as served */
 	struct html_attr *attrs;
-	unsigned nattrs;
-	unsigned order; /* position in document order, root = 0 */
 	struct html_node *parent, *first_child, *last_child, *prev, *next;
 };
 

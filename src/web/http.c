@@ -17,6 +17,7 @@
 
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "web/curl_lazy.h"
 #include "web/http_log.h"
 #include "web/url.h"
 
@@ -161,6 +162,8 @@ static void configure_handle(struct http_session *s)
 
 struct http_session *http_session_new(const struct http_options *options, char **errp)
 {
+	if (curl_lazy_load(errp) < 0)
+		return NULL;
 	pthread_once(&curl_once, curl_init_once);
 	struct http_session *s = xcalloc(1, sizeof(*s));
 	s->options = *options;

@@ -22,9 +22,10 @@ struct big_block;
 struct pool_chunk;
 struct free_slot;
 
-/* Blocks up to this size come from the pools, in classes 16 bytes apart. */
+/* Blocks up to this size come from the pools, in classes 8 bytes apart
+ * (and aligned to 8 bytes); larger ones keep malloc's alignment. */
 #define TIDY_POOL_MAX 256u
-#define TIDY_POOL_CLASSES (TIDY_POOL_MAX / 16u)
+#define TIDY_POOL_CLASSES (TIDY_POOL_MAX / 8u)
 
 enum tidy_overrun {
 	TIDY_WITHIN_BUDGET,
@@ -39,6 +40,7 @@ struct tidy_allocator {
 	struct pool_chunk *chunks; /* where small blocks are carved */
 	char *carve;               /* the unused end of the newest chunk */
 	size_t carve_left;
+	size_t chunk_size; /* of the newest chunk, 0 before the first */
 	struct free_slot *free_slots[TIDY_POOL_CLASSES]; /* freed small blocks */
 	size_t live_bytes;                               /* asked for and not freed */
 	size_t held_bytes; /* taken from malloc: chunks and big blocks */

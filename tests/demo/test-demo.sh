@@ -243,6 +243,19 @@ latin1() {
 }
 check "login page is HTML 4.01 in real ISO-8859-1 bytes" latin1
 
+# What a browser fetches beside the pages (the benchmarks' browser visit).
+asset() {
+	req "$1" -H 'Accept-Encoding: gzip'
+	[ "$status" = 200 ] && is "$(hdr Content-Type)" "$2" && [ -z "$(hdr Content-Encoding)" ] &&
+	head -c 6 "$tmp/body" | grep -q "$3"
+}
+check "images/payer.gif: a GIF, not gzipped" asset /v4/images/payer.gif image/gif GIF89a
+check "images/menu_on.gif: a GIF" asset /v4/images/menu_on.gif image/gif GIF89a
+check "favicon.ico: an icon" eval 'req /favicon.ico && [ "$status" = 200 ] &&
+	is "$(hdr Content-Type)" image/vnd.microsoft.icon && [ "$(wc -c <"$tmp/body")" -eq 1150 ]'
+req /v4/css/portail.css
+check "css/portail.css" eval '[ "$status" = 200 ] && is "$(hdr Content-Type)" text/css'
+
 req /v4/compte_factures.php5
 check "a page without a session redirects to login.php5" \
 	eval '[ "$status" = 302 ] && is "$(hdr Location)" login.php5'
