@@ -6,9 +6,10 @@
  * (page_content.h); link URLs are absolute and printable; the text is
  * valid UTF-8 with no terminal control but '\n', pure ASCII with
  * SANITIZE_ASCII, and then no line is wider than the width except the
- * URLs of the final "Liens :" list. */
+ * URLs of the final list of links ("Liens :" in French). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,7 +69,9 @@ static void check_content(const struct page_content *pc)
 static void check_lines(const char *text, size_t width)
 {
 	const char *links = NULL;
-	for (const char *p = strstr(text, "\nLiens :\n"); p; p = strstr(p + 1, "\nLiens :\n"))
+	char heading[64];
+	snprintf(heading, sizeof(heading), "\n%s\n", page_text_links_heading());
+	for (const char *p = strstr(text, heading); p; p = strstr(p + 1, heading))
 		links = p + 1;
 	for (const char *line = text; *line;) {
 		size_t len = strcspn(line, "\n");
