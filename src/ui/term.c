@@ -38,6 +38,8 @@ static struct {
 	bool have_tty;
 	char reset[128];
 	size_t reset_len;
+	/* rmacs, taken out of sgr and sgr0 (drop_charset_switch), or NULL. */
+	const char *charset_reset;
 	struct sigaction previous[3];
 	struct sigaction previous_fatal[NFATAL];
 	bool fatal_installed[NFATAL];
@@ -266,19 +268,33 @@ static void cut_charset_from_sgr(char *sgr)
 	memmove(start, end + 2, strlen(end + 2) + 1);
 }
 
+/* Writes rmacs at once: curses has nothing of its own in flight here (just
+ * started, or just taken back), and stdout's buffer (putp's too) would
+ * otherwise hold it until exit. */
+static void say_charset_reset(void)
+{
+	if (!term.charset_reset)
+		return;
+	fputs(term.charset_reset, stdout);
+	fflush(stdout);
+}
+
 /* Every attribute change went through sgr or sgr0, which also switch the
  * character set back to ASCII (xterm: ESC ( B, 3 bytes, 5 times a toggle).
  * The interface never uses the alternate character set (its lines are
- * UTF-8 text or ASCII), so that switch is said once at start-up and taken
- * out of both capabilities. */
+ * UTF-8 text or ASCII), so that switch is said once at start-up (and on
+ * resuming, in case the other program changed it) and taken out of both
+ * capabilities. */
 static void drop_charset_switch(void)
 {
 	char *rmacs = tigetstr("rmacs");
 	char *sgr0 = tigetstr("sgr0");
 	char *sgr = tigetstr("sgr");
+	term.charset_reset = NULL;
 	if (!rmacs || rmacs == (char *)-1 || !*rmacs)
 		return;
-	fputs(rmacs, stdout);
+	term.charset_reset = rmacs;
+	say_charset_reset();
 	if (sgr0 && sgr0 != (char *)-1)
 		cut_from_cap(sgr0, rmacs);
 	if (sgr && sgr != (char *)-1)
@@ -341,6 +357,7 @@ void ui_term_stop(void)
 		delscreen(term.screen);
 		term.screen = NULL;
 	}
+	term.charset_reset = NULL; /* it was the terminal's, freed with it */
 }
 
 bool ui_term_active(void)
@@ -491,6 +508,7 @@ void ui_term_resume(void)
 		return;
 	reset_prog_mode();
 	term.active = true;
+	say_charset_reset();
 	/* The other program drew over everything: repaint all of it. */
 	clearok(curscr, TRUE);
 	refresh();
