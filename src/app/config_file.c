@@ -11,6 +11,7 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "portal/session.h"
 
 #define PROFILE_ENV "PORTAIL_FAMILLE_PROFILE"
 /* Enough for a family's accounts; more is a file that is not ours. */
@@ -201,6 +202,18 @@ char *cli_config_profile_names(const struct cli_options *o)
 	for (size_t i = 0; i < o->nprofiles; i++)
 		strbuf_printf(&sb, "%s%s", i ? ", " : "", o->profiles[i].name);
 	return strbuf_detach(&sb);
+}
+
+const char *cli_profile_user(const struct cli_options *o, const struct cli_profile *p)
+{
+	return p->user ? p->user : o->config_defaults.user ? o->config_defaults.user : "";
+}
+
+const char *cli_profile_url(const struct cli_options *o, const struct cli_profile *p)
+{
+	return p->url                   ? p->url
+	       : o->config_defaults.url ? o->config_defaults.url
+	                                : PORTAL_DEFAULT_URL;
 }
 
 const struct cli_profile *cli_config_profile(const struct cli_options *o)

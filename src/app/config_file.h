@@ -42,6 +42,12 @@ const struct cli_profile *cli_config_profile(const struct cli_options *o);
  * command line said; the others stay. 0, or -1 with *errp. */
 int cli_config_switch(struct cli_options *o, const char *name, char **errp);
 
+/* A profile's user and portal address as a run with it would have them:
+ * its own, else the defaults' (the address: else the portal's default),
+ * "" for a user none gives. Not owned. */
+const char *cli_profile_user(const struct cli_options *o, const struct cli_profile *p);
+const char *cli_profile_url(const struct cli_options *o, const struct cli_profile *p);
+
 /* Frees what the config file left in o (its path, defaults, profiles). */
 void cli_config_free(struct cli_options *o);
 

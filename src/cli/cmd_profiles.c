@@ -16,21 +16,13 @@
 #include "app/connect.h"
 #include "cli/commands.h"
 
-#define PORTAL_DEFAULT_SHOWN "https://portail2.aiga.fr/v4/login.php5"
-
-/* A profile's value, else the defaults', else "". */
-static const char *value_of(const char *own, const char *fallback)
-{
-	return own ? own : fallback ? fallback : "";
-}
-
 /* The display width of the widest of a column (capped: a stray long value
  * must not push the others off the screen). */
 static size_t widest(const struct cli_options *o, bool users)
 {
 	size_t most = 4;
 	for (size_t i = 0; i < o->nprofiles; i++) {
-		const char *text = users ? value_of(o->profiles[i].user, o->config_defaults.user)
+		const char *text = users ? cli_profile_user(o, &o->profiles[i])
 		                         : o->profiles[i].name;
 		size_t w = utf8_width(text, strlen(text));
 		most = w > most ? w : most;
@@ -51,15 +43,14 @@ static int print_table(const struct cli_options *o, const char *chosen)
 {
 	int flags = sanitize_terminal_flags();
 	size_t name_width = widest(o, false), user_width = widest(o, true);
-	const struct cli_profile *d = &o->config_defaults;
 	for (size_t i = 0; i < o->nprofiles; i++) {
 		const struct cli_profile *p = &o->profiles[i];
 		fputs(chosen && strcmp(chosen, p->name) == 0 ? "* " : "  ", stdout);
 		put_padded(p->name, name_width, flags);
 		fputs("  ", stdout);
-		put_padded(value_of(p->user, d->user), user_width, flags);
+		put_padded(cli_profile_user(o, p), user_width, flags);
 		fputs("  ", stdout);
-		put_padded(value_of(p->url, d->url ? d->url : PORTAL_DEFAULT_SHOWN), 0, flags);
+		put_padded(cli_profile_url(o, p), 0, flags);
 		fputc('\n', stdout);
 	}
 	return ferror(stdout) ? -1 : 0;
@@ -67,16 +58,13 @@ static int print_table(const struct cli_options *o, const char *chosen)
 
 static int print_json(const struct cli_options *o, const char *chosen)
 {
-	const struct cli_profile *d = &o->config_defaults;
 	json_t *list = json_array();
 	for (size_t i = 0; i < o->nprofiles; i++) {
 		const struct cli_profile *p = &o->profiles[i];
 		json_t *e = json_object();
 		json_object_set_new(e, "name", json_text(p->name));
-		json_object_set_new(
-		        e, "url",
-		        json_text(value_of(p->url, d->url ? d->url : PORTAL_DEFAULT_SHOWN)));
-		json_object_set_new(e, "user", json_text(value_of(p->user, d->user)));
+		json_object_set_new(e, "url", json_text(cli_profile_url(o, p)));
+		json_object_set_new(e, "user", json_text(cli_profile_user(o, p)));
 		json_object_set_new(e, "selected",
 		                    json_boolean(chosen && strcmp(chosen, p->name) == 0));
 		json_array_append_new(list, e);
@@ -98,15 +86,9 @@ int cmd_profiles(struct cli_options *options, int argc, char **argv)
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
-		if (c != 'j') {
-			sanitize_fprintf(stderr, sanitize_terminal_flags(), "%s",
-			                 _("usage: portail-famille profiles [--json]\n"));
-			return EXIT_USAGE;
-		}
+	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) == 'j')
 		json = true;
-	}
-	if (optind != argc) {
+	if (c != -1 || optind != argc) {
 		sanitize_fprintf(stderr, sanitize_terminal_flags(), "%s",
 		                 _("usage: portail-famille profiles [--json]\n"));
 		return EXIT_USAGE;

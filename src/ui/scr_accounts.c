@@ -26,10 +26,8 @@ static void accounts_draw_row(void *ctx, WINDOW *w, int y, int x, int width, siz
 {
 	const struct cli_options *o = ((struct accounts *)ctx)->ui->options;
 	const struct cli_profile *p = &o->profiles[row];
-	const struct cli_profile *d = &o->config_defaults;
 	bool in_use = o->profile && strcmp(o->profile, p->name) == 0;
-	const char *user = p->user ? p->user : d->user ? d->user : "";
-	const char *url = p->url ? p->url : d->url ? d->url : "";
+	const char *user = cli_profile_user(o, p), *url = cli_profile_url(o, p);
 	char *line = in_use ? xasprintf(_("%s  (%s, in use)  %s"), p->name, user, url)
 	                    : xasprintf("%s  (%s)  %s", p->name, user, url);
 	ui_put(w, y, x, width, line, current ? A_REVERSE : in_use ? A_BOLD : A_NORMAL, true);
