@@ -99,6 +99,9 @@ struct ui {
 	struct invoice_page *invoices;
 	char *invoices_error;  /* why the last read failed (sanitized), or NULL */
 	unsigned invoices_gen; /* counts re-reads: views rebuild their rows */
+	/* When the background reading after login ended (CLOCK_MONOTONIC s),
+	 * 0 once the invoice screen showed it or none was made. */
+	time_t invoices_prefetched;
 	struct invlist *selection;
 	bool selection_adopted;     /* the portal's checks were taken once */
 	struct pay_pending pending; /* handed off here, not yet seen settled */
@@ -211,6 +214,11 @@ struct screen *scr_page_create(struct ui *ui, int link, struct page_content *con
 struct screen *scr_invoices_new(struct ui *ui);
 /* Reads the invoices again (a job); the selection moves onto them. */
 void scr_invoices_reread(struct ui *ui);
+/* Reads them in the background once logged in (the home screen's "2
+ * factures à payer avant le 06/12"); the invoice screen opened within
+ * UI_PREFETCH_FRESH_S shows that reading instead of making another. */
+#define UI_PREFETCH_FRESH_S 120
+void scr_invoices_prefetch(struct ui *ui);
 struct screen *scr_help_new(struct ui *ui);
 /* Mon compte » Historique des règlements, read on entry (a job). */
 struct screen *scr_payments_new(struct ui *ui);

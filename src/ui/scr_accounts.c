@@ -61,7 +61,9 @@ static void switch_to(struct ui *ui, const char *name)
 	}
 	char *profile = xstrdup(name); /* the list's rows go with the switch */
 	char *err = NULL;
-	/* The old session's logout: at most 2 s, as when quitting. */
+	/* The old session's logout: at most 2 s, as when quitting; the
+	 * session is this thread's from now on. */
+	ui_job_stop_background(ui);
 	portal_logout(ui->ctx.portal, 2);
 	if (cli_config_switch(ui->options, profile, &err) < 0) {
 		ui_status_error(ui, "%s", err);

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -435,6 +436,22 @@ static enum exit_code read_run(struct ui *ui, void *arg, char **errp)
 	return portal_read_invoices(ui->ctx.portal, page, NULL, errp);
 }
 
+/* A reading becomes the invoices: the first takes the portal's checks, in
+ * every régie, as served. Returns what changed since the last one. */
+static char *take_reading(struct ui *ui, struct invoice_page *page, bool *first)
+{
+	char *changes = ui_invoices_replace(ui, page);
+	free(ui->invoices_error);
+	ui->invoices_error = NULL;
+	ui->invoices_prefetched = 0;
+	*first = !ui->selection_adopted;
+	if (*first) {
+		ui->selection_adopted = true;
+		invlist_adopt_served(ui->selection);
+	}
+	return changes;
+}
+
 static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 {
 	struct invoice_page **page = arg;
@@ -451,27 +468,56 @@ static void read_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 		free(err);
 		return;
 	}
-	char *changes = ui_invoices_replace(ui, *page);
+	bool first;
+	char *changes = take_reading(ui, *page, &first);
 	free(page);
-	free(ui->invoices_error);
-	ui->invoices_error = NULL;
-	if (!ui->selection_adopted) {
-		/* As served: the portal's checks, in every régie. */
-		ui->selection_adopted = true;
-		invlist_adopt_served(ui->selection);
-	} else if (changes) {
+	if (!first && changes)
 		ui_status(ui, _("Since the last reading: %s"), changes);
-	} else {
+	else if (!first)
 		ui_status(ui, _("Invoices read again: nothing changed."));
-	}
 	free(changes);
 	ui_redraw(ui);
 }
 
-void scr_invoices_reread(struct ui *ui)
+static time_t monotonic_s(void)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec;
+}
+
+/* A failed or cancelled background reading says nothing: the invoice
+ * screen reads them itself, and says why it could not. */
+static void prefetch_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
+{
+	struct invoice_page **page = arg;
+	free(err);
+	if (ui && rc == EXIT_OK && !ui->invoices) {
+		bool first;
+		free(take_reading(ui, *page, &first));
+		ui->invoices_prefetched = monotonic_s();
+		ui_redraw(ui); /* the home screen's reminder lines */
+	} else {
+		invoice_page_free(page);
+	}
+	free(page);
+}
+
+void scr_invoices_prefetch(struct ui *ui)
 {
 	struct invoice_page **page = xcalloc(1, sizeof(*page));
-	if (ui_job_start(ui, _("Reading the invoices..."), read_run, read_done, page) < 0) {
+	if (ui_job_start_background(ui, read_run, prefetch_done, page) < 0)
+		free(page);
+}
+
+void scr_invoices_reread(struct ui *ui)
+{
+	const char *label = _("Reading the invoices...");
+	/* The background reading under way is this one: waited for, not made twice. */
+	if (ui_job_take_over(ui, read_run, label, read_done))
+		return;
+	struct invoice_page **page = xcalloc(1, sizeof(*page));
+	if (ui_job_start(ui, label, read_run, read_done, page) < 0) {
 		free(page);
 		ui_status(ui, _("Please wait: a request is under way"));
 	}
@@ -479,6 +525,11 @@ void scr_invoices_reread(struct ui *ui)
 
 static void invoices_enter(struct ui *ui, struct screen *s)
 {
+	if (ui->invoices && ui->invoices_prefetched &&
+	    monotonic_s() - ui->invoices_prefetched < UI_PREFETCH_FRESH_S) {
+		ui->invoices_prefetched = 0; /* shown once: the next visit reads them */
+		return;
+	}
 	scr_invoices_reread(ui);
 }
 

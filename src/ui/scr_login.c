@@ -140,6 +140,7 @@ static void login_done(struct ui *ui, void *arg, enum exit_code rc, char *err)
 		free(err);
 		ui_set_root(ui, scr_accueil_new(ui, content));
 		ui_status(ui, _("Logged in. 1-7: the portal's menus, p: pay my invoices, ?: help"));
+		scr_invoices_prefetch(ui);
 		return;
 	}
 	free_job(j);

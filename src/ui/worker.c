@@ -34,11 +34,10 @@ static void *job_main(void *arg)
 	return NULL;
 }
 
-int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn done, void *arg)
+/* The thread, with `run` as the job. Returns pthread_create's error. */
+static int spawn(struct ui *ui, ui_job_fn run, ui_job_done_fn done, void *arg)
 {
 	struct ui_worker *w = &ui->worker;
-	if (w->running)
-		return -1;
 	w->run = run;
 	w->done = done;
 	w->arg = arg;
@@ -59,25 +58,83 @@ int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn
 	pthread_sigmask(SIG_BLOCK, &all, &old);
 	int rc = pthread_create(&w->thread, NULL, job_main, ui);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc != 0) {
-		char *err = xasprintf(_("cannot start the network task (%s)"), strerror(rc));
-		done(ui, arg, EXIT_ERROR, err);
-		return 0;
-	}
-	w->running = true;
+	if (rc == 0)
+		w->running = true;
+	return rc;
+}
+
+static void spawn_failed(struct ui *ui, ui_job_done_fn done, void *arg, int rc)
+{
+	char *err = xasprintf(_("cannot start the network task (%s)"), strerror(rc));
+	done(ui, arg, EXIT_ERROR, err);
+}
+
+/* The user waits from now on: the 100 ms without a "Chargement..." frame
+ * and the progress dialog start here. */
+static void user_waits(struct ui *ui, const char *label)
+{
+	struct ui_worker *w = &ui->worker;
 	clock_gettime(CLOCK_MONOTONIC, &w->started);
 	w->progress = dialog_progress(ui, label);
+}
+
+int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn done, void *arg)
+{
+	struct ui_worker *w = &ui->worker;
+	if (w->running && (!w->background || w->next.set))
+		return -1;
+	if (w->running) {
+		/* The background job gives way; this one starts when it ends. */
+		atomic_store(&w->cancel, true);
+		w->next = (struct ui_job_next){ .set = true, .run = run, .done = done, .arg = arg };
+		user_waits(ui, label);
+		return 0;
+	}
+	int rc = spawn(ui, run, done, arg);
+	if (rc != 0) {
+		spawn_failed(ui, done, arg, rc);
+		return 0;
+	}
+	w->background = false;
+	user_waits(ui, label);
 	return 0;
+}
+
+int ui_job_start_background(struct ui *ui, ui_job_fn run, ui_job_done_fn done, void *arg)
+{
+	struct ui_worker *w = &ui->worker;
+	if (w->running)
+		return -1;
+	int rc = spawn(ui, run, done, arg);
+	if (rc != 0) {
+		spawn_failed(ui, done, arg, rc);
+		return 0;
+	}
+	w->background = true;
+	return 0;
+}
+
+bool ui_job_take_over(struct ui *ui, ui_job_fn run, const char *label, ui_job_done_fn done)
+{
+	struct ui_worker *w = &ui->worker;
+	if (!w->running || !w->background || w->next.set || w->run != run ||
+	    atomic_load(&w->cancel))
+		return false;
+	w->background = false;
+	w->done = done;
+	user_waits(ui, label);
+	return true;
 }
 
 bool ui_job_busy(const struct ui *ui)
 {
-	return ui->worker.running;
+	const struct ui_worker *w = &ui->worker;
+	return w->running && (!w->background || w->next.set);
 }
 
 bool ui_job_young(const struct ui *ui)
 {
-	if (!ui->worker.running)
+	if (!ui_job_busy(ui))
 		return false;
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
@@ -86,11 +143,9 @@ bool ui_job_young(const struct ui *ui)
 	return ms < UI_JOB_QUIET_MS;
 }
 
-void ui_job_cancel(struct ui *ui)
+/* The running job's transfer stops, its question is answered no. */
+static void cancel_running(struct ui_worker *w)
 {
-	struct ui_worker *w = &ui->worker;
-	if (!w->running)
-		return;
 	atomic_store(&w->cancel, true);
 	pthread_mutex_lock(&w->lock);
 	if (w->question && !w->answered) {
@@ -99,8 +154,31 @@ void ui_job_cancel(struct ui *ui)
 		pthread_cond_broadcast(&w->cond);
 	}
 	pthread_mutex_unlock(&w->lock);
+}
+
+void ui_job_cancel(struct ui *ui)
+{
+	struct ui_worker *w = &ui->worker;
+	if (!ui_job_busy(ui))
+		return;
+	cancel_running(w);
+	w->next.cancelled = w->next.set;
 	if (w->progress && ui_on_stack(ui, w->progress))
 		dialog_progress_cancelling(ui, w->progress);
+}
+
+void ui_job_stop_background(struct ui *ui)
+{
+	struct ui_worker *w = &ui->worker;
+	if (!w->running || !w->background || w->next.set)
+		return;
+	cancel_running(w);
+	pthread_join(w->thread, NULL);
+	w->running = w->background = false;
+	free(w->err);
+	w->err = NULL;
+	atomic_store(&w->cancel, false);
+	w->done(ui, w->arg, EXIT_ERROR, xstrdup(_("cancelled")));
 }
 
 bool ui_job_cancelled(void *ctx)
@@ -172,6 +250,23 @@ static void remove_screen(struct ui *ui, struct screen **s)
 	*s = NULL;
 }
 
+/* The job waiting for a background job that just ended. */
+static void start_next(struct ui *ui)
+{
+	struct ui_worker *w = &ui->worker;
+	struct ui_job_next next = w->next;
+	w->next = (struct ui_job_next){ 0 };
+	int rc = next.cancelled ? 0 : spawn(ui, next.run, next.done, next.arg);
+	if (!next.cancelled && rc == 0)
+		return; /* its progress dialog stays */
+	remove_screen(ui, &w->progress);
+	ui_redraw(ui);
+	if (next.cancelled)
+		next.done(ui, next.arg, EXIT_ERROR, xstrdup(_("cancelled")));
+	else
+		spawn_failed(ui, next.done, next.arg, rc);
+}
+
 void ui_job_poll(struct ui *ui)
 {
 	struct ui_worker *w = &ui->worker;
@@ -185,8 +280,6 @@ void ui_job_poll(struct ui *ui)
 		return;
 	pthread_join(w->thread, NULL);
 	w->running = false;
-	remove_screen(ui, &w->question_dialog);
-	remove_screen(ui, &w->progress);
 	enum exit_code rc = w->rc;
 	char *err = w->err;
 	w->err = NULL;
@@ -195,7 +288,21 @@ void ui_job_poll(struct ui *ui)
 		err = xstrdup(_("cancelled"));
 	}
 	atomic_store(&w->cancel, false);
-	ui_redraw(ui);
+	if (w->background && w->next.set) {
+		/* It gave way (its done sees "cancelled", as a rule): the user's
+		 * job starts. */
+		w->background = false;
+		remove_screen(ui, &w->question_dialog);
+		w->done(ui, w->arg, rc, err);
+		start_next(ui);
+		return;
+	}
+	bool background = w->background;
+	w->background = false;
+	remove_screen(ui, &w->question_dialog);
+	remove_screen(ui, &w->progress);
+	if (!background)
+		ui_redraw(ui);
 	w->done(ui, w->arg, rc, err);
 }
 
@@ -203,7 +310,7 @@ void ui_worker_destroy(struct ui *ui)
 {
 	struct ui_worker *w = &ui->worker;
 	if (w->running) {
-		ui_job_cancel(ui);
+		cancel_running(w);
 		pthread_join(w->thread, NULL);
 		w->running = false;
 		free(w->err);
@@ -212,6 +319,9 @@ void ui_worker_destroy(struct ui *ui)
 		 * with the screens already gone. */
 		w->done(NULL, w->arg, EXIT_ERROR, NULL);
 	}
+	if (w->next.set)
+		w->next.done(NULL, w->next.arg, EXIT_ERROR, NULL);
+	w->next = (struct ui_job_next){ 0 };
 	pthread_mutex_destroy(&w->lock);
 	pthread_cond_destroy(&w->cond);
 }

@@ -75,4 +75,56 @@ if wait_exit ta && [ "$(exit_status ta)" = 0 ] && restored ta; then ok "quits cl
 	not_ok "quits cleanly"; diag "exit: $(cat "$tmp/ta.exit" 2>/dev/null)"; fi
 stop_server
 
+# ---- the background reading after login (issue 12 §1) ----
+# Still under way when a key asks for something: the same reading is taken
+# over (the invoice page asked for once), another request makes it give
+# way, and Esc cancels the request waiting for its turn.
+
+start_server --latency-ms 700 || { echo "1..0 # SKIP portail-famille-demo did not start"; exit 0; }
+BASE=${URL%/v4/login.php5}
+invoice_reads() {
+	curl -s --max-time 5 "$BASE/__demo/stats" |
+		jq -r '[.log[] | select(.method == "GET" and (.path | test("compte_factures")))] | length'
+}
+run_ui bg PORTAIL_FAMILLE_PASSWORD=demo -- --url "$URL" --user demo
+wait_for bg "Famille : MARTIN"
+keys bg p
+check_screen "p during the background reading: its progress dialog" bg "Lecture des factures"
+check_screen "then the invoices" bg "Total à régler : +181,99"
+reads=$(invoice_reads)
+if [ "$reads" = 1 ]; then ok "the background reading taken over: the invoice page read once"
+else not_ok "the background reading taken over: the invoice page read once (read $reads times)"; fi
+quit_ui bg
+stop_server
+
+start_server --latency-ms 700 || { echo "1..0 # SKIP portail-famille-demo did not start"; exit 0; }
+BASE=${URL%/v4/login.php5}
+run_ui bg2 PORTAIL_FAMILLE_PASSWORD=demo -- --url "$URL" --user demo
+wait_for bg2 "Famille : MARTIN"
+keys bg2 3
+check_screen "3 during the background reading: Ma famille comes" bg2 "Vous êtes ici : Accueil » Ma famille"
+keys bg2 1
+wait_for bg2 "Famille : MARTIN"
+if ! screen bg2 | grep -q "facture.* en retard"; then
+	ok "the reading that gave way left no reminder"; else
+	not_ok "the reading that gave way left no reminder"; fi
+keys bg2 p
+check_screen "p then reads the invoices itself" bg2 "Total à régler : +181,99"
+quit_ui bg2
+
+famille_reads() {
+	curl -s --max-time 5 "$BASE/__demo/stats" | jq -r '[.log[] | select(.path | test("famille"))] | length'
+}
+famille_before=$(famille_reads)
+run_ui bg3 PORTAIL_FAMILLE_PASSWORD=demo -- --url "$URL" --user demo
+wait_for bg3 "Famille : MARTIN"
+keys bg3 3 Escape
+check_screen "Esc on a request waiting for its turn: cancelled" bg3 "Page indisponible : annulé"
+sleep 2 # the background reading's end, which the cancelled request waited for
+famille_reads=$(($(famille_reads) - famille_before))
+if [ "$famille_reads" = 0 ]; then ok "the cancelled request never reached the portal"
+else not_ok "the cancelled request never reached the portal ($famille_reads requests)"; fi
+quit_ui bg3
+stop_server
+
 ui_done
