@@ -73,6 +73,9 @@ check "FILE's mode is 0600" [ "$(mode_of "$tmp/named.pdf")" = 600 ]
 pf download --invoice CL2022-0315 -o "$tmp/named.pdf"
 expect_exit 1 "-o FILE that exists"
 check "refused before anything is fetched" grep -q "already exists" "$tmp/err"
+pf download --invoice CL2022-0315 --output "$tmp/long.pdf"
+expect_exit 0 "download --output FILE, the long form of -o"
+check "--output writes FILE" eval '[ "$(cat "$tmp/out")" = "$tmp/long.pdf" ] && is_pdf "$tmp/long.pdf"'
 pf download --invoice CL2022-0315 -o "$tmp/nodir/"
 expect_exit 1 "-o DIR/ that is not there"
 check "the message names it" grep -q "nodir/: no such directory" "$tmp/err"
@@ -84,6 +87,17 @@ check "the message names the invoice" grep -q "invoice F2022-0388: the portal of
 pf download --invoice NOPE-1 -o "$tmp/dl"
 expect_exit 2 "an invoice the portal does not show"
 check "the message names it" grep -q "no invoice NOPE-1" "$tmp/err"
+
+# ---- which rows have one: the table's Doc. column, --plain's words ----
+pf invoices
+expect_exit 0 "invoices (table)"
+check "the table has a Doc. column" grep -q "Selection  Doc\.$" "$tmp/out"
+check "a row with a document says yes" grep -q "^F2022-0912 .*\[x\]  *yes$" "$tmp/out"
+check "a row without one says nothing, no blanks at its end" grep -q "^F2022-0388 .*\[ \]$" "$tmp/out"
+pf invoices --plain
+expect_exit 0 "invoices --plain"
+check "--plain says the document" grep -q "^Invoice F2022-0912: .*, document available$" "$tmp/out"
+check "--plain says nothing of a row without one" sh -c "grep '^Invoice F2022-0388:' '$tmp/out' | grep -vq document"
 
 # ---- --all: the documents not there yet ----
 rm -rf "$tmp/all"

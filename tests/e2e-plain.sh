@@ -26,7 +26,7 @@ pf invoices --plain
 expect_exit 0 "invoices --plain"
 check "no box drawing or symbols" no_symbols "$tmp/out"
 check "one line per invoice, its fields named" grep -q \
-	'^Invoice F2022-0912: balance 181,99 €, selected, overdue, due 30/09/2022, amount due 181,99 €, of 05/09/2022$' \
+	'^Invoice F2022-0912: balance 181,99 €, selected, overdue, due 30/09/2022, amount due 181,99 €, of 05/09/2022, document available$' \
 	"$tmp/out"
 check "an unchecked one says so" grep -q '^Invoice F2022-0388: balance 44,12 €, not selected, ' "$tmp/out"
 check "a paid one says paid" grep -q '^Invoice CL2022-0315: balance 0,00 €, paid, due ' "$tmp/out"
@@ -38,7 +38,7 @@ check "before the command too, with --regie" sh -c \
 	"[ \$(grep -c '^Invoice ' '$tmp/out') = 2 ] && ! grep -q 'all régies' '$tmp/out'"
 (LANGUAGE=fr; export LANGUAGE; pf invoices --plain)
 check "in French" grep -q \
-	'^Facture F2022-0912 : solde 181,99 €, sélectionnée, en retard, échéance 30/09/2022, montant dû 181,99 €, du 05/09/2022$' \
+	'^Facture F2022-0912 : solde 181,99 €, sélectionnée, en retard, échéance 30/09/2022, montant dû 181,99 €, du 05/09/2022, document disponible$' \
 	"$tmp/out"
 pf invoices --plain --ascii
 check "--plain --ascii: EUR, pure ASCII" sh -c \

@@ -39,5 +39,7 @@ char *invoice_words(const struct invoice *inv, const struct date *today, const c
 	              money_format(inv->amount_cents, MONEY_FR, amount, sizeof(amount)));
 	if (inv->has_date)
 		strbuf_printf(&sb, _(", of %s"), date_to_fr(&inv->date, date));
+	if (inv->document_href)
+		strbuf_printf(&sb, ", %s", _("document available"));
 	return strbuf_detach(&sb);
 }

@@ -36,7 +36,7 @@ const char cli_usage[] = N_(
         "  payments [--json | --csv] [--year YYYY]\n"
         "                                  the payments made, or a year's sums per régie\n"
         "  profiles [--json]               the config file's accounts ([NAME] sections)\n"
-        "  download (--invoice NUM... | --all) [-o PATH] [--force]\n"
+        "  download (--invoice NUM... | --all) [-o|--output PATH] [--force]\n"
         "                                  save the invoices' documents (PDF)\n"
         "  parse invoices FILE [--json | --csv [--excel]]\n"
         "                                  read a saved invoice page offline\n"

@@ -25,8 +25,8 @@ struct download_args {
 static int usage(void)
 {
 	sanitize_fprintf(stderr, sanitize_terminal_flags(), "%s",
-	                 _("usage: portail-famille download (--invoice NUM... | --all) [-o PATH] "
-	                   "[--force]\n"));
+	                 _("usage: portail-famille download (--invoice NUM... | --all) "
+	                   "[-o|--output PATH] [--force]\n"));
 	return EXIT_USAGE;
 }
 
@@ -42,6 +42,7 @@ static int parse_args(int argc, char **argv, struct download_args *a)
 		{ "invoice", required_argument, NULL, 'i' },
 		{ "all", no_argument, NULL, 'a' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;

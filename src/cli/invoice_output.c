@@ -65,16 +65,23 @@ static void put_cell(FILE *out, const char *text, size_t width, bool right)
 		fprintf(out, "%s%*s", text, (int)pad, "");
 }
 
-/* One line of the table: number, date, due date, amount, balance and
- * selection, each sanitized; amounts right-aligned. */
-static void print_columns(FILE *out, int flags, size_t number_width, const char *const cells[6])
+/* One line of the table: number, date, due date, amount, balance,
+ * selection and document, each sanitized; amounts right-aligned. Within
+ * 80 columns with the French headers. */
+#define TABLE_COLUMNS 7
+static void print_columns(FILE *out, int flags, size_t number_width,
+                          const char *const cells[TABLE_COLUMNS])
 {
-	static const size_t widths[6] = { 0, 10, 10, 12, 12, 0 };
-	for (int i = 0; i < 6; i++) {
+	static const size_t widths[TABLE_COLUMNS] = { 0, 10, 10, 11, 11, 9, 0 };
+	int last = TABLE_COLUMNS - 1; /* no blanks at the end of a line */
+	while (last > 0 && !*cells[last])
+		last--;
+	for (int i = 0; i <= last; i++) {
 		char *safe = sanitize_text(cells[i], strlen(cells[i]), flags, 40);
 		if (i > 0)
 			fputs("  ", out);
-		put_cell(out, safe, i == 0 ? number_width : widths[i], i == 3 || i == 4);
+		size_t width = i == 0 ? number_width : widths[i];
+		put_cell(out, safe, i == last ? 0 : width, i == 3 || i == 4);
 		free(safe);
 	}
 	fputc('\n', out);
@@ -103,9 +110,10 @@ static void print_regie(FILE *out, const struct invoice_page *page, const struct
 			width = text_width(number);
 		free(number);
 	}
+	/* "Doc.": the invoice has a document to download. */
 	print_columns(out, flags, width,
 	              (const char *[]){ _("Invoice no."), _("Date"), _("Due date"), _("Amount due"),
-	                                _("Balance"), _("Selection") });
+	                                _("Balance"), _("Selection"), _("Doc.") });
 	int64_t balance = 0, selected = 0;
 	for (size_t i = regie->first_invoice; i < regie->first_invoice + regie->ninvoices; i++) {
 		const struct invoice *inv = &page->invoices[i];
@@ -117,7 +125,7 @@ static void print_regie(FILE *out, const struct invoice_page *page, const struct
 		                date_to_fr(&inv->due, due),
 		                money_format(inv->amount_cents, MONEY_FR, amount, sizeof(amount)),
 		                money_format(inv->balance_cents, MONEY_FR, bal, sizeof(bal)),
-		                selection_mark(inv) });
+		                selection_mark(inv), inv->document_href ? _("yes") : "" });
 		balance += inv->balance_cents;
 		if (inv->selected)
 			selected += inv->balance_cents;
