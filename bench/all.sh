@@ -171,6 +171,15 @@ kb() { awk -v b="$1" 'BEGIN { printf "%.1f kB", b / 1000 }'; }
 	echo "an empty cache does. The real portal's pages carry more (a logo, scripts),"
 	echo "and a browser also runs their JavaScript; a cache saves the static files"
 	echo "on later visits but not the pages, which PHP serves uncached."
+	echo
+	echo "The interface asks for nothing the user did not cause but one thing: after"
+	echo "logging in it reads the invoices once, in the background, for the home"
+	echo "screen's \"2 factures à payer avant le …\". That is the invoice page a visit"
+	echo "to pay asks for anyway: the invoice screen opened within two minutes shows"
+	echo "that reading (it is taken over if still under way) and makes no request of"
+	echo "its own, so a session that pays costs what it did; one that never opens the"
+	echo "invoices costs that one page more (about 2 kB). It never repeats: no"
+	echo "polling."
 } >"$tmp/doc.md"
 
 cat "$tmp/table.md"
