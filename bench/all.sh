@@ -178,7 +178,7 @@ kb() { awk -v b="$1" 'BEGIN { printf "%.1f kB", b / 1000 }'; }
 	echo "to pay asks for anyway: the invoice screen opened within two minutes shows"
 	echo "that reading (it is taken over if still under way) and makes no request of"
 	echo "its own, so a session that pays costs what it did; one that never opens the"
-	echo "invoices costs that one page more (about 2 kB). It never repeats: no"
+	echo "invoices costs that one page more (about 3 kB). It never repeats: no"
 	echo "polling."
 } >"$tmp/doc.md"
 
