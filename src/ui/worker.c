@@ -35,7 +35,7 @@ static void *job_main(void *arg)
 }
 
 /* The thread, with `run` as the job. Returns pthread_create's error. */
-static int spawn(struct ui *ui, ui_job_fn run, ui_job_done_fn done, void *arg)
+static int spawn(struct ui *ui, ui_job_fn run, ui_job_done_fn done, void *arg, bool background)
 {
 	struct ui_worker *w = &ui->worker;
 	w->run = run;
@@ -58,8 +58,10 @@ static int spawn(struct ui *ui, ui_job_fn run, ui_job_done_fn done, void *arg)
 	pthread_sigmask(SIG_BLOCK, &all, &old);
 	int rc = pthread_create(&w->thread, NULL, job_main, ui);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc == 0)
+	if (rc == 0) {
 		w->running = true;
+		w->background = background;
+	}
 	return rc;
 }
 
@@ -90,13 +92,11 @@ int ui_job_start(struct ui *ui, const char *label, ui_job_fn run, ui_job_done_fn
 		user_waits(ui, label);
 		return 0;
 	}
-	int rc = spawn(ui, run, done, arg);
-	if (rc != 0) {
+	int rc = spawn(ui, run, done, arg, false);
+	if (rc != 0)
 		spawn_failed(ui, done, arg, rc);
-		return 0;
-	}
-	w->background = false;
-	user_waits(ui, label);
+	else
+		user_waits(ui, label);
 	return 0;
 }
 
@@ -105,12 +105,9 @@ int ui_job_start_background(struct ui *ui, ui_job_fn run, ui_job_done_fn done, v
 	struct ui_worker *w = &ui->worker;
 	if (w->running)
 		return -1;
-	int rc = spawn(ui, run, done, arg);
-	if (rc != 0) {
+	int rc = spawn(ui, run, done, arg, true);
+	if (rc != 0)
 		spawn_failed(ui, done, arg, rc);
-		return 0;
-	}
-	w->background = true;
 	return 0;
 }
 
@@ -156,6 +153,18 @@ static void cancel_running(struct ui_worker *w)
 	pthread_mutex_unlock(&w->lock);
 }
 
+/* Cancels the running job and waits for its thread; its error is dropped,
+ * its `done` is the caller's to call. */
+static void cancel_and_join(struct ui_worker *w)
+{
+	cancel_running(w);
+	pthread_join(w->thread, NULL);
+	w->running = w->background = false;
+	free(w->err);
+	w->err = NULL;
+	atomic_store(&w->cancel, false);
+}
+
 void ui_job_cancel(struct ui *ui)
 {
 	struct ui_worker *w = &ui->worker;
@@ -172,12 +181,7 @@ void ui_job_stop_background(struct ui *ui)
 	struct ui_worker *w = &ui->worker;
 	if (!w->running || !w->background || w->next.set)
 		return;
-	cancel_running(w);
-	pthread_join(w->thread, NULL);
-	w->running = w->background = false;
-	free(w->err);
-	w->err = NULL;
-	atomic_store(&w->cancel, false);
+	cancel_and_join(w);
 	w->done(ui, w->arg, EXIT_ERROR, xstrdup(_("cancelled")));
 }
 
@@ -256,7 +260,7 @@ static void start_next(struct ui *ui)
 	struct ui_worker *w = &ui->worker;
 	struct ui_job_next next = w->next;
 	w->next = (struct ui_job_next){ 0 };
-	int rc = next.cancelled ? 0 : spawn(ui, next.run, next.done, next.arg);
+	int rc = next.cancelled ? 0 : spawn(ui, next.run, next.done, next.arg, false);
 	if (!next.cancelled && rc == 0)
 		return; /* its progress dialog stays */
 	remove_screen(ui, &w->progress);
@@ -288,18 +292,16 @@ void ui_job_poll(struct ui *ui)
 		err = xstrdup(_("cancelled"));
 	}
 	atomic_store(&w->cancel, false);
-	if (w->background && w->next.set) {
+	bool background = w->background;
+	w->background = false;
+	remove_screen(ui, &w->question_dialog);
+	if (background && w->next.set) {
 		/* It gave way (its done sees "cancelled", as a rule): the user's
-		 * job starts. */
-		w->background = false;
-		remove_screen(ui, &w->question_dialog);
+		 * job starts, under the progress dialog already shown. */
 		w->done(ui, w->arg, rc, err);
 		start_next(ui);
 		return;
 	}
-	bool background = w->background;
-	w->background = false;
-	remove_screen(ui, &w->question_dialog);
 	remove_screen(ui, &w->progress);
 	if (!background)
 		ui_redraw(ui);
@@ -310,11 +312,7 @@ void ui_worker_destroy(struct ui *ui)
 {
 	struct ui_worker *w = &ui->worker;
 	if (w->running) {
-		cancel_running(w);
-		pthread_join(w->thread, NULL);
-		w->running = false;
-		free(w->err);
-		w->err = NULL;
+		cancel_and_join(w);
 		/* The job's argument belongs to its done callback: let it free it,
 		 * with the screens already gone. */
 		w->done(NULL, w->arg, EXIT_ERROR, NULL);
