@@ -4,6 +4,7 @@
 #include "util/i18n.h"
 #include "ui/worker.h"
 
+#include <malloc.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -306,6 +307,11 @@ void ui_job_poll(struct ui *ui)
 	if (!background)
 		ui_redraw(ui);
 	w->done(ui, w->arg, rc, err);
+	/* A job's page, its tree and tidy's pools are freed by now; without a
+	 * trim, free keeps the top of the heap, and the job's pages with it,
+	 * for the rest of the session (measured: about 110 kB of private
+	 * memory an interface session need not keep; docs/benchmarks.md). */
+	malloc_trim(0);
 }
 
 void ui_worker_destroy(struct ui *ui)
