@@ -12,7 +12,7 @@
 # NO_COLOR and --no-color, --plain, --ascii, LANG=C, several TERMs,
 # escape sequences in page text, links of other schemes (file:, ftp:,
 # plain http elsewhere) never opened, quitting (and SIGTERM) with the
-# terminal restored.
+# terminal restored and the portal logged out of once.
 
 . "${PF_SRCDIR:-.}/tests/ui/ui-lib.sh"
 
@@ -175,6 +175,16 @@ if restored main; then ok "quit restores the terminal (stty, main screen)"; else
 	not_ok "quit restores the terminal (stty, main screen)"; fi
 if [ ! -s "$tmp/main.stderr" ]; then ok "nothing written to stderr"; else
 	not_ok "nothing written to stderr"; diag "$(cat "$tmp/main.stderr")"; fi
+# Quitting closes the portal's session: one logout, the last request made.
+paths=$(curl -s --max-time 5 "${URL%/v4/login.php5}/__demo/stats" |
+	sed -n 's/.*"path": "\([^"]*\)".*/\1/p')
+if [ "$(printf '%s\n' "$paths" | grep -c '^/v4/logout.php5$')" = 1 ] &&
+	[ "$(printf '%s\n' "$paths" | tail -n 1)" = /v4/logout.php5 ]; then
+	ok "q logs out of the portal, once, as its last request"
+else
+	not_ok "q logs out of the portal, once, as its last request"
+	diag "requests, last ones:" "$(printf '%s\n' "$paths" | tail -n 5)"
+fi
 stop_server
 
 # ---- NO_COLOR, --no-color ----
