@@ -2,8 +2,13 @@
  * web/curl_lazy.c uses it: loaded with dlopen (GnuTLS's implicit
  * initialisation off while loading), curl_global_init, then one GET of
  * the URL given. Prints "key value" lines in kB: the resident set after
- * each step and the peak. A benchmark tool, not a test.
- *   libcurl-floor SONAME URL */
+ * each step and the peak, and the private dirty memory at the end. A
+ * benchmark tool, not a test.
+ *   libcurl-floor SONAME URL
+ * With FLOOR_OPENSSL_INIT=FLAGS (e.g. 0x1: OPENSSL_INIT_NO_LOAD_CRYPTO_STRINGS,
+ * 0x80: OPENSSL_INIT_NO_LOAD_CONFIG), OpenSSL is initialised with those flags
+ * before curl_global_init, which then cannot undo them: what OpenSSL's
+ * error strings and configuration cost, for docs/benchmarks.md. */
 #define CURL_DISABLE_TYPECHECK 1
 #include <curl/curl.h>
 
@@ -24,6 +29,36 @@ static long status_kb(const char *key)
 	if (f)
 		fclose(f);
 	return kb;
+}
+
+static long private_dirty_kb(void)
+{
+	FILE *f = fopen("/proc/self/smaps_rollup", "r");
+	char line[256];
+	long kb = -1;
+	while (f && fgets(line, sizeof line, f))
+		if (strncmp(line, "Private_Dirty:", 14) == 0)
+			kb = strtol(line + 14, NULL, 10);
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+typedef int openssl_init_fn(unsigned long long flags, const void *settings);
+
+/* OPENSSL_init_crypto from the libcrypto libcurl brought in. */
+static int init_openssl_first(const char *flags)
+{
+	void *crypto = dlopen("libcrypto.so.3", RTLD_NOW | RTLD_NOLOAD);
+	openssl_init_fn *init = NULL;
+	if (crypto)
+		init = (openssl_init_fn *)dlsym(crypto, "OPENSSL_init_crypto");
+	int ok = init && init(strtoull(flags, NULL, 0), NULL) == 1;
+	if (!ok)
+		fprintf(stderr, "libcurl-floor: cannot initialise OpenSSL with %s\n", flags);
+	if (crypto)
+		dlclose(crypto);
+	return ok;
 }
 
 static size_t discard(char *data, size_t size, size_t count, void *arg)
@@ -47,6 +82,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	printf("floor.loaded %ld\n", status_kb("VmRSS"));
+	const char *openssl_flags = getenv("FLOOR_OPENSSL_INIT");
+	if (openssl_flags && *openssl_flags && !init_openssl_first(openssl_flags))
+		return 1;
 	CURLcode (*global_init)(long) = (CURLcode(*)(long))dlsym(lib, "curl_global_init");
 	CURL *(*easy_init)(void) = (CURL * (*)(void)) dlsym(lib, "curl_easy_init");
 	CURLcode (*setopt)(CURL *, CURLoption, ...) =
@@ -73,5 +111,6 @@ int main(int argc, char **argv)
 	}
 	printf("floor.fetched %ld\n", status_kb("VmRSS"));
 	printf("floor.peak %ld\n", status_kb("VmHWM"));
+	printf("floor.private_dirty %ld\n", private_dirty_kb());
 	return 0;
 }
