@@ -17,9 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long status_kb(const char *key)
+/* The "KEY: N kB" line of a /proc/self file. */
+static long proc_kb(const char *file, const char *key)
 {
-	FILE *f = fopen("/proc/self/status", "r");
+	FILE *f = fopen(file, "r");
 	char line[256];
 	long kb = -1;
 	size_t n = strlen(key);
@@ -31,17 +32,9 @@ static long status_kb(const char *key)
 	return kb;
 }
 
-static long private_dirty_kb(void)
+static long status_kb(const char *key)
 {
-	FILE *f = fopen("/proc/self/smaps_rollup", "r");
-	char line[256];
-	long kb = -1;
-	while (f && fgets(line, sizeof line, f))
-		if (strncmp(line, "Private_Dirty:", 14) == 0)
-			kb = strtol(line + 14, NULL, 10);
-	if (f)
-		fclose(f);
-	return kb;
+	return proc_kb("/proc/self/status", key);
 }
 
 typedef int openssl_init_fn(unsigned long long flags, const void *settings);
@@ -111,6 +104,6 @@ int main(int argc, char **argv)
 	}
 	printf("floor.fetched %ld\n", status_kb("VmRSS"));
 	printf("floor.peak %ld\n", status_kb("VmHWM"));
-	printf("floor.private_dirty %ld\n", private_dirty_kb());
+	printf("floor.private_dirty %ld\n", proc_kb("/proc/self/smaps_rollup", "Private_Dirty"));
 	return 0;
 }
