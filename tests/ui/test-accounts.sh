@@ -7,8 +7,7 @@
 
 command -v jq >/dev/null 2>&1 || { echo "1..0 # SKIP jq not installed"; exit 0; }
 start_server || { echo "1..0 # SKIP portail-famille-demo did not start"; exit 0; }
-BASE=${URL%/v4/login.php5}
-stat_of() { curl -s --max-time 5 "$BASE/__demo/stats" | jq -r ".$1"; }
+stat_of() { demo_stats | jq -r ".$1"; }
 
 mkdir -p "$tmp/config/portail-famille"
 printf 'demo\n' >"$tmp/pw"

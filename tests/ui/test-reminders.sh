@@ -11,12 +11,6 @@
 command -v jq >/dev/null 2>&1 || { echo "1..0 # SKIP jq not installed"; exit 0; }
 
 start_server --family current || { echo "1..0 # SKIP portail-famille-demo did not start"; exit 0; }
-BASE=${URL%/v4/login.php5}
-# invoice_reads: how many times the invoice page was asked for.
-invoice_reads() {
-	curl -s --max-time 5 "$BASE/__demo/stats" |
-		jq -r '[.log[] | select(.method == "GET" and (.path | test("compte_factures")))] | length'
-}
 soon=$(date -d '+3 days' +%d/%m)
 run_ui main -- --url "$URL" --user demo
 wait_for main "Mot de passe"

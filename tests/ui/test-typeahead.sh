@@ -12,8 +12,7 @@ command -v jq >/dev/null 2>&1 || { echo "1..0 # SKIP jq not installed"; exit 0; 
 
 # Every page takes 700 ms: keys sent with "p" arrive long before the list.
 start_server --latency-ms 700 || { echo "1..0 # SKIP portail-famille-demo did not start"; exit 0; }
-BASE=${URL%/v4/login.php5}
-stat_of() { curl -s --max-time 5 "$BASE/__demo/stats" | jq -r ".$1"; }
+stat_of() { demo_stats | jq -r ".$1"; }
 no_reglement() {
 	if [ "$(stat_of reglement_posts)" = 0 ]; then ok "$1"; else
 		not_ok "$1"; diag "reglement_posts: $(stat_of reglement_posts)"; fi
@@ -81,11 +80,6 @@ stop_server
 # way, and Esc cancels the request waiting for its turn.
 
 start_server --latency-ms 700 || { echo "1..0 # SKIP portail-famille-demo did not start"; exit 0; }
-BASE=${URL%/v4/login.php5}
-invoice_reads() {
-	curl -s --max-time 5 "$BASE/__demo/stats" |
-		jq -r '[.log[] | select(.method == "GET" and (.path | test("compte_factures")))] | length'
-}
 run_ui bg PORTAIL_FAMILLE_PASSWORD=demo -- --url "$URL" --user demo
 wait_for bg "Famille : MARTIN"
 keys bg p
@@ -98,7 +92,6 @@ quit_ui bg
 stop_server
 
 start_server --latency-ms 700 || { echo "1..0 # SKIP portail-famille-demo did not start"; exit 0; }
-BASE=${URL%/v4/login.php5}
 run_ui bg2 PORTAIL_FAMILLE_PASSWORD=demo -- --url "$URL" --user demo
 wait_for bg2 "Famille : MARTIN"
 keys bg2 3
@@ -113,7 +106,7 @@ check_screen "p then reads the invoices itself" bg2 "Total à régler : +181,99"
 quit_ui bg2
 
 famille_reads() {
-	curl -s --max-time 5 "$BASE/__demo/stats" | jq -r '[.log[] | select(.path | test("famille"))] | length'
+	demo_stats | jq -r '[.log[] | select(.path | test("famille"))] | length'
 }
 famille_before=$(famille_reads)
 run_ui bg3 PORTAIL_FAMILLE_PASSWORD=demo -- --url "$URL" --user demo

@@ -176,7 +176,7 @@ if restored main; then ok "quit restores the terminal (stty, main screen)"; else
 if [ ! -s "$tmp/main.stderr" ]; then ok "nothing written to stderr"; else
 	not_ok "nothing written to stderr"; diag "$(cat "$tmp/main.stderr")"; fi
 # Quitting closes the portal's session: one logout, the last request made.
-paths=$(curl -s --max-time 5 "${URL%/v4/login.php5}/__demo/stats" |
+paths=$(demo_stats |
 	sed -n 's/.*"path": "\([^"]*\)".*/\1/p')
 if [ "$(printf '%s\n' "$paths" | grep -c '^/v4/logout.php5$')" = 1 ] &&
 	[ "$(printf '%s\n' "$paths" | tail -n 1)" = /v4/logout.php5 ]; then

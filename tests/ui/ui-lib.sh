@@ -58,6 +58,13 @@ start_server() {
 	URL=$(head -n 1 "$tmp/url.$nserver")
 	[ -n "$URL" ]
 }
+# demo_stats: the running server's counters and request log, as JSON.
+demo_stats() { curl -s --max-time 5 "${URL%/v4/login.php5}/__demo/stats"; }
+# invoice_reads: how many times the invoice page was asked for (needs jq).
+invoice_reads() {
+	demo_stats |
+		jq -r '[.log[] | select(.method == "GET" and (.path | test("compte_factures")))] | length'
+}
 stop_server() {
 	[ -n "$server_pid" ] || return 0
 	exec 3>&-
