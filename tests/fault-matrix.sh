@@ -1090,9 +1090,17 @@ ui_wait() {
 # ui_quit: leaves as the screen asks (o to "sera perdue", Esc on the login
 # screen or to cancel a network wait, q elsewhere), a key at a time: after
 # each, until the screen changed or the program ended, never a fixed time.
+# Once a key has been sent and the alternate screen is off, the interface has
+# given the terminal back and is logging out (at most 2 s, a request): more
+# keys would only be echoed by the shell's terminal, each "changing" the
+# screen, and use up the tries before the program has ended. Wait instead.
 ui_quit() {
 	uq_i=0
 	while [ ! -s "$ud/exit" ] && [ $uq_i -lt "${UI_TRIES:-12}" ]; do
+		if [ $uq_i -gt 0 ] && [ "$($T display -p -t "$ui_name" '#{alternate_on}' 2>/dev/null)" = 0 ]; then
+			wait_file "$ud/exit" 15
+			break
+		fi
 		uq_screen=$(ui_screen)
 		case $uq_screen in
 		*"sera perdue"*) ui_keys o ;;
