@@ -7,7 +7,6 @@
 
 command -v jq >/dev/null 2>&1 || { echo "1..0 # SKIP jq not installed"; exit 0; }
 start_server || { echo "1..0 # SKIP portail-famille-demo did not start"; exit 0; }
-stat_of() { demo_stats | jq -r ".$1"; }
 
 mkdir -p "$tmp/config/portail-famille"
 printf 'demo\n' >"$tmp/pw"

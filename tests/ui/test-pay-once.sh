@@ -17,7 +17,6 @@
 command -v jq >/dev/null 2>&1 || { echo "1..0 # SKIP jq not installed"; exit 0; }
 
 start_server || { echo "1..0 # SKIP portail-famille-demo did not start"; exit 0; }
-stat_of() { demo_stats | jq -r ".$1"; }
 # status_line NAME: the last line of the screen (hints or message).
 status_line() { screen "$1" | tail -n 1; }
 

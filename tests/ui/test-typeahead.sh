@@ -12,7 +12,6 @@ command -v jq >/dev/null 2>&1 || { echo "1..0 # SKIP jq not installed"; exit 0; 
 
 # Every page takes 700 ms: keys sent with "p" arrive long before the list.
 start_server --latency-ms 700 || { echo "1..0 # SKIP portail-famille-demo did not start"; exit 0; }
-stat_of() { demo_stats | jq -r ".$1"; }
 no_reglement() {
 	if [ "$(stat_of reglement_posts)" = 0 ]; then ok "$1"; else
 		not_ok "$1"; diag "reglement_posts: $(stat_of reglement_posts)"; fi

@@ -60,6 +60,8 @@ start_server() {
 }
 # demo_stats: the running server's counters and request log, as JSON.
 demo_stats() { curl -s --max-time 5 "${URL%/v4/login.php5}/__demo/stats"; }
+# stat_of KEY: one of those counters (needs jq).
+stat_of() { demo_stats | jq -r ".$1"; }
 # invoice_reads: how many times the invoice page was asked for (needs jq).
 invoice_reads() {
 	demo_stats |
